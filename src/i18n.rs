@@ -1,0 +1,210 @@
+//! Every piece of interface text, in Vietnamese (the default) and English: the one place to translate.
+
+/// The reader's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    pub const CHOICES: &'static [&'static str] = &["vi", "en"];
+
+    pub fn parse(text: &str) -> Option<Lang> {
+        match text {
+            "vi" => Some(Lang::Vi),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
+    /// The interface text of this language.
+    pub fn text(self) -> &'static Text {
+        match self {
+            Lang::Vi => &VI,
+            Lang::En => &EN,
+        }
+    }
+
+    /// Picks the Vietnamese or English form of a field from the data.
+    pub fn pick<'a>(self, vi: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
+}
+
+/// The interface text of one language.
+pub struct Text {
+    pub decimal_separator: char,
+    pub group_separator: char,
+    pub about: &'static str,
+    pub above: &'static str,
+    pub at_least: &'static str,
+    pub at_most: &'static str,
+    pub rank_prefix: &'static str,
+    pub rank_suffix: &'static str,
+    pub per_year: &'static str,
+    pub qualitative: &'static str,
+    pub no_target: &'static str,
+    pub draft: &'static str,
+    pub adopted: &'static str,
+    pub legend_draft: &'static str,
+    pub legend_open_ended: &'static str,
+    pub legend_about: &'static str,
+    pub source_prefix: &'static str,
+    pub unit_caption: &'static str,
+    pub rank_caption: &'static str,
+    pub chart_label: &'static str,
+    pub provinces: &'static str,
+    pub indicator: &'static str,
+    pub year: &'static str,
+    pub all_years: &'static str,
+    pub n_provinces: &'static str,
+    pub show_table: &'static str,
+    pub hide_table: &'static str,
+    pub download_csv: &'static str,
+    pub download_svg: &'static str,
+    pub download_png: &'static str,
+    pub table_caption: &'static str,
+    pub column_province: &'static str,
+    pub column_year: &'static str,
+    pub column_target: &'static str,
+    pub column_status: &'static str,
+    pub column_document: &'static str,
+    pub details_hint: &'static str,
+    pub document: &'static str,
+    pub issued_by: &'static str,
+    pub article: &'static str,
+    pub quote: &'static str,
+    pub note: &'static str,
+    pub date_unknown_year: &'static str,
+    pub summary_none: &'static str,
+    pub summary_lead: &'static str,
+    pub summary_missing: &'static str,
+    pub no_province_selected: &'static str,
+    pub data_error_title: &'static str,
+    pub data_error_more: &'static str,
+    pub load_error: &'static str,
+    pub retry: &'static str,
+    pub close: &'static str,
+}
+
+pub static VI: Text = Text {
+    decimal_separator: ',',
+    group_separator: '.',
+    about: "khoảng ",
+    above: "trên ",
+    at_least: "tối thiểu ",
+    at_most: "tối đa ",
+    rank_prefix: "nhóm ",
+    rank_suffix: " dẫn đầu",
+    per_year: "/năm",
+    qualitative: "định tính",
+    no_target: "không đặt mục tiêu",
+    draft: "dự thảo",
+    adopted: "đã ban hành",
+    legend_draft: "dự thảo",
+    legend_open_ended: "trên, tối thiểu",
+    legend_about: "khoảng",
+    source_prefix: "Nguồn: ",
+    unit_caption: "Đơn vị: ",
+    rank_caption: "Thứ hạng trong cả nước (nhóm dẫn đầu)",
+    chart_label: "Biểu đồ so sánh mục tiêu",
+    provinces: "Tỉnh",
+    indicator: "Chỉ tiêu",
+    year: "Năm",
+    all_years: "Tất cả các năm",
+    n_provinces: "tỉnh",
+    show_table: "Xem bảng số liệu",
+    hide_table: "Ẩn bảng số liệu",
+    download_csv: "Tải dữ liệu (CSV)",
+    download_svg: "Tải ảnh (SVG)",
+    download_png: "Tải ảnh (PNG)",
+    table_caption: "Số liệu đang hiển thị",
+    column_province: "Tỉnh",
+    column_year: "Năm",
+    column_target: "Mục tiêu",
+    column_status: "Tình trạng",
+    column_document: "Văn bản",
+    details_hint: "Chạm, di chuột hoặc dùng phím Tab tới một điểm để xem trích dẫn và nguồn.",
+    document: "Văn bản",
+    issued_by: "Cơ quan ban hành",
+    article: "Bài báo",
+    quote: "Trích dẫn",
+    note: "Ghi chú",
+    date_unknown_year: "không rõ năm",
+    summary_none: "Không tỉnh nào trong lựa chọn đặt mục tiêu cho chỉ tiêu này.",
+    summary_lead: "mục tiêu",
+    summary_missing: "Không đặt mục tiêu",
+    no_province_selected: "Chọn ít nhất một tỉnh để xem biểu đồ.",
+    data_error_title: "Không thể hiển thị biểu đồ: dữ liệu có lỗi",
+    data_error_more: "lỗi khác (xem console)",
+    load_error: "Không tải được dữ liệu",
+    retry: "Thử lại",
+    close: "Đóng",
+};
+
+pub static EN: Text = Text {
+    decimal_separator: '.',
+    group_separator: ',',
+    about: "about ",
+    above: "over ",
+    at_least: "at least ",
+    at_most: "at most ",
+    rank_prefix: "top ",
+    rank_suffix: "",
+    per_year: "/yr",
+    qualitative: "qualitative",
+    no_target: "no target set",
+    draft: "draft",
+    adopted: "adopted",
+    legend_draft: "draft",
+    legend_open_ended: "over, at least",
+    legend_about: "about",
+    source_prefix: "Source: ",
+    unit_caption: "Unit: ",
+    rank_caption: "National ranking (leading group)",
+    chart_label: "Comparison of targets",
+    provinces: "Provinces",
+    indicator: "Indicator",
+    year: "Year",
+    all_years: "All years",
+    n_provinces: "provinces",
+    show_table: "Show data table",
+    hide_table: "Hide data table",
+    download_csv: "Get the data (CSV)",
+    download_svg: "Download image (SVG)",
+    download_png: "Download image (PNG)",
+    table_caption: "Data in the current view",
+    column_province: "Province",
+    column_year: "Year",
+    column_target: "Target",
+    column_status: "Status",
+    column_document: "Document",
+    details_hint: "Tap, hover or Tab to a mark to read its quote and source.",
+    document: "Document",
+    issued_by: "Issued by",
+    article: "Article",
+    quote: "Quote",
+    note: "Note",
+    date_unknown_year: "year not stated",
+    summary_none: "No selected province sets a target for this indicator.",
+    summary_lead: "target",
+    summary_missing: "No target set",
+    no_province_selected: "Select at least one province to see the chart.",
+    data_error_title: "The chart cannot be shown: the data has errors",
+    data_error_more: "more problems (see the console)",
+    load_error: "The data could not be loaded",
+    retry: "Retry",
+    close: "Close",
+};
