@@ -1,0 +1,100 @@
+//! What the details panel says about one target: its value, the article's own words, the document that set
+//! it and the province's administrative status today. Plain text lines; the browser boundary only places them.
+
+use crate::format::{self, Style};
+use crate::i18n::Lang;
+use crate::model::{Dataset, Status, TargetIdx};
+
+/// The role of a line, which decides how it is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// "Bắc Giang · 2025": the heading.
+    Heading,
+    /// "khoảng 25%": the value as worded.
+    Value,
+    /// The verbatim Vietnamese quote.
+    Quote,
+    /// "Văn bản: …", "Bài báo: …", "Ghi chú: …".
+    Fact,
+    /// The province's administrative note (merged since 1 July 2025, …).
+    AdminNote,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub kind: LineKind,
+    pub text: String,
+}
+
+fn line(kind: LineKind, text: String) -> Line {
+    Line { kind, text }
+}
+
+/// The lines describing target `target` in `lang`.
+pub fn details(dataset: &Dataset, target: TargetIdx, lang: Lang) -> Vec<Line> {
+    let text = lang.text();
+    let t = &dataset.targets[target];
+    let province = &dataset.provinces[t.province];
+    let indicator = &dataset.indicators[t.indicator];
+    let source = &dataset.sources[t.source];
+
+    let mut lines = vec![line(LineKind::Heading, format!("{} · {}", province.name_vi, t.year))];
+    let mut value = format!(
+        "{}: {}",
+        lang.pick(&indicator.label_vi, &indicator.label_en),
+        format::target_value(t, indicator, lang, Style::Full)
+    );
+    value.push_str(&format!(" ({})", if t.status == Status::Draft { text.draft } else { text.adopted }));
+    lines.push(line(LineKind::Value, value));
+    lines.push(line(LineKind::Quote, format!("“{}”", t.quote)));
+
+    let mut document = String::from(text.document);
+    document.push_str(": ");
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(d) = &source.document {
+        parts.push(d.clone());
+    }
+    if let Some(d) = &source.document_title {
+        parts.push(d.clone());
+    }
+    if let Some(d) = &source.document_date {
+        parts.push(format::date(d, lang));
+    }
+    if let Some(issuer) = &source.issuer {
+        parts.push(format!("{}: {issuer}", text.issued_by));
+    }
+    document.push_str(&parts.join(", "));
+    lines.push(line(LineKind::Fact, document));
+
+    let mut article: Vec<String> = Vec::new();
+    if let Some(title) = &source.article_title {
+        article.push(title.clone());
+    }
+    if let Some(publisher) = &source.article_publisher {
+        article.push(publisher.clone());
+    }
+    if let Some(date) = &source.article_date {
+        article.push(format::date(date, lang));
+    }
+    if let Some(author) = &source.article_author {
+        article.push(author.clone());
+    }
+    if !article.is_empty() {
+        lines.push(line(LineKind::Fact, format!("{}: {}", text.article, article.join(", "))));
+    }
+    let note = match lang {
+        Lang::Vi => t.note_vi.as_ref().or(t.note_en.as_ref()),
+        Lang::En => t.note_en.as_ref().or(t.note_vi.as_ref()),
+    };
+    if let Some(note) = note {
+        lines.push(line(LineKind::Fact, format!("{}: {note}", text.note)));
+    }
+    let admin = match lang {
+        Lang::Vi => province.admin_note_vi.as_ref().or(province.admin_note_en.as_ref()),
+        Lang::En => province.admin_note_en.as_ref().or(province.admin_note_vi.as_ref()),
+    };
+    if let Some(admin) = admin {
+        lines.push(line(LineKind::AdminNote, admin.clone()));
+    }
+    lines
+}

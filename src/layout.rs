@@ -1,0 +1,479 @@
+//! Lays a view out as a `Scene` at a given width: title, legend, one row per province with one mark per
+//! target year, the value axis, and the source line.
+//!
+//! Pure and deterministic: the same dataset, configuration and width always give the same scene, in the
+//! browser and on a build server. Labels are placed in lanes so that no two overlap, and the row grows to hold
+//! the lanes it needs; every shape stays inside the view box (tests/layout.rs checks both at several widths).
+
+use crate::format::{self, Style};
+use crate::i18n::Lang;
+use crate::model::{Dataset, Qualifier, Status, TargetIdx, Unit};
+use crate::scale::{nice_ticks, LinearScale};
+use crate::scene::{Anchor, Item, Mark, Paint, Scene, Shape, Weight};
+use crate::text;
+use crate::view::{self, ChartConfig, View};
+
+/// Narrower than this, province names go on their own line above their marks.
+pub const NARROW_BELOW: f64 = 560.0;
+/// The narrowest layout the chart supports; narrower requests are laid out at this width.
+pub const MIN_WIDTH: f64 = 280.0;
+
+const MARKER_RADIUS: f64 = 6.5;
+const LABEL_SIZE: f64 = 12.5;
+const LANE_HEIGHT: f64 = 15.0;
+const LABEL_GAP: f64 = 6.0;
+/// Room right of the track for the arrow of an "above" target at the axis maximum.
+const ARROW_ROOM: f64 = 20.0;
+
+/// Sizes that depend on the width.
+struct Metrics {
+    width: f64,
+    pad: f64,
+    narrow: bool,
+    title_size: f64,
+}
+
+impl Metrics {
+    fn new(width: f64) -> Metrics {
+        let narrow = width < NARROW_BELOW;
+        Metrics { width, pad: if narrow { 12.0 } else { 16.0 }, narrow, title_size: if narrow { 17.0 } else { 19.0 } }
+    }
+
+    fn inner_width(&self) -> f64 {
+        self.width - 2.0 * self.pad
+    }
+}
+
+/// The shapes being laid out, top to bottom.
+struct Canvas {
+    items: Vec<Item>,
+    y: f64,
+}
+
+impl Canvas {
+    fn shape(&mut self, shape: Shape) {
+        self.items.push(Item::Shape(shape));
+    }
+
+    /// Wrapped lines of text from the current `y`, which then moves below them.
+    fn paragraph(&mut self, content: &str, x: f64, max_width: f64, size: f64, weight: Weight, paint: Paint) {
+        let bold = weight == Weight::Bold;
+        for line in text::wrap(content, size, bold, max_width) {
+            self.y += size * 1.05;
+            let width = text::width(&line, size, bold);
+            self.shape(text_shape(x, self.y, line, Anchor::Start, size, weight, paint, width));
+            self.y += size * 0.3;
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn text_shape(x: f64, y: f64, text: String, anchor: Anchor, size: f64, weight: Weight, paint: Paint, width: f64) -> Shape {
+    Shape::Text { x, y, text, anchor, size, weight, paint, italic: false, width }
+}
+
+/// The palette slot of each target year: the most frequent year of the whole dataset gets the first colour,
+/// so a year keeps its colour whatever indicator or filter the reader picks.
+pub fn year_palette(dataset: &Dataset) -> Vec<(u16, usize)> {
+    let mut counts: Vec<(u16, usize)> = dataset.years().into_iter().map(|y| (y, 0)).collect();
+    for target in &dataset.targets {
+        if let Some(entry) = counts.iter_mut().find(|(y, _)| *y == target.year) {
+            entry.1 += 1;
+        }
+    }
+    let mut by_frequency = counts.clone();
+    by_frequency.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    counts.iter().map(|(year, _)| (*year, by_frequency.iter().position(|(y, _)| y == year).unwrap_or(0))).collect()
+}
+
+fn series_of(palette: &[(u16, usize)], year: u16) -> Paint {
+    Paint::Series(palette.iter().find(|(y, _)| *y == year).map(|(_, i)| *i).unwrap_or(0))
+}
+
+/// Lays out the chart of `config` at `width` pixels.
+pub fn layout(dataset: &Dataset, config: &ChartConfig, width: f64) -> Scene {
+    let width = if width.is_finite() { width.max(MIN_WIDTH).round() } else { MIN_WIDTH };
+    let m = Metrics::new(width);
+    let lang = config.lang;
+    let view = View::new(dataset, config);
+    let indicator = &dataset.indicators[view.indicator];
+    let palette = year_palette(dataset);
+    let title = lang.pick(&indicator.label_vi, &indicator.label_en).to_string();
+
+    let mut canvas = Canvas { items: Vec::new(), y: m.pad - 4.0 };
+    canvas.paragraph(&title, m.pad, m.inner_width(), m.title_size, Weight::Bold, Paint::Ink);
+    let definition = match lang {
+        Lang::Vi => indicator.definition_vi.as_deref().or(indicator.definition_en.as_deref()),
+        Lang::En => indicator.definition_en.as_deref().or(indicator.definition_vi.as_deref()),
+    };
+    if let Some(definition) = definition {
+        canvas.y += 2.0;
+        canvas.paragraph(definition, m.pad, m.inner_width(), 13.0, Weight::Normal, Paint::Muted);
+    }
+    canvas.y += 8.0;
+    legend(&mut canvas, &m, dataset, &view, &palette, lang);
+    canvas.y += 10.0;
+
+    if view.rows.is_empty() {
+        canvas.paragraph(lang.text().no_province_selected, m.pad, m.inner_width(), 14.0, Weight::Normal, Paint::Muted);
+    } else {
+        rows_and_axis(&mut canvas, &m, dataset, &view, &palette, lang, indicator.unit);
+    }
+
+    canvas.y += 12.0;
+    let sources = source_line(dataset, &view, lang);
+    canvas.paragraph(&sources, m.pad, m.inner_width(), 12.0, Weight::Normal, Paint::Muted);
+    let height = (canvas.y + m.pad).ceil();
+
+    Scene { width, height, title, description: view::summary(dataset, &view, lang), items: canvas.items }
+}
+
+/// The year symbols present in the view, then the encodings of draft, open-ended and approximate targets,
+/// flowing onto as many lines as the width needs.
+fn legend(canvas: &mut Canvas, m: &Metrics, dataset: &Dataset, view: &View, palette: &[(u16, usize)], lang: Lang) {
+    let text = lang.text();
+    let targets: Vec<_> = view.targets().map(|i| &dataset.targets[i]).collect();
+    let mut years: Vec<u16> = targets.iter().map(|t| t.year).collect();
+    years.sort_unstable();
+    years.dedup();
+
+    enum Key {
+        Year(u16),
+        Draft,
+        OpenEnded,
+        About,
+    }
+    let mut keys: Vec<Key> = years.into_iter().map(Key::Year).collect();
+    if targets.iter().any(|t| t.status == Status::Draft) {
+        keys.push(Key::Draft);
+    }
+    if targets.iter().any(|t| t.unit != Unit::Rank && matches!(t.qualifier, Qualifier::Above | Qualifier::AtLeast)) {
+        keys.push(Key::OpenEnded);
+    }
+    if targets.iter().any(|t| t.qualifier == Qualifier::About) {
+        keys.push(Key::About);
+    }
+    if keys.is_empty() {
+        return;
+    }
+
+    let size = 12.5;
+    let mut x = m.pad;
+    canvas.y += 8.0;
+    let mut cy = canvas.y;
+    for key in keys {
+        let label = match &key {
+            Key::Year(year) => year.to_string(),
+            Key::Draft => text.legend_draft.to_string(),
+            Key::OpenEnded => text.legend_open_ended.to_string(),
+            Key::About => text.legend_about.to_string(),
+        };
+        let label_width = text::width(&label, size, false);
+        let entry_width = 18.0 + label_width;
+        if x > m.pad && x + entry_width > m.width - m.pad {
+            x = m.pad;
+            cy += 20.0;
+        }
+        let sx = x + 6.0;
+        match key {
+            Key::Year(year) => {
+                let series = series_of(palette, year);
+                canvas.items.extend(symbol(symbol_index(palette, year), sx, cy, 5.5, series, false).into_iter().map(Item::Shape));
+            }
+            Key::Draft => canvas.shape(Shape::Circle { cx: sx, cy, r: 5.0, paint: Paint::Muted, hollow: true, dashed: false }),
+            Key::OpenEnded => {
+                canvas.items.extend(arrow(sx - 6.0, cy, 1.0, 12.0, Paint::Muted).into_iter().map(Item::Shape));
+            }
+            Key::About => canvas.shape(Shape::Circle { cx: sx, cy, r: 6.0, paint: Paint::Muted, hollow: true, dashed: true }),
+        }
+        canvas.shape(text_shape(x + 16.0, cy + 4.5, label, Anchor::Start, size, Weight::Normal, Paint::Ink, label_width));
+        x += entry_width + 16.0;
+    }
+    canvas.y = cy + 8.0;
+}
+
+/// Which of the four marker shapes a year uses: shape and colour both tell years apart, so the chart reads in
+/// greyscale and for colour-blind readers.
+fn symbol_index(palette: &[(u16, usize)], year: u16) -> usize {
+    palette.iter().find(|(y, _)| *y == year).map(|(_, i)| *i % 4).unwrap_or(0)
+}
+
+/// A year's marker: circle, diamond, square or triangle.
+fn symbol(kind: usize, cx: f64, cy: f64, r: f64, paint: Paint, hollow: bool) -> Vec<Shape> {
+    let shape = match kind {
+        0 => Shape::Circle { cx, cy, r, paint, hollow, dashed: false },
+        1 => {
+            let d = r * 1.3;
+            Shape::Polygon { points: vec![(cx, cy - d), (cx + d, cy), (cx, cy + d), (cx - d, cy)], paint, hollow }
+        }
+        2 => {
+            let h = r * 0.95;
+            Shape::Polygon { points: vec![(cx - h, cy - h), (cx + h, cy - h), (cx + h, cy + h), (cx - h, cy + h)], paint, hollow }
+        }
+        _ => {
+            let h = r * 1.2;
+            Shape::Polygon { points: vec![(cx, cy - h), (cx + h, cy + h * 0.8), (cx - h, cy + h * 0.8)], paint, hollow }
+        }
+    };
+    vec![shape]
+}
+
+/// An arrow from `x` along `direction` (1 right, -1 left) of `length`: "above", "at least", "at most".
+fn arrow(x: f64, y: f64, direction: f64, length: f64, paint: Paint) -> Vec<Shape> {
+    let tip = x + direction * length;
+    let base = tip - direction * 5.0;
+    vec![
+        Shape::Line { x1: x, y1: y, x2: base, y2: y, paint, stroke_width: 2.0, dashed: false },
+        Shape::Polygon { points: vec![(tip, y), (base, y - 4.0), (base, y + 4.0)], paint, hollow: false },
+    ]
+}
+
+/// A label waiting for a lane.
+struct Label {
+    mark: usize,
+    centre: f64,
+    width: f64,
+    text: String,
+    paint: Paint,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn rows_and_axis(
+    canvas: &mut Canvas,
+    m: &Metrics,
+    dataset: &Dataset,
+    view: &View,
+    palette: &[(u16, usize)],
+    lang: Lang,
+    unit: Unit,
+) {
+    let name_size = 14.0;
+    let name_column = if m.narrow {
+        0.0
+    } else {
+        let widest = view
+            .rows
+            .iter()
+            .map(|r| text::width(&dataset.provinces[r.province].name_vi, name_size, true))
+            .fold(0.0, f64::max);
+        (widest + 18.0).min(m.width * 0.3)
+    };
+    let track_x0 = m.pad + name_column + if m.narrow { 10.0 } else { 0.0 };
+    let track_x1 = m.width - m.pad - ARROW_ROOM;
+    let axis_max = if unit == Unit::Percent && view.domain_max > 60.0 { 100.0 } else { view.domain_max };
+    let max_ticks = (((track_x1 - track_x0) / 64.0).floor() as usize).clamp(2, 10);
+    let ticks = nice_ticks(axis_max, max_ticks);
+    let scale = LinearScale { domain: (0.0, *ticks.last().unwrap_or(&1.0)), range: (track_x0, track_x1) };
+    let label_min_x = if m.narrow { m.pad } else { track_x0 };
+    let label_max_x = m.width - m.pad;
+
+    let rows_top = canvas.y;
+    let mut rows: Vec<Item> = Vec::new();
+    let mut y = rows_top;
+    for row in &view.rows {
+        let province = &dataset.provinces[row.province];
+        let name_width = text::width(&province.name_vi, name_size, true);
+        let track_y = y + if m.narrow { 22.0 } else { 0.0 } + LANE_HEIGHT + MARKER_RADIUS + 4.0;
+        let (name_x, name_y) = if m.narrow { (m.pad, y + 15.0) } else { (m.pad, track_y + 5.0) };
+        rows.push(Item::Shape(text_shape(
+            name_x,
+            name_y,
+            province.name_vi.clone(),
+            Anchor::Start,
+            name_size,
+            Weight::Bold,
+            Paint::Ink,
+            name_width.min(if m.narrow { m.inner_width() } else { name_column - 8.0 }),
+        )));
+
+        if row.targets.is_empty() {
+            let note = lang.text().no_target.to_string();
+            let width = text::width(&note, 13.0, false);
+            rows.push(Item::Shape(Shape::Text {
+                x: track_x0,
+                y: track_y + 4.5,
+                text: note,
+                anchor: Anchor::Start,
+                size: 13.0,
+                weight: Weight::Normal,
+                paint: Paint::Muted,
+                italic: true,
+                width,
+            }));
+            y = track_y + MARKER_RADIUS + 14.0;
+            continue;
+        }
+
+        rows.push(Item::Shape(Shape::Line {
+            x1: track_x0,
+            y1: track_y,
+            x2: track_x1,
+            y2: track_y,
+            paint: Paint::Grid,
+            stroke_width: 1.0,
+            dashed: false,
+        }));
+        let mut marks: Vec<Mark> = Vec::new();
+        let mut labels: Vec<Label> = Vec::new();
+        for &target_idx in &row.targets {
+            let (mark, label) = mark_for(dataset, target_idx, &scale, track_x0, track_y, palette, lang);
+            labels.push(Label { mark: marks.len(), ..label });
+            marks.push(mark);
+        }
+        let lanes_used = place_labels(&mut marks, &mut labels, track_y, label_min_x, label_max_x);
+        rows.extend(marks.into_iter().map(Item::Mark));
+        let below = lanes_used.saturating_sub(1) as f64 * LANE_HEIGHT;
+        y = track_y + MARKER_RADIUS + 8.0 + below.max(4.0);
+    }
+    let rows_bottom = y;
+
+    // Gridlines first, so rows draw over them.
+    for &tick in &ticks {
+        let x = scale.map(tick);
+        canvas.shape(Shape::Line { x1: x, y1: rows_top, x2: x, y2: rows_bottom, paint: Paint::Grid, stroke_width: 1.0, dashed: tick != 0.0 });
+    }
+    canvas.items.extend(rows);
+    let tick_y = rows_bottom + 15.0;
+    for &tick in &ticks {
+        let label = format::tick(tick, unit, lang);
+        let width = text::width(&label, 12.0, false);
+        let x = scale.map(tick).clamp(m.pad + width / 2.0, m.width - m.pad - width / 2.0);
+        canvas.shape(text_shape(x, tick_y, label, Anchor::Middle, 12.0, Weight::Normal, Paint::Muted, width));
+    }
+    canvas.y = tick_y + 4.0;
+    let caption = match unit {
+        Unit::Percent => None,
+        Unit::PercentPerYear => Some(format!("{}%{}", lang.text().unit_caption, lang.text().per_year)),
+        Unit::Count => format::unit_label(&dataset.indicators[view.indicator], lang).map(|l| format!("{}{l}", lang.text().unit_caption)),
+        Unit::Rank => Some(lang.text().rank_caption.to_string()),
+    };
+    if let Some(caption) = caption {
+        canvas.y += 2.0;
+        canvas.paragraph(&caption, m.pad, m.inner_width(), 12.0, Weight::Normal, Paint::Muted);
+    }
+}
+
+/// The shapes of one target on its row, and its label still to be placed.
+fn mark_for(
+    dataset: &Dataset,
+    target_idx: TargetIdx,
+    scale: &LinearScale,
+    track_x0: f64,
+    y: f64,
+    palette: &[(u16, usize)],
+    lang: Lang,
+) -> (Mark, Label) {
+    let target = &dataset.targets[target_idx];
+    let indicator = &dataset.indicators[target.indicator];
+    let paint = series_of(palette, target.year);
+    let hollow = target.status == Status::Draft;
+    let kind = symbol_index(palette, target.year);
+    let name = view::mark_name(dataset, target_idx, lang);
+    let mut shapes = Vec::new();
+    let label_text = if target.qualifier == Qualifier::Qualitative {
+        format!("{}: {}", target.year, lang.text().qualitative)
+    } else {
+        format::target_value(target, indicator, lang, Style::Short)
+    };
+    let label_width = text::width(&label_text, LABEL_SIZE, true);
+
+    let centre = match target.span() {
+        None => {
+            // No number: a hollow marker at the start of the track, with the label beside it.
+            shapes.extend(symbol(kind, track_x0 + MARKER_RADIUS, y, MARKER_RADIUS, paint, true));
+            shapes.push(Shape::Circle { cx: track_x0 + MARKER_RADIUS, cy: y, r: 14.0, paint: Paint::Transparent, hollow: false, dashed: false });
+            track_x0 + MARKER_RADIUS
+        }
+        Some((low, high)) if high > low => {
+            let (x0, x1) = (scale.map(low), scale.map(high));
+            shapes.push(Shape::Rect { x: x0, y: y - 14.0, width: (x1 - x0).max(1.0), height: 28.0, paint: Paint::Transparent });
+            shapes.push(Shape::Line { x1: x0, y1: y, x2: x1, y2: y, paint, stroke_width: 5.0, dashed: hollow });
+            shapes.extend(symbol(kind, x0, y, MARKER_RADIUS * 0.75, paint, hollow));
+            shapes.extend(symbol(kind, x1, y, MARKER_RADIUS * 0.75, paint, hollow));
+            (x0 + x1) / 2.0
+        }
+        Some((value, _)) => {
+            let x = scale.map(value);
+            shapes.push(Shape::Circle { cx: x, cy: y, r: 14.0, paint: Paint::Transparent, hollow: false, dashed: false });
+            if target.qualifier == Qualifier::About {
+                shapes.push(Shape::Circle { cx: x, cy: y, r: MARKER_RADIUS + 4.5, paint, hollow: true, dashed: true });
+            }
+            if target.unit != Unit::Rank {
+                match target.qualifier {
+                    Qualifier::Above | Qualifier::AtLeast => shapes.extend(arrow(x + MARKER_RADIUS + 1.0, y, 1.0, 12.0, paint)),
+                    Qualifier::AtMost => shapes.extend(arrow(x - MARKER_RADIUS - 1.0, y, -1.0, 12.0, paint)),
+                    _ => {}
+                }
+            }
+            shapes.extend(symbol(kind, x, y, MARKER_RADIUS, paint, hollow));
+            x
+        }
+    };
+    let centre = if target.qualifier == Qualifier::Qualitative { track_x0 + 2.0 * MARKER_RADIUS + 4.0 + label_width / 2.0 } else { centre };
+    let mark = Mark { target: target_idx, name, shapes };
+    (mark, Label { mark: 0, centre, width: label_width, text: label_text, paint })
+}
+
+/// Puts each label in the first lane where it does not touch the previous one: lane 0 above the track, the
+/// others below it. Returns how many lanes were used.
+fn place_labels(marks: &mut [Mark], labels: &mut [Label], track_y: f64, min_x: f64, max_x: f64) -> usize {
+    labels.sort_by(|a, b| a.centre.total_cmp(&b.centre));
+    let mut lane_ends: Vec<f64> = Vec::new();
+    for label in labels.iter() {
+        let x0 = (label.centre - label.width / 2.0).clamp(min_x, (max_x - label.width).max(min_x));
+        let lane = match lane_ends.iter().position(|end| *end + LABEL_GAP <= x0) {
+            Some(lane) => lane,
+            None => {
+                lane_ends.push(f64::MIN);
+                lane_ends.len() - 1
+            }
+        };
+        lane_ends[lane] = x0 + label.width;
+        let baseline = if lane == 0 {
+            track_y - MARKER_RADIUS - 8.0
+        } else {
+            track_y + MARKER_RADIUS + 5.0 + lane as f64 * LANE_HEIGHT - 2.0
+        };
+        marks[label.mark].shapes.push(Shape::Text {
+            x: x0,
+            y: baseline,
+            text: label.text.clone(),
+            anchor: Anchor::Start,
+            size: LABEL_SIZE,
+            weight: Weight::Bold,
+            paint: label.paint,
+            italic: false,
+            width: label.width,
+        });
+    }
+    lane_ends.len()
+}
+
+/// "Nguồn: Nghị quyết số 111-NQ/TU (Bắc Giang); …" for the sources of the targets in view.
+fn source_line(dataset: &Dataset, view: &View, lang: Lang) -> String {
+    let mut seen: Vec<usize> = Vec::new();
+    for target in view.targets() {
+        let source = dataset.targets[target].source;
+        if !seen.contains(&source) {
+            seen.push(source);
+        }
+    }
+    let parts: Vec<String> = seen
+        .iter()
+        .map(|&s| {
+            let source = &dataset.sources[s];
+            let document = source
+                .document
+                .as_deref()
+                .or(source.document_title.as_deref())
+                .or(source.issuer.as_deref())
+                .unwrap_or(&source.id);
+            format!("{document} ({})", dataset.provinces[source.province].name_vi)
+        })
+        .collect();
+    let text = lang.text();
+    if parts.is_empty() {
+        return format!("{}{}", text.source_prefix, "—");
+    }
+    format!("{}{}", text.source_prefix, parts.join("; "))
+}

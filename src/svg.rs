@@ -1,0 +1,257 @@
+//! Writes a `Scene` as SVG elements into a `Sink`: SVG text for export and golden files, or live DOM nodes
+//! in the browser (`web::DomSink`). One walk serves both, so what the widget shows and what it exports can
+//! never differ.
+//!
+//! Only presentation attributes are written, never `style`: the SVG then renders standalone, without the
+//! page's CSS, and the widget stays within a `style-src 'self'` Content-Security-Policy.
+
+use crate::format::plain;
+use crate::scene::{Anchor, Item, Paint, Scene, Shape, Weight};
+use crate::theme::ThemeName;
+
+/// Fonts with Vietnamese glyphs, from the reader's system first to the common fallbacks.
+pub const FONT_FAMILY: &str =
+    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
+
+pub const SVG_NAMESPACE: &str = "http://www.w3.org/2000/svg";
+
+/// Receives elements in document order.
+pub trait Sink {
+    /// Starts an element; it contains what follows until the matching `close`.
+    fn open(&mut self, tag: &'static str, attributes: &[(&'static str, String)]);
+    /// Text content of the element last opened; written as text, never parsed as markup.
+    fn text(&mut self, text: &str);
+    fn close(&mut self, tag: &'static str);
+}
+
+/// The colours one drawing uses: a theme, possibly with a newsroom's brand colours over it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Palette {
+    pub background: String,
+    pub ink: String,
+    pub muted: String,
+    pub grid: String,
+    pub series: Vec<String>,
+}
+
+impl Palette {
+    pub fn of(theme: ThemeName) -> Palette {
+        let t = theme.theme();
+        Palette {
+            background: t.background.into(),
+            ink: t.ink.into(),
+            muted: t.muted.into(),
+            grid: t.grid.into(),
+            series: t.series.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    pub fn color(&self, paint: Paint) -> String {
+        match paint {
+            Paint::Background => self.background.clone(),
+            Paint::Ink => self.ink.clone(),
+            Paint::Muted => self.muted.clone(),
+            Paint::Grid => self.grid.clone(),
+            Paint::Series(i) => self.series[i % self.series.len().max(1)].clone(),
+            Paint::Transparent => "transparent".into(),
+        }
+    }
+}
+
+/// Coordinates rounded to a tenth of a pixel: sharper is invisible, and round numbers keep golden files stable.
+fn px(value: f64) -> String {
+    plain(value, 1)
+}
+
+/// Writes `scene` into `sink`.
+pub fn emit(scene: &Scene, palette: &Palette, sink: &mut impl Sink) {
+    let (w, h) = (px(scene.width), px(scene.height));
+    sink.open(
+        "svg",
+        &[
+            ("xmlns", SVG_NAMESPACE.into()),
+            ("viewBox", format!("0 0 {w} {h}")),
+            ("width", w.clone()),
+            ("height", h.clone()),
+            ("font-family", FONT_FAMILY.into()),
+            ("class", "pt-svg".into()),
+            ("aria-labelledby", "pt-title pt-desc".into()),
+        ],
+    );
+    sink.open("title", &[("id", "pt-title".into())]);
+    sink.text(&scene.title);
+    sink.close("title");
+    sink.open("desc", &[("id", "pt-desc".into())]);
+    sink.text(&scene.description);
+    sink.close("desc");
+    sink.open("rect", &[("width", w), ("height", h), ("fill", palette.background.clone())]);
+    sink.close("rect");
+    for item in &scene.items {
+        match item {
+            Item::Shape(shape) => emit_shape(shape, palette, sink),
+            Item::Mark(mark) => {
+                sink.open(
+                    "g",
+                    &[
+                        ("class", "pt-mark".into()),
+                        ("tabindex", "0".into()),
+                        ("role", "button".into()),
+                        ("data-target", mark.target.to_string()),
+                        ("aria-label", mark.name.clone()),
+                    ],
+                );
+                for shape in &mark.shapes {
+                    emit_shape(shape, palette, sink);
+                }
+                sink.close("g");
+            }
+        }
+    }
+    sink.close("svg");
+}
+
+/// Fill and stroke of a shape that is either solid or, for drafts, an outline on the background.
+fn fill_and_stroke(paint: Paint, hollow: bool, palette: &Palette) -> Vec<(&'static str, String)> {
+    if hollow {
+        vec![("fill", palette.background.clone()), ("stroke", palette.color(paint)), ("stroke-width", "2".into())]
+    } else {
+        vec![("fill", palette.color(paint))]
+    }
+}
+
+fn emit_shape(shape: &Shape, palette: &Palette, sink: &mut impl Sink) {
+    match shape {
+        Shape::Rect { x, y, width, height, paint } => {
+            sink.open(
+                "rect",
+                &[("x", px(*x)), ("y", px(*y)), ("width", px(*width)), ("height", px(*height)), ("fill", palette.color(*paint))],
+            );
+            sink.close("rect");
+        }
+        Shape::Line { x1, y1, x2, y2, paint, stroke_width, dashed } => {
+            let mut attributes = vec![
+                ("x1", px(*x1)),
+                ("y1", px(*y1)),
+                ("x2", px(*x2)),
+                ("y2", px(*y2)),
+                ("stroke", palette.color(*paint)),
+                ("stroke-width", px(*stroke_width)),
+                ("stroke-linecap", "round".into()),
+            ];
+            if *dashed {
+                attributes.push(("stroke-dasharray", "3 3".into()));
+            }
+            sink.open("line", &attributes);
+            sink.close("line");
+        }
+        Shape::Circle { cx, cy, r, paint, hollow, dashed } => {
+            let mut attributes = vec![("cx", px(*cx)), ("cy", px(*cy)), ("r", px(*r))];
+            if *dashed {
+                attributes.extend([
+                    ("fill", "none".into()),
+                    ("stroke", palette.color(*paint)),
+                    ("stroke-width", "1.5".into()),
+                    ("stroke-dasharray", "2.5 2.5".into()),
+                ]);
+            } else {
+                attributes.extend(fill_and_stroke(*paint, *hollow, palette));
+            }
+            sink.open("circle", &attributes);
+            sink.close("circle");
+        }
+        Shape::Polygon { points, paint, hollow } => {
+            let points: Vec<String> = points.iter().map(|(x, y)| format!("{},{}", px(*x), px(*y))).collect();
+            let mut attributes = vec![("points", points.join(" "))];
+            attributes.extend(fill_and_stroke(*paint, *hollow, palette));
+            sink.open("polygon", &attributes);
+            sink.close("polygon");
+        }
+        Shape::Text { x, y, text, anchor, size, weight, paint, italic, .. } => {
+            let mut attributes = vec![("x", px(*x)), ("y", px(*y)), ("font-size", px(*size)), ("fill", palette.color(*paint))];
+            match anchor {
+                Anchor::Start => {}
+                Anchor::Middle => attributes.push(("text-anchor", "middle".into())),
+                Anchor::End => attributes.push(("text-anchor", "end".into())),
+            }
+            if *weight == Weight::Bold {
+                attributes.push(("font-weight", "700".into()));
+            }
+            if *italic {
+                attributes.push(("font-style", "italic".into()));
+            }
+            sink.open("text", &attributes);
+            sink.text(text);
+            sink.close("text");
+        }
+    }
+}
+
+/// A sink writing SVG text, escaping every attribute value and text node.
+#[derive(Default)]
+pub struct StringSink {
+    pub out: String,
+}
+
+impl Sink for StringSink {
+    fn open(&mut self, tag: &'static str, attributes: &[(&'static str, String)]) {
+        self.out.push('<');
+        self.out.push_str(tag);
+        for (name, value) in attributes {
+            self.out.push(' ');
+            self.out.push_str(name);
+            self.out.push_str("=\"");
+            escape_into(&mut self.out, value);
+            self.out.push('"');
+        }
+        self.out.push('>');
+    }
+
+    fn text(&mut self, text: &str) {
+        escape_into(&mut self.out, text);
+    }
+
+    fn close(&mut self, tag: &'static str) {
+        self.out.push_str("</");
+        self.out.push_str(tag);
+        self.out.push('>');
+        // One element a line for shapes keeps golden-file diffs readable.
+        if matches!(tag, "rect" | "line" | "circle" | "polygon" | "text" | "g" | "title" | "desc" | "svg") {
+            self.out.push('\n');
+        }
+    }
+}
+
+/// Escapes the five characters with meaning in XML, and drops control characters XML 1.0 forbids.
+pub fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+}
+
+/// The whole scene as a standalone SVG document.
+pub fn to_svg(scene: &Scene, palette: &Palette) -> String {
+    let mut sink = StringSink::default();
+    emit(scene, palette, &mut sink);
+    sink.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_characters_are_escaped_in_text_and_attributes() {
+        let mut out = String::new();
+        escape_into(&mut out, "<script>alert('x') & \"y\"</script>\u{1}");
+        assert_eq!(out, "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;");
+    }
+}

@@ -1,0 +1,225 @@
+//! What the reader asked to see: the chart configuration, checked against the dataset, and the rows of
+//! targets it selects. Layout, the text summary and the data table all read the same `View`, so they can
+//! never disagree about what is shown.
+
+use crate::format::{self, Style};
+use crate::i18n::Lang;
+use crate::model::{Dataset, IndicatorIdx, ProvinceIdx, Qualifier, TargetIdx};
+
+/// The reader's choices, already checked against the dataset.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartConfig {
+    pub indicator: IndicatorIdx,
+    /// `None` shows every year.
+    pub year: Option<u16>,
+    /// One flag per province of the dataset: shown or not.
+    pub shown: Vec<bool>,
+    pub lang: Lang,
+}
+
+/// Unchecked choices, as they come from an embed's attributes or the command line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Requested {
+    pub indicator: Option<String>,
+    pub year: Option<String>,
+    /// Comma-separated province ids.
+    pub provinces: Option<String>,
+    pub lang: Option<String>,
+}
+
+/// A requested value that does not exist, with the valid ones, so the caller can warn and fall back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fallback {
+    pub attribute: &'static str,
+    pub value: String,
+    pub valid: Vec<String>,
+}
+
+impl Fallback {
+    pub fn message(&self) -> String {
+        format!(
+            "province-targets: unknown {} \"{}\", using the default. Valid values: {}.",
+            self.attribute,
+            self.value,
+            self.valid.join(", ")
+        )
+    }
+}
+
+impl ChartConfig {
+    /// The default view: the indicator set by the most provinces, every year, every province, Vietnamese.
+    pub fn default_for(dataset: &Dataset) -> ChartConfig {
+        ChartConfig {
+            indicator: dataset.default_indicator().unwrap_or(0),
+            year: None,
+            shown: vec![true; dataset.provinces.len()],
+            lang: Lang::Vi,
+        }
+    }
+
+    /// Applies `requested` over the default; every value that does not exist is reported and ignored.
+    pub fn resolve(dataset: &Dataset, requested: &Requested) -> (ChartConfig, Vec<Fallback>) {
+        let mut config = ChartConfig::default_for(dataset);
+        let mut fallbacks = Vec::new();
+        let mut fallback = |attribute, value: &str, valid: Vec<String>| {
+            fallbacks.push(Fallback { attribute, value: value.to_string(), valid })
+        };
+        if let Some(lang) = nonempty(&requested.lang) {
+            match Lang::parse(lang) {
+                Some(l) => config.lang = l,
+                None => fallback("lang", lang, strings(Lang::CHOICES.iter().copied())),
+            }
+        }
+        if let Some(id) = nonempty(&requested.indicator) {
+            match dataset.indicator_by_id(id) {
+                Some(i) => config.indicator = i,
+                None => fallback("indicator", id, strings(dataset.indicators.iter().map(|i| i.id.as_str()))),
+            }
+        }
+        if let Some(year) = nonempty(&requested.year) {
+            let years = dataset.years();
+            match year.parse::<u16>().ok().filter(|y| years.contains(y)) {
+                Some(y) => config.year = Some(y),
+                None if year == "all" => {}
+                None => {
+                    let mut valid = vec!["all".to_string()];
+                    valid.extend(years.iter().map(|y| y.to_string()));
+                    fallback("year", year, valid)
+                }
+            }
+        }
+        if let Some(list) = nonempty(&requested.provinces) {
+            let mut shown = vec![false; dataset.provinces.len()];
+            for id in list.split(',').map(str::trim).filter(|id| !id.is_empty()) {
+                match dataset.province_by_id(id) {
+                    Some(p) => shown[p] = true,
+                    None => fallback("province", id, strings(dataset.provinces.iter().map(|p| p.id.as_str()))),
+                }
+            }
+            if shown.contains(&true) {
+                config.shown = shown;
+            }
+        }
+        (config, fallbacks)
+    }
+}
+
+fn nonempty(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+fn strings<'a>(items: impl Iterator<Item = &'a str>) -> Vec<String> {
+    items.map(str::to_string).collect()
+}
+
+/// One province of the view and the targets it shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub province: ProvinceIdx,
+    /// Targets of the indicator (and year, if one is chosen), in file order; empty means "no target set".
+    pub targets: Vec<TargetIdx>,
+}
+
+/// The selection a chart, a summary and a table show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct View {
+    pub indicator: IndicatorIdx,
+    pub year: Option<u16>,
+    pub rows: Vec<Row>,
+    /// The axis maximum over every target of the indicator in any year or province, so that filtering
+    /// never rescales the axis under the reader's eyes.
+    pub domain_max: f64,
+}
+
+impl View {
+    pub fn new(dataset: &Dataset, config: &ChartConfig) -> View {
+        let rows = (0..dataset.provinces.len())
+            .filter(|p| config.shown.get(*p).copied().unwrap_or(false))
+            .map(|province| Row {
+                province,
+                targets: dataset
+                    .targets_of(config.indicator)
+                    .filter(|(_, t)| t.province == province && config.year.is_none_or(|y| y == t.year))
+                    .map(|(i, _)| i)
+                    .collect(),
+            })
+            .collect();
+        let domain_max = dataset
+            .targets_of(config.indicator)
+            .filter_map(|(_, t)| t.span())
+            .map(|(_, high)| high)
+            .fold(0.0, f64::max);
+        View { indicator: config.indicator, year: config.year, rows, domain_max }
+    }
+
+    /// Every target in the view, row by row.
+    pub fn targets(&self) -> impl Iterator<Item = TargetIdx> + '_ {
+        self.rows.iter().flat_map(|r| r.targets.iter().copied())
+    }
+}
+
+/// The accessible name of one mark: "Bắc Giang, 2025: khoảng 25%, dự thảo".
+pub fn mark_name(dataset: &Dataset, target: TargetIdx, lang: Lang) -> String {
+    let t = &dataset.targets[target];
+    let mut name = format!(
+        "{}, {}: {}",
+        dataset.provinces[t.province].name_vi,
+        t.year,
+        format::target_value(t, &dataset.indicators[t.indicator], lang, Style::Full)
+    );
+    if t.status == crate::model::Status::Draft {
+        name.push_str(" (");
+        name.push_str(lang.text().draft);
+        name.push(')');
+    }
+    name
+}
+
+/// One sentence describing the view for screen readers and the SVG's `<desc>`.
+pub fn summary(dataset: &Dataset, view: &View, lang: Lang) -> String {
+    let text = lang.text();
+    let indicator = &dataset.indicators[view.indicator];
+    let mut out = String::from(lang.pick(&indicator.label_vi, &indicator.label_en));
+    if let Some(year) = view.year {
+        out.push_str(&format!(" ({year})"));
+    }
+    out.push_str(": ");
+    if view.targets().next().is_none() {
+        out.push_str(text.summary_none);
+        return out;
+    }
+    let mut missing = Vec::new();
+    let mut parts = Vec::new();
+    for row in &view.rows {
+        let name = &dataset.provinces[row.province].name_vi;
+        if row.targets.is_empty() {
+            missing.push(name.as_str());
+            continue;
+        }
+        let values: Vec<String> = row
+            .targets
+            .iter()
+            .map(|&i| {
+                let t = &dataset.targets[i];
+                let mut v = format::target_value(t, indicator, lang, Style::Full);
+                v.push_str(&format!(" ({}", t.year));
+                if t.status == crate::model::Status::Draft {
+                    v.push_str(", ");
+                    v.push_str(text.draft);
+                }
+                v.push(')');
+                if t.qualifier == Qualifier::Qualitative {
+                    v = format!("{} ({})", text.qualitative, t.year);
+                }
+                v
+            })
+            .collect();
+        parts.push(format!("{name} {}", values.join(", ")));
+    }
+    out.push_str(&parts.join("; "));
+    if !missing.is_empty() {
+        out.push_str(&format!("; {}: {}", text.summary_missing.to_lowercase(), missing.join(", ")));
+    }
+    out.push('.');
+    out
+}
