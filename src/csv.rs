@@ -44,8 +44,7 @@ pub fn write_csv(dataset: &Dataset, lang: Lang) -> String {
         let indicator = &dataset.indicators[target.indicator];
         let pillar = &dataset.pillars[indicator.pillar];
         let source = &dataset.sources[target.source];
-        let number =
-            |value: Option<f64>| value.map(|v| plain(v, VALUE_DECIMALS)).unwrap_or_default();
+        let number = |value: Option<f64>| value.map(|v| plain(v, VALUE_DECIMALS)).unwrap_or_default();
 
         let cells = [
             Cell::Text(&province.id),
@@ -125,10 +124,7 @@ mod tests {
     #[test]
     fn commas_quotes_and_line_breaks_are_quoted() {
         assert_eq!(text_cell("a,b"), "\"a,b\"");
-        assert_eq!(
-            text_cell("Nghị quyết \"111\""),
-            "\"Nghị quyết \"\"111\"\"\""
-        );
+        assert_eq!(text_cell("Nghị quyết \"111\""), "\"Nghị quyết \"\"111\"\"\"");
         assert_eq!(text_cell("line\nbreak"), "\"line\nbreak\"");
         assert_eq!(text_cell("line\r\nbreak"), "\"line\r\nbreak\"");
         assert_eq!(text_cell("\""), "\"\"\"\"");
@@ -237,7 +233,6 @@ mod tests {
                     note_en: None,
                 },
             ],
-            _sealed: (),
         }
     }
 
@@ -254,11 +249,7 @@ mod tests {
         );
         let english = write_csv(&tiny_dataset(), Lang::En);
         let rows: Vec<&str> = english.split("\r\n").collect();
-        assert_eq!(
-            rows.len(),
-            4,
-            "header, two rows, and the empty rest after the last CRLF"
-        );
+        assert_eq!(rows.len(), 4, "header, two rows, and the empty rest after the last CRLF");
         assert!(rows[1].starts_with(
             "bac-giang,Bac Giang,Digital economy,grdp-growth,\"Growth, yearly\",2025,range,-2.5,"
         ));

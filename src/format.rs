@@ -22,7 +22,7 @@ pub fn write_number(out: &mut String, value: f64, max_decimals: u32, decimal: ch
     let whole = scaled / scale;
     let mut fraction = scaled % scale;
     let mut decimals = max_decimals;
-    while decimals > 0 && fraction % 10 == 0 {
+    while decimals > 0 && fraction.is_multiple_of(10) {
         fraction /= 10;
         decimals -= 1;
     }
@@ -44,7 +44,7 @@ fn write_grouped(out: &mut String, whole: u64, group: Option<char>) {
         return;
     };
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(group);
         }
         out.push(digit);
@@ -109,7 +109,9 @@ pub fn unit_suffix(unit: Unit, indicator: &Indicator, lang: Lang, style: Style) 
     match (unit, style) {
         (Unit::Percent, _) | (Unit::PercentPerYear, Style::Short) => "%".to_string(),
         (Unit::PercentPerYear, Style::Full) => format!("%{}", lang.text().per_year),
-        (Unit::Count, Style::Full) => unit_label(indicator, lang).map(|l| format!(" {l}")).unwrap_or_default(),
+        (Unit::Count, Style::Full) => {
+            unit_label(indicator, lang).map(|l| format!(" {l}")).unwrap_or_default()
+        }
         (Unit::Count, Style::Short) | (Unit::Rank, _) => String::new(),
     }
 }
@@ -130,6 +132,14 @@ pub fn tick(value: f64, unit: Unit, lang: Lang) -> String {
         out.push('%');
     }
     out
+}
+
+/// A date as the article gives it: `11/6/2021`, or `13/11 (không rõ năm)` when the year is not stated.
+pub fn date(date: &crate::model::PartialDate, lang: Lang) -> String {
+    match date.year {
+        Some(year) => format!("{}/{}/{}", date.day, date.month, year),
+        None => format!("{}/{} ({})", date.day, date.month, lang.text().date_unknown_year),
+    }
 }
 
 #[cfg(test)]
@@ -156,13 +166,5 @@ mod tests {
         assert_eq!(plain(-0.001, 1), "0");
         assert_eq!(plain(f64::NAN, 1), "0");
         assert_eq!(plain(12345.678, 1), "12345.7");
-    }
-}
-
-/// A date as the article gives it: `11/6/2021`, or `13/11 (không rõ năm)` when the year is not stated.
-pub fn date(date: &crate::model::PartialDate, lang: Lang) -> String {
-    match date.year {
-        Some(year) => format!("{}/{}/{}", date.day, date.month, year),
-        None => format!("{}/{} ({})", date.day, date.month, lang.text().date_unknown_year),
     }
 }

@@ -36,7 +36,12 @@ struct Metrics {
 impl Metrics {
     fn new(width: f64) -> Metrics {
         let narrow = width < NARROW_BELOW;
-        Metrics { width, pad: if narrow { 12.0 } else { 16.0 }, narrow, title_size: if narrow { 17.0 } else { 19.0 } }
+        Metrics {
+            width,
+            pad: if narrow { 12.0 } else { 16.0 },
+            narrow,
+            title_size: if narrow { 17.0 } else { 19.0 },
+        }
     }
 
     fn inner_width(&self) -> f64 {
@@ -68,7 +73,16 @@ impl Canvas {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn text_shape(x: f64, y: f64, text: String, anchor: Anchor, size: f64, weight: Weight, paint: Paint, width: f64) -> Shape {
+fn text_shape(
+    x: f64,
+    y: f64,
+    text: String,
+    anchor: Anchor,
+    size: f64,
+    weight: Weight,
+    paint: Paint,
+    width: f64,
+) -> Shape {
     Shape::Text { x, y, text, anchor, size, weight, paint, italic: false, width }
 }
 
@@ -83,7 +97,10 @@ pub fn year_palette(dataset: &Dataset) -> Vec<(u16, usize)> {
     }
     let mut by_frequency = counts.clone();
     by_frequency.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    counts.iter().map(|(year, _)| (*year, by_frequency.iter().position(|(y, _)| y == year).unwrap_or(0))).collect()
+    counts
+        .iter()
+        .map(|(year, _)| (*year, by_frequency.iter().position(|(y, _)| y == year).unwrap_or(0)))
+        .collect()
 }
 
 fn series_of(palette: &[(u16, usize)], year: u16) -> Paint {
@@ -115,7 +132,14 @@ pub fn layout(dataset: &Dataset, config: &ChartConfig, width: f64) -> Scene {
     canvas.y += 10.0;
 
     if view.rows.is_empty() {
-        canvas.paragraph(lang.text().no_province_selected, m.pad, m.inner_width(), 14.0, Weight::Normal, Paint::Muted);
+        canvas.paragraph(
+            lang.text().no_province_selected,
+            m.pad,
+            m.inner_width(),
+            14.0,
+            Weight::Normal,
+            Paint::Muted,
+        );
     } else {
         rows_and_axis(&mut canvas, &m, dataset, &view, &palette, lang, indicator.unit);
     }
@@ -130,7 +154,14 @@ pub fn layout(dataset: &Dataset, config: &ChartConfig, width: f64) -> Scene {
 
 /// The year symbols present in the view, then the encodings of draft, open-ended and approximate targets,
 /// flowing onto as many lines as the width needs.
-fn legend(canvas: &mut Canvas, m: &Metrics, dataset: &Dataset, view: &View, palette: &[(u16, usize)], lang: Lang) {
+fn legend(
+    canvas: &mut Canvas,
+    m: &Metrics,
+    dataset: &Dataset,
+    view: &View,
+    palette: &[(u16, usize)],
+    lang: Lang,
+) {
     let text = lang.text();
     let targets: Vec<_> = view.targets().map(|i| &dataset.targets[i]).collect();
     let mut years: Vec<u16> = targets.iter().map(|t| t.year).collect();
@@ -147,7 +178,10 @@ fn legend(canvas: &mut Canvas, m: &Metrics, dataset: &Dataset, view: &View, pale
     if targets.iter().any(|t| t.status == Status::Draft) {
         keys.push(Key::Draft);
     }
-    if targets.iter().any(|t| t.unit != Unit::Rank && matches!(t.qualifier, Qualifier::Above | Qualifier::AtLeast)) {
+    if targets
+        .iter()
+        .any(|t| t.unit != Unit::Rank && matches!(t.qualifier, Qualifier::Above | Qualifier::AtLeast))
+    {
         keys.push(Key::OpenEnded);
     }
     if targets.iter().any(|t| t.qualifier == Qualifier::About) {
@@ -178,15 +212,44 @@ fn legend(canvas: &mut Canvas, m: &Metrics, dataset: &Dataset, view: &View, pale
         match key {
             Key::Year(year) => {
                 let series = series_of(palette, year);
-                canvas.items.extend(symbol(symbol_index(palette, year), sx, cy, 5.5, series, false).into_iter().map(Item::Shape));
+                canvas.items.extend(
+                    symbol(symbol_index(palette, year), sx, cy, 5.5, series, false)
+                        .into_iter()
+                        .map(Item::Shape),
+                );
             }
-            Key::Draft => canvas.shape(Shape::Circle { cx: sx, cy, r: 5.0, paint: Paint::Muted, hollow: true, dashed: false }),
+            Key::Draft => canvas.shape(Shape::Circle {
+                cx: sx,
+                cy,
+                r: 5.0,
+                paint: Paint::Muted,
+                hollow: true,
+                dashed: false,
+            }),
             Key::OpenEnded => {
-                canvas.items.extend(arrow(sx - 6.0, cy, 1.0, 12.0, Paint::Muted).into_iter().map(Item::Shape));
+                canvas
+                    .items
+                    .extend(arrow(sx - 6.0, cy, 1.0, 12.0, Paint::Muted).into_iter().map(Item::Shape));
             }
-            Key::About => canvas.shape(Shape::Circle { cx: sx, cy, r: 6.0, paint: Paint::Muted, hollow: true, dashed: true }),
+            Key::About => canvas.shape(Shape::Circle {
+                cx: sx,
+                cy,
+                r: 6.0,
+                paint: Paint::Muted,
+                hollow: true,
+                dashed: true,
+            }),
         }
-        canvas.shape(text_shape(x + 16.0, cy + 4.5, label, Anchor::Start, size, Weight::Normal, Paint::Ink, label_width));
+        canvas.shape(text_shape(
+            x + 16.0,
+            cy + 4.5,
+            label,
+            Anchor::Start,
+            size,
+            Weight::Normal,
+            Paint::Ink,
+            label_width,
+        ));
         x += entry_width + 16.0;
     }
     canvas.y = cy + 8.0;
@@ -204,15 +267,27 @@ fn symbol(kind: usize, cx: f64, cy: f64, r: f64, paint: Paint, hollow: bool) -> 
         0 => Shape::Circle { cx, cy, r, paint, hollow, dashed: false },
         1 => {
             let d = r * 1.3;
-            Shape::Polygon { points: vec![(cx, cy - d), (cx + d, cy), (cx, cy + d), (cx - d, cy)], paint, hollow }
+            Shape::Polygon {
+                points: vec![(cx, cy - d), (cx + d, cy), (cx, cy + d), (cx - d, cy)],
+                paint,
+                hollow,
+            }
         }
         2 => {
             let h = r * 0.95;
-            Shape::Polygon { points: vec![(cx - h, cy - h), (cx + h, cy - h), (cx + h, cy + h), (cx - h, cy + h)], paint, hollow }
+            Shape::Polygon {
+                points: vec![(cx - h, cy - h), (cx + h, cy - h), (cx + h, cy + h), (cx - h, cy + h)],
+                paint,
+                hollow,
+            }
         }
         _ => {
             let h = r * 1.2;
-            Shape::Polygon { points: vec![(cx, cy - h), (cx + h, cy + h * 0.8), (cx - h, cy + h * 0.8)], paint, hollow }
+            Shape::Polygon {
+                points: vec![(cx, cy - h), (cx + h, cy + h * 0.8), (cx - h, cy + h * 0.8)],
+                paint,
+                hollow,
+            }
         }
     };
     vec![shape]
@@ -330,7 +405,15 @@ fn rows_and_axis(
     // Gridlines first, so rows draw over them.
     for &tick in &ticks {
         let x = scale.map(tick);
-        canvas.shape(Shape::Line { x1: x, y1: rows_top, x2: x, y2: rows_bottom, paint: Paint::Grid, stroke_width: 1.0, dashed: tick != 0.0 });
+        canvas.shape(Shape::Line {
+            x1: x,
+            y1: rows_top,
+            x2: x,
+            y2: rows_bottom,
+            paint: Paint::Grid,
+            stroke_width: 1.0,
+            dashed: tick != 0.0,
+        });
     }
     canvas.items.extend(rows);
     let tick_y = rows_bottom + 15.0;
@@ -344,7 +427,8 @@ fn rows_and_axis(
     let caption = match unit {
         Unit::Percent => None,
         Unit::PercentPerYear => Some(format!("{}%{}", lang.text().unit_caption, lang.text().per_year)),
-        Unit::Count => format::unit_label(&dataset.indicators[view.indicator], lang).map(|l| format!("{}{l}", lang.text().unit_caption)),
+        Unit::Count => format::unit_label(&dataset.indicators[view.indicator], lang)
+            .map(|l| format!("{}{l}", lang.text().unit_caption)),
         Unit::Rank => Some(lang.text().rank_caption.to_string()),
     };
     if let Some(caption) = caption {
@@ -381,26 +465,63 @@ fn mark_for(
         None => {
             // No number: a hollow marker at the start of the track, with the label beside it.
             shapes.extend(symbol(kind, track_x0 + MARKER_RADIUS, y, MARKER_RADIUS, paint, true));
-            shapes.push(Shape::Circle { cx: track_x0 + MARKER_RADIUS, cy: y, r: 14.0, paint: Paint::Transparent, hollow: false, dashed: false });
+            shapes.push(Shape::Circle {
+                cx: track_x0 + MARKER_RADIUS,
+                cy: y,
+                r: 14.0,
+                paint: Paint::Transparent,
+                hollow: false,
+                dashed: false,
+            });
             track_x0 + MARKER_RADIUS
         }
         Some((low, high)) if high > low => {
             let (x0, x1) = (scale.map(low), scale.map(high));
-            shapes.push(Shape::Rect { x: x0, y: y - 14.0, width: (x1 - x0).max(1.0), height: 28.0, paint: Paint::Transparent });
-            shapes.push(Shape::Line { x1: x0, y1: y, x2: x1, y2: y, paint, stroke_width: 5.0, dashed: hollow });
+            shapes.push(Shape::Rect {
+                x: x0,
+                y: y - 14.0,
+                width: (x1 - x0).max(1.0),
+                height: 28.0,
+                paint: Paint::Transparent,
+            });
+            shapes.push(Shape::Line {
+                x1: x0,
+                y1: y,
+                x2: x1,
+                y2: y,
+                paint,
+                stroke_width: 5.0,
+                dashed: hollow,
+            });
             shapes.extend(symbol(kind, x0, y, MARKER_RADIUS * 0.75, paint, hollow));
             shapes.extend(symbol(kind, x1, y, MARKER_RADIUS * 0.75, paint, hollow));
             (x0 + x1) / 2.0
         }
         Some((value, _)) => {
             let x = scale.map(value);
-            shapes.push(Shape::Circle { cx: x, cy: y, r: 14.0, paint: Paint::Transparent, hollow: false, dashed: false });
+            shapes.push(Shape::Circle {
+                cx: x,
+                cy: y,
+                r: 14.0,
+                paint: Paint::Transparent,
+                hollow: false,
+                dashed: false,
+            });
             if target.qualifier == Qualifier::About {
-                shapes.push(Shape::Circle { cx: x, cy: y, r: MARKER_RADIUS + 4.5, paint, hollow: true, dashed: true });
+                shapes.push(Shape::Circle {
+                    cx: x,
+                    cy: y,
+                    r: MARKER_RADIUS + 4.5,
+                    paint,
+                    hollow: true,
+                    dashed: true,
+                });
             }
             if target.unit != Unit::Rank {
                 match target.qualifier {
-                    Qualifier::Above | Qualifier::AtLeast => shapes.extend(arrow(x + MARKER_RADIUS + 1.0, y, 1.0, 12.0, paint)),
+                    Qualifier::Above | Qualifier::AtLeast => {
+                        shapes.extend(arrow(x + MARKER_RADIUS + 1.0, y, 1.0, 12.0, paint))
+                    }
                     Qualifier::AtMost => shapes.extend(arrow(x - MARKER_RADIUS - 1.0, y, -1.0, 12.0, paint)),
                     _ => {}
                 }
@@ -409,7 +530,11 @@ fn mark_for(
             x
         }
     };
-    let centre = if target.qualifier == Qualifier::Qualitative { track_x0 + 2.0 * MARKER_RADIUS + 4.0 + label_width / 2.0 } else { centre };
+    let centre = if target.qualifier == Qualifier::Qualitative {
+        track_x0 + 2.0 * MARKER_RADIUS + 4.0 + label_width / 2.0
+    } else {
+        centre
+    };
     let mark = Mark { target: target_idx, name, shapes };
     (mark, Label { mark: 0, centre, width: label_width, text: label_text, paint })
 }

@@ -14,14 +14,13 @@ pub type IndicatorIdx = usize;
 pub type TargetIdx = usize;
 
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Dataset {
     pub pillars: Vec<Pillar>,
     pub provinces: Vec<Province>,
     pub indicators: Vec<Indicator>,
     pub sources: Vec<Source>,
     pub targets: Vec<Target>,
-    /// Private: only validation builds a dataset.
-    pub(crate) _sealed: (),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -192,9 +191,7 @@ impl PartialDate {
             2 => 29,
             _ => return None,
         };
-        (1..=days_in_month)
-            .contains(&day)
-            .then_some(PartialDate { year, month, day })
+        (1..=days_in_month).contains(&day).then_some(PartialDate { year, month, day })
     }
 }
 
@@ -208,10 +205,7 @@ fn parse_digits(text: &str) -> Option<u32> {
 impl Dataset {
     /// The targets of one indicator, in file order.
     pub fn targets_of(&self, indicator: IndicatorIdx) -> impl Iterator<Item = (TargetIdx, &Target)> {
-        self.targets
-            .iter()
-            .enumerate()
-            .filter(move |(_, t)| t.indicator == indicator)
+        self.targets.iter().enumerate().filter(move |(_, t)| t.indicator == indicator)
     }
 
     /// How many distinct provinces set at least one target for `indicator`.
@@ -255,10 +249,7 @@ mod tests {
             PartialDate::parse("2021-06-11"),
             Some(PartialDate { year: Some(2021), month: 6, day: 11 })
         );
-        assert_eq!(
-            PartialDate::parse("--11-13"),
-            Some(PartialDate { year: None, month: 11, day: 13 })
-        );
+        assert_eq!(PartialDate::parse("--11-13"), Some(PartialDate { year: None, month: 11, day: 13 }));
         for bad in ["2021-13-01", "2021-02-30", "11/6/2021", "2021-6-11", "", "--1-13", "abcd-01-01"] {
             assert_eq!(PartialDate::parse(bad), None, "{bad}");
         }

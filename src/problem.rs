@@ -33,35 +33,76 @@ impl Location {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ProblemKind {
     /// The file is not JSON, or a field has the wrong type.
-    Syntax { detail: String },
+    Syntax {
+        detail: String,
+    },
     /// A required field is absent, null or empty.
     Missing,
     /// A spelled value that is not one of the valid choices.
-    NotOneOf { value: String, choices: &'static [&'static str] },
+    NotOneOf {
+        value: String,
+        choices: &'static [&'static str],
+    },
     /// An id used by this record is not defined in the list `collection`.
-    UnknownReference { value: String, collection: &'static str, known: Vec<String> },
+    UnknownReference {
+        value: String,
+        collection: &'static str,
+        known: Vec<String>,
+    },
     /// Two records of one list share an id.
-    DuplicateId { value: String, first_index: usize },
+    DuplicateId {
+        value: String,
+        first_index: usize,
+    },
     /// Two targets state the same province, indicator, year and source.
-    DuplicateTarget { first_index: usize, first_id: String },
+    DuplicateTarget {
+        first_index: usize,
+        first_id: String,
+    },
     /// An id with characters outside `a-z 0-9 -` (and `/` for targets).
-    BadId { value: String },
+    BadId {
+        value: String,
+    },
     /// A range whose upper bound is below its lower bound.
-    RangeInverted { min: f64, max: f64 },
+    RangeInverted {
+        min: f64,
+        max: f64,
+    },
     /// A number outside what its unit allows.
-    OutOfBounds { value: f64, unit: &'static str, min: f64, max: f64 },
+    OutOfBounds {
+        value: f64,
+        unit: &'static str,
+        min: f64,
+        max: f64,
+    },
     /// A count or rank that is not a whole number.
-    NotWhole { value: f64 },
-    YearOutOfRange { year: i64 },
+    NotWhole {
+        value: f64,
+    },
+    YearOutOfRange {
+        year: i64,
+    },
     /// `value` for a qualitative target, or `value_max` for anything but a range.
-    Unexpected { why_en: &'static str, why_vi: &'static str },
+    Unexpected {
+        why_en: &'static str,
+        why_vi: &'static str,
+    },
     /// A target's unit that differs from its indicator's.
-    UnitMismatch { unit: &'static str, indicator_unit: &'static str },
-    BadDate { value: String },
+    UnitMismatch {
+        unit: &'static str,
+        indicator_unit: &'static str,
+    },
+    BadDate {
+        value: String,
+    },
     /// The source names another province than the target.
-    SourceProvinceMismatch { source_province: String },
+    SourceProvinceMismatch {
+        source_province: String,
+    },
     /// A version of the format this program does not read.
-    UnsupportedVersion { version: u32 },
+    UnsupportedVersion {
+        version: u32,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -127,11 +168,9 @@ impl Problem {
                 "\"{value}\" không có trong danh sách {collection}. Các id hợp lệ: {}.",
                 known.join(", ")
             ),
-            UnknownReference { value, collection, known } => write!(
-                out,
-                "\"{value}\" is not in {collection}. Valid ids: {}.",
-                known.join(", ")
-            ),
+            UnknownReference { value, collection, known } => {
+                write!(out, "\"{value}\" is not in {collection}. Valid ids: {}.", known.join(", "))
+            }
             DuplicateId { value, first_index } if vi => {
                 write!(out, "id \"{value}\" trùng với bản ghi [{first_index}]")
             }
@@ -152,29 +191,25 @@ impl Problem {
                 out,
                 "id \"{value}\" chỉ được gồm chữ thường không dấu, chữ số, dấu gạch ngang và dấu gạch chéo"
             ),
-            BadId { value } if vi => write!(
-                out,
-                "id \"{value}\" chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang"
-            ),
+            BadId { value } if vi => {
+                write!(out, "id \"{value}\" chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang")
+            }
             BadId { value } if self.location.collection == "targets" => write!(
                 out,
                 "id \"{value}\" may only hold lowercase ASCII letters, digits, hyphens and slashes"
             ),
-            BadId { value } => write!(
-                out,
-                "id \"{value}\" may only hold lowercase ASCII letters, digits and hyphens"
-            ),
-            RangeInverted { min, max } if vi => write!(
-                out,
-                "khoảng ngược: value_max {max} nhỏ hơn value {min}"
-            ),
+            BadId { value } => {
+                write!(out, "id \"{value}\" may only hold lowercase ASCII letters, digits and hyphens")
+            }
+            RangeInverted { min, max } if vi => {
+                write!(out, "khoảng ngược: value_max {max} nhỏ hơn value {min}")
+            }
             RangeInverted { min, max } => {
                 write!(out, "range is inverted: value_max {max} is below value {min}")
             }
-            OutOfBounds { value, unit, min, max } if vi => write!(
-                out,
-                "{value} nằm ngoài giới hạn của đơn vị {unit} ({min} đến {max})"
-            ),
+            OutOfBounds { value, unit, min, max } if vi => {
+                write!(out, "{value} nằm ngoài giới hạn của đơn vị {unit} ({min} đến {max})")
+            }
             OutOfBounds { value, unit, min, max } => {
                 write!(out, "{value} is outside what the unit {unit} allows ({min} to {max})")
             }
@@ -184,14 +219,12 @@ impl Problem {
             YearOutOfRange { year } => write!(out, "year {year} is outside 2000–2100"),
             Unexpected { why_vi, .. } if vi => write!(out, "{why_vi}"),
             Unexpected { why_en, .. } => write!(out, "{why_en}"),
-            UnitMismatch { unit, indicator_unit } if vi => write!(
-                out,
-                "đơn vị \"{unit}\" khác đơn vị \"{indicator_unit}\" của chỉ tiêu"
-            ),
-            UnitMismatch { unit, indicator_unit } => write!(
-                out,
-                "unit \"{unit}\" differs from the indicator's unit \"{indicator_unit}\""
-            ),
+            UnitMismatch { unit, indicator_unit } if vi => {
+                write!(out, "đơn vị \"{unit}\" khác đơn vị \"{indicator_unit}\" của chỉ tiêu")
+            }
+            UnitMismatch { unit, indicator_unit } => {
+                write!(out, "unit \"{unit}\" differs from the indicator's unit \"{indicator_unit}\"")
+            }
             BadDate { value } if vi => write!(
                 out,
                 "ngày \"{value}\" không hợp lệ: dùng YYYY-MM-DD, hoặc --MM-DD khi bài báo không nêu năm"
@@ -200,18 +233,15 @@ impl Problem {
                 out,
                 "date \"{value}\" is not valid: use YYYY-MM-DD, or --MM-DD when the article gives no year"
             ),
-            SourceProvinceMismatch { source_province } if vi => write!(
-                out,
-                "nguồn này thuộc tỉnh \"{source_province}\", khác tỉnh của mục tiêu"
-            ),
-            SourceProvinceMismatch { source_province } => write!(
-                out,
-                "this source belongs to province \"{source_province}\", not the target's"
-            ),
-            UnsupportedVersion { version } if vi => write!(
-                out,
-                "schema_version {version} chưa được hỗ trợ (phiên bản hỗ trợ: 1)"
-            ),
+            SourceProvinceMismatch { source_province } if vi => {
+                write!(out, "nguồn này thuộc tỉnh \"{source_province}\", khác tỉnh của mục tiêu")
+            }
+            SourceProvinceMismatch { source_province } => {
+                write!(out, "this source belongs to province \"{source_province}\", not the target's")
+            }
+            UnsupportedVersion { version } if vi => {
+                write!(out, "schema_version {version} chưa được hỗ trợ (phiên bản hỗ trợ: 1)")
+            }
             UnsupportedVersion { version } => {
                 write!(out, "schema_version {version} is not supported (supported: 1)")
             }
@@ -250,10 +280,7 @@ mod tests {
         assert_eq!(p.location.collection, "targets");
         assert_eq!(p.location.index, Some(3));
         assert_eq!(p.location.field.as_deref(), Some("value"));
-        assert_eq!(
-            p.message(Lang::En),
-            "targets[3], field \"value\": cannot be read: invalid type"
-        );
+        assert_eq!(p.message(Lang::En), "targets[3], field \"value\": cannot be read: invalid type");
         assert_eq!(syntax_problem(".", "eof".into()).message(Lang::En), "Dataset file: cannot be read: eof");
     }
 }

@@ -34,13 +34,48 @@ pub enum Weight {
 /// One drawable thing.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Shape {
-    Rect { x: f64, y: f64, width: f64, height: f64, paint: Paint },
-    Line { x1: f64, y1: f64, x2: f64, y2: f64, paint: Paint, stroke_width: f64, dashed: bool },
+    Rect {
+        x: f64,
+        y: f64,
+        width: f64,
+        height: f64,
+        paint: Paint,
+    },
+    Line {
+        x1: f64,
+        y1: f64,
+        x2: f64,
+        y2: f64,
+        paint: Paint,
+        stroke_width: f64,
+        dashed: bool,
+    },
     /// A filled disc, or a ring when `hollow` (drafts are hollow).
-    Circle { cx: f64, cy: f64, r: f64, paint: Paint, hollow: bool, dashed: bool },
-    Polygon { points: Vec<(f64, f64)>, paint: Paint, hollow: bool },
+    Circle {
+        cx: f64,
+        cy: f64,
+        r: f64,
+        paint: Paint,
+        hollow: bool,
+        dashed: bool,
+    },
+    Polygon {
+        points: Vec<(f64, f64)>,
+        paint: Paint,
+        hollow: bool,
+    },
     /// One line of text; `y` is the baseline. `width` is the layout's estimate, kept for overlap checks.
-    Text { x: f64, y: f64, text: String, anchor: Anchor, size: f64, weight: Weight, paint: Paint, italic: bool, width: f64 },
+    Text {
+        x: f64,
+        y: f64,
+        text: String,
+        anchor: Anchor,
+        size: f64,
+        weight: Weight,
+        paint: Paint,
+        italic: bool,
+        width: f64,
+    },
 }
 
 /// The shapes of one target, which a reader can focus, hover or tap to read its source.
@@ -92,7 +127,12 @@ impl Shape {
             Shape::Rect { x, y, width, height, .. } => BBox { x0: *x, y0: *y, x1: x + width, y1: y + height },
             Shape::Line { x1, y1, x2, y2, stroke_width, .. } => {
                 let half = stroke_width / 2.0;
-                BBox { x0: x1.min(*x2) - half, y0: y1.min(*y2) - half, x1: x1.max(*x2) + half, y1: y1.max(*y2) + half }
+                BBox {
+                    x0: x1.min(*x2) - half,
+                    y0: y1.min(*y2) - half,
+                    x1: x1.max(*x2) + half,
+                    y1: y1.max(*y2) + half,
+                }
             }
             Shape::Circle { cx, cy, r, .. } => BBox { x0: cx - r, y0: cy - r, x1: cx + r, y1: cy + r },
             Shape::Polygon { points, .. } => points.iter().fold(

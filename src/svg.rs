@@ -113,7 +113,11 @@ pub fn emit(scene: &Scene, palette: &Palette, sink: &mut impl Sink) {
 /// Fill and stroke of a shape that is either solid or, for drafts, an outline on the background.
 fn fill_and_stroke(paint: Paint, hollow: bool, palette: &Palette) -> Vec<(&'static str, String)> {
     if hollow {
-        vec![("fill", palette.background.clone()), ("stroke", palette.color(paint)), ("stroke-width", "2".into())]
+        vec![
+            ("fill", palette.background.clone()),
+            ("stroke", palette.color(paint)),
+            ("stroke-width", "2".into()),
+        ]
     } else {
         vec![("fill", palette.color(paint))]
     }
@@ -124,7 +128,13 @@ fn emit_shape(shape: &Shape, palette: &Palette, sink: &mut impl Sink) {
         Shape::Rect { x, y, width, height, paint } => {
             sink.open(
                 "rect",
-                &[("x", px(*x)), ("y", px(*y)), ("width", px(*width)), ("height", px(*height)), ("fill", palette.color(*paint))],
+                &[
+                    ("x", px(*x)),
+                    ("y", px(*y)),
+                    ("width", px(*width)),
+                    ("height", px(*height)),
+                    ("fill", palette.color(*paint)),
+                ],
             );
             sink.close("rect");
         }
@@ -167,7 +177,8 @@ fn emit_shape(shape: &Shape, palette: &Palette, sink: &mut impl Sink) {
             sink.close("polygon");
         }
         Shape::Text { x, y, text, anchor, size, weight, paint, italic, .. } => {
-            let mut attributes = vec![("x", px(*x)), ("y", px(*y)), ("font-size", px(*size)), ("fill", palette.color(*paint))];
+            let mut attributes =
+                vec![("x", px(*x)), ("y", px(*y)), ("font-size", px(*size)), ("fill", palette.color(*paint))];
             match anchor {
                 Anchor::Start => {}
                 Anchor::Middle => attributes.push(("text-anchor", "middle".into())),

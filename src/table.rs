@@ -37,7 +37,13 @@ pub fn table(dataset: &Dataset, view: &View, lang: Lang) -> Table {
     }
     Table {
         caption: format!("{}: {}", text.table_caption, lang.pick(&indicator.label_vi, &indicator.label_en)),
-        headers: [text.column_province, text.column_year, text.column_target, text.column_status, text.column_document],
+        headers: [
+            text.column_province,
+            text.column_year,
+            text.column_target,
+            text.column_status,
+            text.column_document,
+        ],
         rows,
     }
 }

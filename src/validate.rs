@@ -132,7 +132,10 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset, Vec<Problem>> {
             if !r.failed_reference && unit != *indicator_unit {
                 r.problem(
                     "unit",
-                    ProblemKind::UnitMismatch { unit: unit.as_str(), indicator_unit: indicator_unit.as_str() },
+                    ProblemKind::UnitMismatch {
+                        unit: unit.as_str(),
+                        indicator_unit: indicator_unit.as_str(),
+                    },
                 );
             }
         }
@@ -175,7 +178,7 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset, Vec<Problem>> {
     }
 
     if v.problems.is_empty() {
-        Ok(Dataset { pillars, provinces, indicators, sources, targets, _sealed: () })
+        Ok(Dataset { pillars, provinces, indicators, sources, targets })
     } else {
         Err(v.problems)
     }
@@ -259,7 +262,13 @@ impl Record<'_> {
         }
     }
 
-    fn reference(&mut self, field: &str, value: &Option<String>, collection: &'static str, table: &IdTable) -> usize {
+    fn reference(
+        &mut self,
+        field: &str,
+        value: &Option<String>,
+        collection: &'static str,
+        table: &IdTable,
+    ) -> usize {
         debug_assert_eq!(collection, table.collection);
         let Some(id) = optional(value) else {
             self.problem(field, ProblemKind::Missing);

@@ -93,7 +93,9 @@ impl ChartConfig {
             for id in list.split(',').map(str::trim).filter(|id| !id.is_empty()) {
                 match dataset.province_by_id(id) {
                     Some(p) => shown[p] = true,
-                    None => fallback("province", id, strings(dataset.provinces.iter().map(|p| p.id.as_str()))),
+                    None => {
+                        fallback("province", id, strings(dataset.provinces.iter().map(|p| p.id.as_str())))
+                    }
                 }
             }
             if shown.contains(&true) {

@@ -1,0 +1,214 @@
+//! The native command line, `province-targets`: checks a dataset file for a data editor and exports it.
+//!
+//! Each subcommand is one function that gets its parsed `Options` and returns `Result<(), Failure>`; `main`
+//! turns a failure into messages on stderr and an exit code (1: the data has problems, 2: the command could
+//! not run). A new subcommand is a line in `run`'s `match`, a function, and a paragraph in `USAGE`.
+
+use province_targets::model::Qualifier;
+use province_targets::{csv, json, Dataset, Lang, Problem};
+use std::borrow::Cow;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+province-targets: Vietnamese provinces' digital-transformation targets
+
+Usage:
+  province-targets check [FILE] [--lang vi|en]
+      Validates FILE (default: the bundled dataset). Prints a summary, or every problem found.
+  province-targets csv [FILE] [--lang vi|en]
+      Writes the dataset as CSV (RFC 4180, UTF-8) to stdout, one row per target.
+  province-targets --help
+      Prints this help.
+
+Options:
+  --lang vi|en   Language of problem messages (default: en) and of names in the CSV (default: vi).
+
+Exit status: 0 on success, 1 when the dataset has problems, 2 when the command could not run
+(unknown option, unreadable file).
+";
+
+pub fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => failure.report(),
+    }
+}
+
+/// Dispatches to one function per subcommand.
+fn run(args: &[String]) -> Result<(), Failure> {
+    let Some((command, rest)) = args.split_first() else {
+        return Err(Failure::Usage("no command given".to_string()));
+    };
+    if command == "help" || args.iter().any(|a| a == "-h" || a == "--help") {
+        print!("{USAGE}");
+        return Ok(());
+    }
+    match command.as_str() {
+        "check" => check(&Options::parse("check", rest, &["--lang"])?),
+        "csv" => write_csv(&Options::parse("csv", rest, &["--lang"])?),
+        other => Err(Failure::Usage(format!("unknown command {other}. Valid commands: check, csv"))),
+    }
+}
+
+/// `check`: a summary of a valid dataset, or every problem in an invalid one.
+fn check(options: &Options) -> Result<(), Failure> {
+    let lang = options.lang(Lang::En)?;
+    let dataset = options.dataset(lang)?;
+    let n_qualitative = dataset.targets.iter().filter(|t| t.qualifier == Qualifier::Qualitative).count();
+    println!(
+        "ok: {} provinces, {} indicators, {} pillars, {} sources, {} targets ({} numeric, {} qualitative)",
+        dataset.provinces.len(),
+        dataset.indicators.len(),
+        dataset.pillars.len(),
+        dataset.sources.len(),
+        dataset.targets.len(),
+        dataset.targets.len() - n_qualitative,
+        n_qualitative,
+    );
+    for (i, province) in dataset.provinces.iter().enumerate() {
+        let n_targets = dataset.targets.iter().filter(|t| t.province == i).count();
+        let name = lang.pick(&province.name_vi, &province.name_ascii);
+        println!("  {}: {n_targets} {} ({name})", province.id, plural(n_targets, "target", "targets"));
+    }
+    Ok(())
+}
+
+/// `csv`: the dataset as CSV on stdout.
+fn write_csv(options: &Options) -> Result<(), Failure> {
+    let csv_lang = options.lang(Lang::Vi)?;
+    let dataset = options.dataset(options.lang(Lang::En)?)?;
+    write_stdout(csv::write_csv(&dataset, csv_lang).as_bytes())
+}
+
+/// Writes to stdout; a reader that stops early (`| head`) is not an error.
+fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(error) => Err(Failure::Io(format!("cannot write to stdout: {error}"))),
+    }
+}
+
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+/// The arguments of one subcommand: at most one FILE, and options that each take a value
+/// (`--lang en` or `--lang=en`).
+struct Options {
+    file: Option<PathBuf>,
+    values: Vec<(&'static str, String)>,
+}
+
+impl Options {
+    /// Reads `args`, accepting only the options in `valid`; a wrong one is a usage error naming them all.
+    fn parse(command: &str, args: &[String], valid: &[&'static str]) -> Result<Options, Failure> {
+        let mut options = Options { file: None, values: Vec::new() };
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            if arg.starts_with('-') {
+                let (name, inline_value) = match arg.split_once('=') {
+                    Some((name, value)) => (name, Some(value.to_string())),
+                    None => (arg.as_str(), None),
+                };
+                let Some(&flag) = valid.iter().find(|v| **v == name) else {
+                    return Err(Failure::Usage(format!(
+                        "unknown option {name} for {command}. Valid options: {}",
+                        valid.join(", ")
+                    )));
+                };
+                let Some(value) = inline_value.or_else(|| args.next().cloned()) else {
+                    return Err(Failure::Usage(format!("option {flag} needs a value")));
+                };
+                options.values.retain(|(f, _)| *f != flag);
+                options.values.push((flag, value));
+            } else if let Some(file) = &options.file {
+                return Err(Failure::Usage(format!(
+                    "{command} takes one FILE, got both {} and {arg}",
+                    file.display()
+                )));
+            } else {
+                options.file = Some(PathBuf::from(arg));
+            }
+        }
+        Ok(options)
+    }
+
+    /// The value given for `flag`, if any.
+    fn get(&self, flag: &str) -> Option<&str> {
+        self.values.iter().find(|(f, _)| *f == flag).map(|(_, v)| v.as_str())
+    }
+
+    /// `--lang`, or `default` when it is not given.
+    fn lang(&self, default: Lang) -> Result<Lang, Failure> {
+        let Some(text) = self.get("--lang") else {
+            return Ok(default);
+        };
+        Lang::parse(text).ok_or_else(|| {
+            Failure::Usage(format!("\"{text}\" is not a language. Choose from: {}", Lang::CHOICES.join(", ")))
+        })
+    }
+
+    /// The validated dataset from FILE, or the bundled one; problems are worded in `lang`.
+    fn dataset(&self, lang: Lang) -> Result<Dataset, Failure> {
+        let text: Cow<str> = match &self.file {
+            Some(path) => std::fs::read_to_string(path)
+                .map_err(|error| Failure::Io(format!("cannot read {}: {error}", path.display())))?
+                .into(),
+            None => json::BUNDLED.into(),
+        };
+        json::dataset_from_json(&text).map_err(|problems| Failure::Invalid {
+            problems,
+            lang,
+            file: self.file.clone(),
+        })
+    }
+}
+
+/// Why a command did not succeed.
+enum Failure {
+    /// The command line itself is wrong: exit 2, with the usage.
+    Usage(String),
+    /// A file could not be read or written: exit 2.
+    Io(String),
+    /// The dataset has problems: exit 1, every problem listed. `file` is `None` for the bundled dataset.
+    Invalid { problems: Vec<Problem>, lang: Lang, file: Option<PathBuf> },
+}
+
+impl Failure {
+    fn report(self) -> ExitCode {
+        match self {
+            Failure::Usage(message) => {
+                eprintln!("error: {message}\n\n{USAGE}");
+                ExitCode::from(2)
+            }
+            Failure::Io(message) => {
+                eprintln!("error: {message}");
+                ExitCode::from(2)
+            }
+            Failure::Invalid { problems, lang, file } => {
+                for problem in &problems {
+                    eprintln!("error: {}", problem.message(lang));
+                }
+                let n = problems.len();
+                let name = match &file {
+                    Some(path) => path.display().to_string(),
+                    None => lang.pick("bộ dữ liệu đi kèm", "the bundled dataset").to_string(),
+                };
+                match lang {
+                    Lang::En => eprintln!("{n} {} in {name}", plural(n, "problem", "problems")),
+                    Lang::Vi => eprintln!("{n} lỗi trong {name}"),
+                }
+                ExitCode::from(1)
+            }
+        }
+    }
+}

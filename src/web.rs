@@ -1,0 +1,709 @@
+//! The browser boundary: the only module that knows about `wasm_bindgen` and the DOM.
+//!
+//! `mount` builds the widget inside a container the loader made in a shadow root, and wires its events.
+//! Everything it shows comes from the pure core (view, layout, details, table, CSV); here it only becomes
+//! nodes. Every string from the data is set with `textContent` or `setAttribute`, never parsed as markup.
+
+use crate::details::{self, LineKind};
+use crate::i18n::Lang;
+use crate::layout;
+use crate::model::{Dataset, TargetIdx};
+use crate::svg::{self, Palette, Sink};
+use crate::theme::ThemeName;
+use crate::view::{ChartConfig, Requested, View};
+use crate::{csv, table};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Event, EventTarget, HtmlElement, HtmlSelectElement, KeyboardEvent};
+
+const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
+
+/// The attribute values the widget accepts for `theme`.
+const THEMES: &[&str] = ThemeName::CHOICES;
+
+/// A mounted widget. Dropping it (`free()` from JavaScript) removes every listener it added.
+#[wasm_bindgen]
+pub struct Widget {
+    state: Rc<RefCell<State>>,
+    listeners: Vec<Listener>,
+    resize_observer: web_sys::ResizeObserver,
+    _on_resize: ResizeCallback,
+}
+
+impl Drop for Widget {
+    fn drop(&mut self) {
+        self.resize_observer.disconnect();
+    }
+}
+
+/// An event listener that removes itself when dropped, so a freed widget leaves nothing behind.
+struct Listener {
+    target: EventTarget,
+    kind: &'static str,
+    closure: Closure<dyn FnMut(Event)>,
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ =
+            self.target.remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
+    }
+}
+
+/// Everything a render needs.
+struct State {
+    document: Document,
+    root: Element,
+    dataset: Dataset,
+    config: ChartConfig,
+    theme: String,
+    parts: Parts,
+    /// The target whose details are pinned by a click or tap.
+    pinned: Option<TargetIdx>,
+    last_width: f64,
+}
+
+/// The widget's elements that change after mount.
+struct Parts {
+    toggles: Vec<Element>,
+    indicator: HtmlSelectElement,
+    year: HtmlSelectElement,
+    summary: Element,
+    chart: Element,
+    details: Element,
+    table_toggle: Element,
+    table: Element,
+}
+
+/// Builds a widget in `container` from `data` (the parsed JSON dataset) and `options` (the embed's attribute
+/// strings: indicator, year, provinces, lang, theme). Bad data shows an alert in the widget and lists every
+/// problem in the console; unknown option values fall back to the defaults with a warning naming the valid ones.
+#[wasm_bindgen]
+pub fn mount(container: Element, options: JsValue, data: JsValue) -> Result<Widget, JsValue> {
+    install_panic_hook();
+    let document = container.owner_document().ok_or("province-targets: the container has no document")?;
+    let requested = Requested {
+        indicator: option_string(&options, "indicator"),
+        year: option_string(&options, "year"),
+        provinces: option_string(&options, "provinces"),
+        lang: option_string(&options, "lang"),
+    };
+    let lang = requested.lang.as_deref().and_then(Lang::parse).unwrap_or_default();
+    container.set_text_content(None);
+    container.set_attribute("lang", lang.as_str())?;
+
+    let dataset = match crate::read_dataset(serde_wasm_bindgen::Deserializer::from(data)) {
+        Ok(dataset) => dataset,
+        Err(problems) => {
+            show_problems(&document, &container, &problems, lang)?;
+            return Err(JsValue::from_str(&format!(
+                "province-targets: the dataset has {} problem(s); see the list above",
+                problems.len()
+            )));
+        }
+    };
+    let (config, fallbacks) = ChartConfig::resolve(&dataset, &requested);
+    for fallback in &fallbacks {
+        web_sys::console::warn_1(&fallback.message().into());
+    }
+    let theme = match option_string(&options, "theme") {
+        Some(theme) if ThemeName::parse(&theme).is_some() => theme,
+        Some(theme) => {
+            web_sys::console::warn_1(
+                &format!(
+                    "province-targets: unknown theme \"{theme}\", using the default. Valid values: {}.",
+                    THEMES.join(", ")
+                )
+                .into(),
+            );
+            "auto".into()
+        }
+        None => "auto".into(),
+    };
+
+    let parts = build(&document, &container, &dataset, &config)?;
+    let state = Rc::new(RefCell::new(State {
+        document,
+        root: container.clone(),
+        dataset,
+        config,
+        theme,
+        parts,
+        pinned: None,
+        last_width: 0.0,
+    }));
+    state.borrow_mut().render()?;
+    let listeners = wire(&state, &container)?;
+    let (resize_observer, _on_resize) = observe_width(&state, &container)?;
+    Ok(Widget { state, listeners, resize_observer, _on_resize })
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// The chart as it is now, as a standalone SVG document (the same text the command line writes).
+    pub fn svg(&self) -> String {
+        let state = self.state.borrow();
+        let scene = layout::layout(&state.dataset, &state.config, state.width());
+        svg::to_svg(&scene, &state.palette())
+    }
+
+    /// The whole dataset as CSV, as `province-targets csv` writes it.
+    pub fn csv(&self) -> String {
+        let state = self.state.borrow();
+        csv::write_csv(&state.dataset, state.config.lang)
+    }
+
+    /// Re-reads the width, the colour scheme and the brand colours, and draws again.
+    pub fn refresh(&self) -> Result<(), JsValue> {
+        let mut state = self.state.borrow_mut();
+        state.last_width = 0.0;
+        state.render()
+    }
+
+    /// How many listeners the widget holds (for leak tests).
+    pub fn listener_count(&self) -> usize {
+        self.listeners.len()
+    }
+}
+
+fn option_string(options: &JsValue, key: &str) -> Option<String> {
+    if options.is_undefined() || options.is_null() {
+        return None;
+    }
+    js_sys::Reflect::get(options, &JsValue::from_str(key)).ok().and_then(|v| v.as_string())
+}
+
+fn install_panic_hook() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            web_sys::console::error_1(&format!("province-targets: internal error: {info}").into());
+        }));
+    });
+}
+
+/// Creates an HTML element with a class and, optionally, text.
+fn element(document: &Document, tag: &str, class: &str, text: Option<&str>) -> Result<Element, JsValue> {
+    let el = document.create_element_ns(Some(HTML_NAMESPACE), tag)?;
+    if !class.is_empty() {
+        el.set_attribute("class", class)?;
+    }
+    if let Some(text) = text {
+        el.set_text_content(Some(text));
+    }
+    Ok(el)
+}
+
+/// Appends `child` to `parent`.
+fn add(parent: &Element, child: Element) -> Result<Element, JsValue> {
+    parent.append_child(&child)?;
+    Ok(child)
+}
+
+/// The alert shown instead of a chart when the dataset is broken.
+fn show_problems(
+    document: &Document,
+    container: &Element,
+    problems: &[crate::Problem],
+    lang: Lang,
+) -> Result<(), JsValue> {
+    const SHOWN: usize = 5;
+    let text = lang.text();
+    let alert = element(document, "div", "pt-alert", None)?;
+    alert.set_attribute("role", "alert")?;
+    add(&alert, element(document, "strong", "", Some(text.data_error_title))?)?;
+    let list = element(document, "ul", "", None)?;
+    for problem in problems.iter().take(SHOWN) {
+        add(&list, element(document, "li", "", Some(&problem.message(lang)))?)?;
+    }
+    if problems.len() > SHOWN {
+        let more = format!("+{} {}", problems.len() - SHOWN, text.data_error_more);
+        add(&list, element(document, "li", "", Some(&more))?)?;
+    }
+    alert.append_child(&list)?;
+    container.append_child(&alert)?;
+    for problem in problems {
+        web_sys::console::error_1(&format!("province-targets: {}", problem.message(Lang::En)).into());
+    }
+    Ok(())
+}
+
+/// Builds the controls, the chart area, the details panel, the table and the footer.
+fn build(
+    document: &Document,
+    root: &Element,
+    dataset: &Dataset,
+    config: &ChartConfig,
+) -> Result<Parts, JsValue> {
+    let lang = config.lang;
+    let text = lang.text();
+    let controls = element(document, "div", "pt-controls", None)?;
+
+    let group = element(document, "div", "pt-provinces", None)?;
+    group.set_attribute("role", "group")?;
+    group.set_attribute("aria-label", text.provinces)?;
+    let mut toggles = Vec::new();
+    for (i, province) in dataset.provinces.iter().enumerate() {
+        let button = element(document, "button", "pt-toggle", Some(&province.name_vi))?;
+        button.set_attribute("type", "button")?;
+        button.set_attribute("data-province", &i.to_string())?;
+        group.append_child(&button)?;
+        toggles.push(button);
+    }
+    controls.append_child(&group)?;
+
+    let (indicator_field, indicator) = select_field(document, text.indicator)?;
+    for (p, pillar) in dataset.pillars.iter().enumerate() {
+        let optgroup = element(document, "optgroup", "", None)?;
+        optgroup.set_attribute("label", lang.pick(&pillar.name_vi, &pillar.name_en))?;
+        for (i, ind) in dataset.indicators.iter().enumerate().filter(|(_, ind)| ind.pillar == p) {
+            let label = format!(
+                "{} ({} {})",
+                lang.pick(&ind.label_vi, &ind.label_en),
+                dataset.n_provinces_setting(i),
+                text.n_provinces
+            );
+            let option = element(document, "option", "", Some(&label))?;
+            option.set_attribute("value", &ind.id)?;
+            optgroup.append_child(&option)?;
+        }
+        indicator.append_child(&optgroup)?;
+    }
+    controls.append_child(&indicator_field)?;
+
+    let (year_field, year) = select_field(document, text.year)?;
+    let all = element(document, "option", "", Some(text.all_years))?;
+    all.set_attribute("value", "all")?;
+    year.append_child(&all)?;
+    for y in dataset.years() {
+        let option = element(document, "option", "", Some(&y.to_string()))?;
+        option.set_attribute("value", &y.to_string())?;
+        year.append_child(&option)?;
+    }
+    controls.append_child(&year_field)?;
+    root.append_child(&controls)?;
+
+    let summary = element(document, "p", "pt-summary", None)?;
+    summary.set_attribute("aria-live", "polite")?;
+    root.append_child(&summary)?;
+    let chart = element(document, "div", "pt-chart", None)?;
+    root.append_child(&chart)?;
+    let details = element(document, "div", "pt-details", Some(text.details_hint))?;
+    details.set_attribute("aria-live", "polite")?;
+    root.append_child(&details)?;
+
+    let actions = element(document, "div", "pt-actions", None)?;
+    let table_toggle = element(document, "button", "pt-table-toggle", Some(text.show_table))?;
+    table_toggle.set_attribute("type", "button")?;
+    table_toggle.set_attribute("aria-expanded", "false")?;
+    actions.append_child(&table_toggle)?;
+    let csv_link = element(document, "a", "pt-download", Some(text.download_csv))?;
+    let csv_text = csv::write_csv(dataset, lang);
+    let href =
+        format!("data:text/csv;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&csv_text)));
+    csv_link.set_attribute("href", &href)?;
+    csv_link.set_attribute("download", "province-targets.csv")?;
+    actions.append_child(&csv_link)?;
+    let svg_button = element(document, "button", "pt-download pt-svg-download", Some(text.download_svg))?;
+    svg_button.set_attribute("type", "button")?;
+    actions.append_child(&svg_button)?;
+    root.append_child(&actions)?;
+
+    let table = element(document, "div", "pt-table", None)?;
+    table.set_attribute("hidden", "")?;
+    root.append_child(&table)?;
+
+    let footer = element(document, "footer", "pt-footer", None)?;
+    for source in &dataset.sources {
+        let province = &dataset.provinces[source.province].name_vi;
+        let document_name =
+            source.document.as_deref().or(source.document_title.as_deref()).unwrap_or(&source.id);
+        let mut line = format!("{province}: {document_name}");
+        if let Some(date) = &source.document_date {
+            line.push_str(&format!(" ({})", crate::format::date(date, lang)));
+        }
+        if let Some(publisher) = &source.article_publisher {
+            line.push_str(&format!(" · {publisher}"));
+        }
+        add(&footer, element(document, "p", "", Some(&line))?)?;
+    }
+    root.append_child(&footer)?;
+
+    Ok(Parts {
+        toggles,
+        indicator: indicator.dyn_into()?,
+        year: year.dyn_into()?,
+        summary,
+        chart,
+        details,
+        table_toggle,
+        table,
+    })
+}
+
+/// A labelled `<select>`: the label wraps it, so a tap on the label opens it and it is named by it.
+fn select_field(document: &Document, label: &str) -> Result<(Element, Element), JsValue> {
+    let field = element(document, "label", "pt-field", None)?;
+    add(&field, element(document, "span", "", Some(label))?)?;
+    let select = element(document, "select", "", None)?;
+    field.append_child(&select)?;
+    Ok((field, select))
+}
+
+impl State {
+    fn width(&self) -> f64 {
+        let width = self.parts.chart.client_width() as f64;
+        if width > 0.0 {
+            width
+        } else {
+            let root_width = self.root.client_width() as f64;
+            if root_width > 0.0 {
+                root_width
+            } else {
+                600.0
+            }
+        }
+    }
+
+    /// The colour scheme in force: the `theme` attribute, or the reader's preference for `auto`.
+    fn theme_name(&self) -> ThemeName {
+        match self.theme.as_str() {
+            "dark" => ThemeName::Dark,
+            "light" => ThemeName::Light,
+            _ => {
+                let dark = web_sys::window()
+                    .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+                    .is_some_and(|m| m.matches());
+                if dark {
+                    ThemeName::Dark
+                } else {
+                    ThemeName::Light
+                }
+            }
+        }
+    }
+
+    /// The theme's colours with any brand colours the host page set as CSS custom properties.
+    fn palette(&self) -> Palette {
+        let mut palette = Palette::of(self.theme_name());
+        let Some(style) = web_sys::window().and_then(|w| w.get_computed_style(&self.root).ok().flatten())
+        else {
+            return palette;
+        };
+        let read = |name: &str| {
+            style.get_property_value(name).ok().map(|v| v.trim().to_string()).filter(|v| is_css_colour(v))
+        };
+        for (name, slot) in [
+            ("--pt-background", &mut palette.background),
+            ("--pt-text", &mut palette.ink),
+            ("--pt-muted", &mut palette.muted),
+            ("--pt-grid", &mut palette.grid),
+        ] {
+            if let Some(colour) = read(name) {
+                *slot = colour;
+            }
+        }
+        for (i, slot) in palette.series.iter_mut().enumerate() {
+            if let Some(colour) = read(&format!("--pt-year-{}", i + 1)) {
+                *slot = colour;
+            }
+        }
+        palette
+    }
+
+    /// Draws the current view: chart, summary, table, control states.
+    fn render(&mut self) -> Result<(), JsValue> {
+        let width = self.width();
+        self.last_width = width;
+        let theme = self.theme_name();
+        self.root.set_attribute("data-theme", if theme == ThemeName::Dark { "dark" } else { "light" })?;
+        let scene = layout::layout(&self.dataset, &self.config, width);
+        let mut sink = DomSink { document: &self.document, stack: Vec::new(), root: None };
+        svg::emit(&scene, &self.palette(), &mut sink);
+        self.parts.chart.set_text_content(None);
+        if let Some(svg) = sink.root {
+            self.parts.chart.append_child(&svg)?;
+        }
+        self.parts.summary.set_text_content(Some(&scene.description));
+
+        for (i, toggle) in self.parts.toggles.iter().enumerate() {
+            let pressed = self.config.shown.get(i).copied().unwrap_or(false);
+            toggle.set_attribute("aria-pressed", if pressed { "true" } else { "false" })?;
+        }
+        self.parts.indicator.set_value(&self.dataset.indicators[self.config.indicator].id);
+        self.parts.year.set_value(&self.config.year.map(|y| y.to_string()).unwrap_or_else(|| "all".into()));
+        self.render_table()?;
+        if let Some(target) = self.pinned {
+            if !View::new(&self.dataset, &self.config).targets().any(|t| t == target) {
+                self.pinned = None;
+                self.parts.details.set_text_content(Some(self.config.lang.text().details_hint));
+            }
+        }
+        Ok(())
+    }
+
+    fn render_table(&self) -> Result<(), JsValue> {
+        let view = View::new(&self.dataset, &self.config);
+        let data = table::table(&self.dataset, &view, self.config.lang);
+        let document = &self.document;
+        let table = element(document, "table", "", None)?;
+        add(&table, element(document, "caption", "", Some(&data.caption))?)?;
+        let head = element(document, "tr", "", None)?;
+        for header in data.headers {
+            let th = element(document, "th", "", Some(header))?;
+            th.set_attribute("scope", "col")?;
+            head.append_child(&th)?;
+        }
+        let thead = element(document, "thead", "", None)?;
+        thead.append_child(&head)?;
+        table.append_child(&thead)?;
+        let tbody = element(document, "tbody", "", None)?;
+        for row in &data.rows {
+            let tr = element(document, "tr", "", None)?;
+            for (i, cell) in row.iter().enumerate() {
+                let td = element(document, if i == 0 { "th" } else { "td" }, "", Some(cell))?;
+                if i == 0 {
+                    td.set_attribute("scope", "row")?;
+                }
+                tr.append_child(&td)?;
+            }
+            tbody.append_child(&tr)?;
+        }
+        table.append_child(&tbody)?;
+        self.parts.table.set_text_content(None);
+        self.parts.table.append_child(&table)?;
+        Ok(())
+    }
+
+    /// Shows the quote and source of `target` in the details panel.
+    fn show_details(&self, target: TargetIdx) -> Result<(), JsValue> {
+        let panel = &self.parts.details;
+        panel.set_text_content(None);
+        for line in details::details(&self.dataset, target, self.config.lang) {
+            let (tag, class) = match line.kind {
+                LineKind::Heading => ("strong", "pt-details-heading"),
+                LineKind::Value => ("p", "pt-details-value"),
+                LineKind::Quote => ("blockquote", "pt-quote"),
+                LineKind::Fact => ("p", "pt-details-fact"),
+                LineKind::AdminNote => ("p", "pt-details-admin"),
+            };
+            let el = element(&self.document, tag, class, Some(&line.text))?;
+            if line.kind == LineKind::Quote {
+                el.set_attribute("lang", "vi")?;
+            }
+            panel.append_child(&el)?;
+        }
+        Ok(())
+    }
+
+    fn toggle_province(&mut self, province: usize) -> Result<(), JsValue> {
+        if let Some(shown) = self.config.shown.get_mut(province) {
+            *shown = !*shown;
+        }
+        self.render()
+    }
+
+    fn toggle_table(&self) -> Result<(), JsValue> {
+        let text = self.config.lang.text();
+        let open = self.parts.table.has_attribute("hidden");
+        if open {
+            self.parts.table.remove_attribute("hidden")?;
+        } else {
+            self.parts.table.set_attribute("hidden", "")?;
+        }
+        self.parts.table_toggle.set_attribute("aria-expanded", if open { "true" } else { "false" })?;
+        self.parts.table_toggle.set_text_content(Some(if open { text.hide_table } else { text.show_table }));
+        Ok(())
+    }
+
+    /// Offers the current chart as an SVG file.
+    fn download_svg(&self) -> Result<(), JsValue> {
+        let scene = layout::layout(&self.dataset, &self.config, self.width());
+        let text = svg::to_svg(&scene, &self.palette());
+        let link = element(&self.document, "a", "", None)?;
+        let href =
+            format!("data:image/svg+xml;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&text)));
+        link.set_attribute("href", &href)?;
+        let indicator = &self.dataset.indicators[self.config.indicator].id;
+        link.set_attribute("download", &format!("province-targets-{indicator}.svg"))?;
+        link.dyn_ref::<HtmlElement>().ok_or("not an element")?.click();
+        Ok(())
+    }
+}
+
+/// Whether `value` can only be a colour: `#hex`, a name, or `rgb()`/`hsl()` with plain arguments.
+fn is_css_colour(value: &str) -> bool {
+    !value.is_empty()
+        && value.len() <= 64
+        && value.chars().all(|c| c.is_ascii_alphanumeric() || " #(),.%/-".contains(c))
+}
+
+/// Adds one delegated listener per event kind on the widget's root.
+fn wire(state: &Rc<RefCell<State>>, root: &Element) -> Result<Vec<Listener>, JsValue> {
+    let mut listeners = Vec::new();
+    let mut listen =
+        |kind: &'static str, handler: fn(&mut State, &Event) -> Result<(), JsValue>| -> Result<(), JsValue> {
+            let state = Rc::clone(state);
+            let closure = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+                let Ok(mut state) = state.try_borrow_mut() else { return };
+                if let Err(error) = handler(&mut state, &event) {
+                    web_sys::console::error_1(&error);
+                }
+            });
+            let target: EventTarget = root.clone().into();
+            target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())?;
+            listeners.push(Listener { target, kind, closure });
+            Ok(())
+        };
+    listen("click", on_click)?;
+    listen("change", on_change)?;
+    listen("focusin", on_focus)?;
+    listen("pointerover", on_focus)?;
+    listen("keydown", on_key)?;
+
+    Ok(listeners)
+}
+
+type ResizeCallback = Closure<dyn FnMut(JsValue)>;
+
+/// Draws again when the widget's width changes (rotation, resizing, a late stylesheet).
+fn observe_width(
+    state: &Rc<RefCell<State>>,
+    root: &Element,
+) -> Result<(web_sys::ResizeObserver, ResizeCallback), JsValue> {
+    let state = Rc::clone(state);
+    let on_resize = Closure::<dyn FnMut(JsValue)>::new(move |_entries: JsValue| {
+        let Ok(mut state) = state.try_borrow_mut() else { return };
+        let width = state.width();
+        if (width - state.last_width).abs() >= 1.0 {
+            if let Err(error) = state.render() {
+                web_sys::console::error_1(&error);
+            }
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
+    observer.observe(root);
+    Ok((observer, on_resize))
+}
+
+fn target_element(event: &Event) -> Option<Element> {
+    event.target().and_then(|t| t.dyn_into::<Element>().ok())
+}
+
+fn mark_of(event: &Event) -> Option<TargetIdx> {
+    let mark = target_element(event)?.closest(".pt-mark").ok()??;
+    mark.get_attribute("data-target")?.parse().ok()
+}
+
+fn on_click(state: &mut State, event: &Event) -> Result<(), JsValue> {
+    let Some(el) = target_element(event) else { return Ok(()) };
+    if let Some(toggle) = el.closest(".pt-toggle")? {
+        if let Some(province) = toggle.get_attribute("data-province").and_then(|p| p.parse().ok()) {
+            return state.toggle_province(province);
+        }
+    }
+    if el.closest(".pt-table-toggle")?.is_some() {
+        return state.toggle_table();
+    }
+    if el.closest(".pt-svg-download")?.is_some() {
+        return state.download_svg();
+    }
+    if let Some(target) = mark_of(event) {
+        state.pinned = Some(target);
+        return state.show_details(target);
+    }
+    Ok(())
+}
+
+fn on_change(state: &mut State, event: &Event) -> Result<(), JsValue> {
+    let Some(el) = target_element(event) else { return Ok(()) };
+    let Ok(select) = el.dyn_into::<HtmlSelectElement>() else { return Ok(()) };
+    let value = select.value();
+    if select == state.parts.indicator {
+        if let Some(i) = state.dataset.indicator_by_id(&value) {
+            state.config.indicator = i;
+        }
+    } else if select == state.parts.year {
+        state.config.year = value.parse().ok();
+    }
+    state.render()
+}
+
+fn on_focus(state: &mut State, event: &Event) -> Result<(), JsValue> {
+    match mark_of(event) {
+        Some(target) => state.show_details(target),
+        None => Ok(()),
+    }
+}
+
+/// Arrow keys move between marks; Enter and Space pin the focused one.
+fn on_key(state: &mut State, event: &Event) -> Result<(), JsValue> {
+    let Some(key_event) = event.dyn_ref::<KeyboardEvent>() else { return Ok(()) };
+    let Some(current) = mark_of(event) else { return Ok(()) };
+    let marks = state.parts.chart.query_selector_all(".pt-mark")?;
+    let n = marks.length();
+    let position = (0..n).find(|&i| {
+        marks
+            .item(i)
+            .and_then(|m| m.dyn_into::<Element>().ok())
+            .and_then(|m| m.get_attribute("data-target"))
+            .and_then(|t| t.parse::<usize>().ok())
+            == Some(current)
+    });
+    let Some(position) = position else { return Ok(()) };
+    let next = match key_event.key().as_str() {
+        "ArrowRight" | "ArrowDown" => (position + 1).min(n - 1),
+        "ArrowLeft" | "ArrowUp" => position.saturating_sub(1),
+        "Home" => 0,
+        "End" => n - 1,
+        "Enter" | " " => {
+            event.prevent_default();
+            state.pinned = Some(current);
+            return state.show_details(current);
+        }
+        _ => return Ok(()),
+    };
+    event.prevent_default();
+    if let Some(mark) = marks.item(next).and_then(|m| m.dyn_into::<web_sys::SvgElement>().ok()) {
+        mark.focus()?;
+    }
+    Ok(())
+}
+
+/// Builds live SVG nodes from the same walk that writes SVG text.
+struct DomSink<'d> {
+    document: &'d Document,
+    stack: Vec<Element>,
+    root: Option<Element>,
+}
+
+impl Sink for DomSink<'_> {
+    fn open(&mut self, tag: &'static str, attributes: &[(&'static str, String)]) {
+        let Ok(el) = self.document.create_element_ns(Some(svg::SVG_NAMESPACE), tag) else { return };
+        for (name, value) in attributes {
+            // The namespace comes with createElementNS; as an attribute it would only be noise.
+            if *name != "xmlns" {
+                let _ = el.set_attribute(name, value);
+            }
+        }
+        match self.stack.last() {
+            Some(parent) => {
+                let _ = parent.append_child(&el);
+            }
+            None => self.root = Some(el.clone()),
+        }
+        self.stack.push(el);
+    }
+
+    fn text(&mut self, text: &str) {
+        if let Some(el) = self.stack.last() {
+            let _ = el.append_child(&self.document.create_text_node(text));
+        }
+    }
+
+    fn close(&mut self, _tag: &'static str) {
+        self.stack.pop();
+    }
+}

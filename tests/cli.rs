@@ -1,0 +1,269 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The command line as a user runs it: the real binary, its output, and its exit status.
+
+use province_targets::json::{dataset_from_json, BUNDLED};
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+const HEADER: &str =
+    "province_id,province,pillar,indicator_id,indicator,year,qualifier,value,value_max,unit,status,document,quote";
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_province-targets")).args(args).output().expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// A file under the system's temporary folder, removed when dropped.
+struct TempFile(PathBuf);
+
+impl TempFile {
+    fn new(name: &str, contents: &str) -> TempFile {
+        let path = std::env::temp_dir().join(format!("province-targets-cli-{}-{name}", std::process::id()));
+        std::fs::write(&path, contents).unwrap();
+        TempFile(path)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// Reads RFC 4180 text into records of fields: quoted fields may hold commas, doubled quotes and line
+/// breaks; every record ends with CRLF.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut chars = text.chars().peekable();
+    let mut in_quotes = false;
+    while let Some(c) = chars.next() {
+        if in_quotes {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => in_quotes = false,
+                _ => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                assert!(field.is_empty(), "a quote inside an unquoted field: {field:?}");
+                in_quotes = true;
+            }
+            ',' => record.push(std::mem::take(&mut field)),
+            '\r' => {
+                assert_eq!(chars.next(), Some('\n'), "CR not followed by LF outside quotes");
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            '\n' => panic!("a bare LF ends a record: lines must end with CRLF"),
+            _ => field.push(c),
+        }
+    }
+    assert!(!in_quotes, "unterminated quoted field");
+    assert!(field.is_empty() && record.is_empty(), "the last record does not end with CRLF");
+    records
+}
+
+#[test]
+fn check_on_the_bundled_data_prints_the_summary() {
+    let output = run(&["check"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let dataset = dataset_from_json(BUNDLED).expect("the bundled dataset is valid");
+    let out = stdout(&output);
+    let mut lines = out.lines();
+    let summary = lines.next().unwrap();
+    assert!(summary.starts_with("ok: "), "{summary}");
+    let n_qualitative = dataset.targets.iter().filter(|t| t.value.is_none()).count();
+    assert_eq!(
+        summary,
+        format!(
+            "ok: {} provinces, {} indicators, {} pillars, {} sources, {} targets ({} numeric, {} qualitative)",
+            dataset.provinces.len(),
+            dataset.indicators.len(),
+            dataset.pillars.len(),
+            dataset.sources.len(),
+            dataset.targets.len(),
+            dataset.targets.len() - n_qualitative,
+            n_qualitative
+        )
+    );
+    let province_lines: Vec<&str> = lines.collect();
+    assert_eq!(province_lines.len(), dataset.provinces.len(), "{out}");
+    for (line, province) in province_lines.iter().zip(&dataset.provinces) {
+        let n = dataset.targets.iter().filter(|t| dataset.provinces[t.province].id == province.id).count();
+        assert!(line.contains(&province.id) && line.contains(&format!(" {n} target")), "{line}");
+    }
+    assert_eq!(stderr(&output), "");
+}
+
+#[test]
+fn check_on_a_broken_file_prints_every_problem() {
+    let mut json: serde_json::Value = serde_json::from_str(BUNDLED).unwrap();
+    json["targets"][0]["year"] = serde_json::json!(1999);
+    json["targets"][1]["qualifier"] = serde_json::json!("approx");
+    let file = TempFile::new("broken.json", &serde_json::to_string_pretty(&json).unwrap());
+    let target_0 = json["targets"][0]["id"].as_str().unwrap();
+    let target_1 = json["targets"][1]["id"].as_str().unwrap();
+
+    let output = run(&["check", file.path()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout(&output), "");
+    let err = stderr(&output);
+    assert_eq!(
+        err,
+        format!(
+            "error: targets[0] \"{target_0}\", field \"year\": year 1999 is outside 2000–2100\n\
+             error: targets[1] \"{target_1}\", field \"qualifier\": \"approx\" is not valid. \
+             Choose from: exact, about, above, at_least, at_most, range, qualitative.\n\
+             2 problems in {}\n",
+            file.path()
+        )
+    );
+
+    let output = run(&["check", file.path(), "--lang", "vi"]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains(&format!(
+            "error: targets[0] \"{target_0}\", trường \"year\": năm 1999 nằm ngoài khoảng 2000–2100\n"
+        )),
+        "{err}"
+    );
+    assert!(err.ends_with(&format!("2 lỗi trong {}\n", file.path())), "{err}");
+}
+
+#[test]
+fn check_on_a_file_that_is_not_json_exits_1() {
+    let file = TempFile::new("not-json.json", "province,value\nbac-giang,25\n");
+    let output = run(&["check", file.path()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "error: Dataset file: cannot be read: expected value at line 1 column 1\n1 problem in {}\n",
+            file.path()
+        )
+    );
+}
+
+#[test]
+fn csv_prints_the_header_then_one_row_per_target() {
+    let output = run(&["csv"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.starts_with(&format!("{HEADER}\r\n")), "{}", &text[..text.len().min(300)]);
+
+    let dataset = dataset_from_json(BUNDLED).unwrap();
+    let records = parse_csv(&text);
+    assert_eq!(records.len(), 1 + dataset.targets.len());
+    for (i, record) in records.iter().enumerate() {
+        assert_eq!(record.len(), 13, "record {i}: {record:?}");
+    }
+    for (record, target) in records[1..].iter().zip(&dataset.targets) {
+        let province = &dataset.provinces[target.province];
+        assert_eq!(record[0], province.id);
+        assert_eq!(record[1], province.name_vi, "Vietnamese names by default");
+        assert_eq!(record[3], dataset.indicators[target.indicator].id);
+        assert_eq!(record[5], target.year.to_string());
+        // A quote is defused only when it starts like a formula.
+        let quote = record[12].strip_prefix('\'').filter(|q| q.starts_with(['=', '+', '-', '@']));
+        assert_eq!(quote.unwrap_or(&record[12]), target.quote);
+    }
+}
+
+#[test]
+fn csv_in_english_gives_english_names() {
+    let output = run(&["csv", "--lang", "en"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let dataset = dataset_from_json(BUNDLED).unwrap();
+    let records = parse_csv(&stdout(&output));
+    assert_eq!(records[0].join(","), HEADER);
+    for (record, target) in records[1..].iter().zip(&dataset.targets) {
+        let indicator = &dataset.indicators[target.indicator];
+        assert_eq!(record[1], dataset.provinces[target.province].name_ascii);
+        assert_eq!(record[2], dataset.pillars[indicator.pillar].name_en);
+        assert_eq!(record[4], indicator.label_en);
+    }
+    // The same with `--lang=en`.
+    assert_eq!(run(&["csv", "--lang=en"]).stdout, output.stdout);
+}
+
+#[test]
+fn csv_of_an_invalid_file_exits_1_with_the_problems() {
+    let file = TempFile::new("csv-broken.json", r#"{"schema_version": 2}"#);
+    let output = run(&["csv", file.path()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout(&output), "");
+    assert_eq!(
+        stderr(&output),
+        format!(
+            "error: Dataset file: schema_version 2 is not supported (supported: 1)\n1 problem in {}\n",
+            file.path()
+        )
+    );
+}
+
+#[test]
+fn an_unknown_option_exits_2_naming_the_valid_ones() {
+    for command in ["check", "csv"] {
+        let output = run(&[command, "--foo"]);
+        assert_eq!(output.status.code(), Some(2));
+        assert_eq!(stdout(&output), "");
+        let err = stderr(&output);
+        assert!(
+            err.starts_with(&format!("error: unknown option --foo for {command}. Valid options: --lang\n")),
+            "{err}"
+        );
+        assert!(err.contains("Usage:"), "{err}");
+    }
+}
+
+#[test]
+fn a_bad_language_exits_2_listing_the_choices() {
+    let output = run(&["csv", "--lang", "fr"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).starts_with("error: \"fr\" is not a language. Choose from: vi, en\n"));
+}
+
+#[test]
+fn a_missing_file_exits_2() {
+    let path = std::env::temp_dir().join("province-targets-cli-no-such-file.json");
+    for command in ["check", "csv"] {
+        let output = run(&[command, path.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(2));
+        assert_eq!(stdout(&output), "");
+        let err = stderr(&output);
+        assert!(err.starts_with(&format!("error: cannot read {}: ", path.display())), "{err}");
+    }
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_exits_0() {
+    for args in [&[][..], &["frobnicate"], &["check", "a.json", "b.json"]] {
+        let output = run(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&output).contains("Usage:"), "{args:?}");
+    }
+    for args in [&["--help"][..], &["-h"], &["help"], &["csv", "--help"]] {
+        let output = run(args);
+        assert!(output.status.success(), "{args:?}");
+        assert!(stdout(&output).contains("province-targets check [FILE]"), "{args:?}");
+    }
+}

@@ -1,0 +1,553 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! What a data editor sees for each mistake in a hand-edited dataset: every validation rule is broken once
+//! in a tiny valid dataset, and the exact messages are checked (refresh them with `UPDATE_EXPECT=1`).
+
+use expect_test::{expect, Expect};
+use province_targets::json::dataset_from_json;
+use province_targets::{Lang, Problem};
+use serde_json::{json, Value};
+
+/// Two provinces, three indicators (percent, count, rank), every qualifier that needs a special rule.
+const TINY: &str = r#"{
+  "schema_version": 1,
+  "pillars": [
+    { "id": "kinh-te-so", "name_vi": "Kinh tế số", "name_en": "Digital economy" },
+    { "id": "chinh-quyen-so", "name_vi": "Chính quyền số", "name_en": "Digital government" }
+  ],
+  "provinces": [
+    { "id": "bac-giang", "name_vi": "Bắc Giang", "name_ascii": "Bac Giang",
+      "admin_note_vi": null, "admin_note_en": null },
+    { "id": "lang-son", "name_vi": "Lạng Sơn", "name_ascii": "Lang Son",
+      "admin_note_vi": null, "admin_note_en": null }
+  ],
+  "indicators": [
+    { "id": "digital-economy-share-grdp", "pillar": "kinh-te-so",
+      "label_vi": "Tỷ trọng kinh tế số trong GRDP", "label_en": "Digital economy share of GRDP",
+      "definition_vi": null, "definition_en": null,
+      "unit": "percent", "unit_label_vi": null, "unit_label_en": null },
+    { "id": "digital-enterprises", "pillar": "kinh-te-so",
+      "label_vi": "Doanh nghiệp công nghệ số", "label_en": "Digital technology enterprises",
+      "definition_vi": null, "definition_en": null,
+      "unit": "count", "unit_label_vi": "doanh nghiệp", "unit_label_en": "enterprises" },
+    { "id": "dti-ranking", "pillar": "chinh-quyen-so",
+      "label_vi": "Xếp hạng chuyển đổi số", "label_en": "Digital-transformation ranking",
+      "definition_vi": null, "definition_en": null,
+      "unit": "rank", "unit_label_vi": null, "unit_label_en": null }
+  ],
+  "sources": [
+    { "id": "bac-giang-nq-111", "province": "bac-giang",
+      "document": "Nghị quyết số 111-NQ/TU", "document_title": null, "document_date": "2021-06-11",
+      "issuer": null, "article_title": null, "article_date": "2021-06-30", "article_author": null,
+      "article_publisher": null, "article_file": null },
+    { "id": "lang-son-kh-72", "province": "lang-son",
+      "document": "Kế hoạch số 72-KH/BCĐ", "document_title": null, "document_date": "2023-05-23",
+      "issuer": null, "article_title": null, "article_date": "--05-25", "article_author": null,
+      "article_publisher": null, "article_file": null }
+  ],
+  "targets": [
+    { "id": "bac-giang/digital-economy-share-grdp/2025", "province": "bac-giang",
+      "indicator": "digital-economy-share-grdp", "year": 2025, "qualifier": "about", "value": 25,
+      "value_max": null, "unit": "percent", "status": "adopted", "source": "bac-giang-nq-111",
+      "quote": "kinh tế số chiếm khoảng 25% GRDP", "note_vi": null, "note_en": null },
+    { "id": "lang-son/digital-economy-share-grdp/2025", "province": "lang-son",
+      "indicator": "digital-economy-share-grdp", "year": 2025, "qualifier": "range", "value": 15,
+      "value_max": 20, "unit": "percent", "status": "adopted", "source": "lang-son-kh-72",
+      "quote": "kinh tế số chiếm từ 15% đến 20% GRDP", "note_vi": null, "note_en": null },
+    { "id": "bac-giang/dti-ranking/2025", "province": "bac-giang",
+      "indicator": "dti-ranking", "year": 2025, "qualifier": "at_most", "value": 15,
+      "value_max": null, "unit": "rank", "status": "adopted", "source": "bac-giang-nq-111",
+      "quote": "thuộc nhóm 15 tỉnh, thành phố dẫn đầu", "note_vi": null, "note_en": null },
+    { "id": "lang-son/digital-enterprises/2023", "province": "lang-son",
+      "indicator": "digital-enterprises", "year": 2023, "qualifier": "at_least", "value": 100,
+      "value_max": null, "unit": "count", "status": "draft", "source": "lang-son-kh-72",
+      "quote": "ít nhất 100 doanh nghiệp công nghệ số", "note_vi": null, "note_en": null },
+    { "id": "lang-son/dti-ranking/2023", "province": "lang-son",
+      "indicator": "dti-ranking", "year": 2023, "qualifier": "qualitative", "value": null,
+      "value_max": null, "unit": "rank", "status": "adopted", "source": "lang-son-kh-72",
+      "quote": "nâng thứ hạng chuyển đổi số", "note_vi": null, "note_en": null }
+  ]
+}"#;
+
+/// The tiny dataset after `edit`, as an editor would save it.
+fn edited(edit: impl FnOnce(&mut Value)) -> String {
+    let mut value: Value = serde_json::from_str(TINY).expect("TINY is JSON");
+    edit(&mut value);
+    serde_json::to_string_pretty(&value).unwrap()
+}
+
+/// Every problem `text` has, one message a line, in `lang`.
+fn messages(text: &str, lang: Lang) -> String {
+    match dataset_from_json(text) {
+        Ok(_) => "(no problem)".to_string(),
+        Err(problems) => problems.iter().map(|p: &Problem| p.message(lang)).collect::<Vec<_>>().join("\n"),
+    }
+}
+
+/// Checks the English messages for the tiny dataset after `edit`.
+fn check(edit: impl FnOnce(&mut Value), expected: Expect) {
+    expected.assert_eq(&messages(&edited(edit), Lang::En));
+}
+
+/// Checks the messages in both languages.
+fn check_both(edit: impl FnOnce(&mut Value), expected_en: Expect, expected_vi: Expect) {
+    let text = edited(edit);
+    expected_en.assert_eq(&messages(&text, Lang::En));
+    expected_vi.assert_eq(&messages(&text, Lang::Vi));
+}
+
+/// Sets one field of one record: `set(&mut v, "targets", 0, "value", json!(30))`.
+fn set(dataset: &mut Value, collection: &str, index: usize, field: &str, value: Value) {
+    dataset[collection][index][field] = value;
+}
+
+#[test]
+fn the_tiny_dataset_is_valid() {
+    let dataset = dataset_from_json(TINY).expect("the tiny dataset is valid");
+    assert_eq!(dataset.targets.len(), 5);
+    assert_eq!(messages(TINY, Lang::En), "(no problem)");
+}
+
+#[test]
+fn unknown_province() {
+    check_both(
+        |d| set(d, "targets", 0, "province", json!("bac-ninh")),
+        expect![[
+            r#"targets[0] "bac-giang/digital-economy-share-grdp/2025", field "province": "bac-ninh" is not in provinces. Valid ids: bac-giang, lang-son."#
+        ]],
+        expect![[
+            r#"targets[0] "bac-giang/digital-economy-share-grdp/2025", trường "province": "bac-ninh" không có trong danh sách provinces. Các id hợp lệ: bac-giang, lang-son."#
+        ]],
+    );
+}
+
+#[test]
+fn unknown_indicator() {
+    check(
+        |d| set(d, "targets", 2, "indicator", json!("dti-rank")),
+        expect![[
+            r#"targets[2] "bac-giang/dti-ranking/2025", field "indicator": "dti-rank" is not in indicators. Valid ids: digital-economy-share-grdp, digital-enterprises, dti-ranking."#
+        ]],
+    );
+}
+
+#[test]
+fn unknown_source() {
+    check(
+        |d| set(d, "targets", 1, "source", json!("lang-son-kh-27")),
+        expect![[
+            r#"targets[1] "lang-son/digital-economy-share-grdp/2025", field "source": "lang-son-kh-27" is not in sources. Valid ids: bac-giang-nq-111, lang-son-kh-72."#
+        ]],
+    );
+}
+
+#[test]
+fn unknown_pillar() {
+    check(
+        |d| set(d, "indicators", 1, "pillar", json!("kinh-te")),
+        expect![[
+            r#"indicators[1] "digital-enterprises", field "pillar": "kinh-te" is not in pillars. Valid ids: kinh-te-so, chinh-quyen-so."#
+        ]],
+    );
+}
+
+#[test]
+fn source_of_another_province() {
+    check(
+        |d| set(d, "targets", 0, "source", json!("lang-son-kh-72")),
+        expect![[
+            r#"targets[0] "bac-giang/digital-economy-share-grdp/2025", field "source": this source belongs to province "lang-son", not the target's"#
+        ]],
+    );
+}
+
+#[test]
+fn duplicate_id() {
+    check_both(
+        |d| {
+            let copy = d["pillars"][0].clone();
+            d["pillars"].as_array_mut().unwrap().push(copy);
+        },
+        expect![[r#"pillars[2] "kinh-te-so", field "id": id "kinh-te-so" is already used by record [0]"#]],
+        expect![[r#"pillars[2] "kinh-te-so", trường "id": id "kinh-te-so" trùng với bản ghi [0]"#]],
+    );
+    check(
+        |d| set(d, "targets", 1, "id", json!("bac-giang/digital-economy-share-grdp/2025")),
+        expect![[
+            r#"targets[1] "bac-giang/digital-economy-share-grdp/2025", field "id": id "bac-giang/digital-economy-share-grdp/2025" is already used by record [0]"#
+        ]],
+    );
+}
+
+#[test]
+fn duplicate_target() {
+    check(
+        |d| {
+            let mut copy = d["targets"][0].clone();
+            copy["id"] = json!("bac-giang/digital-economy-share-grdp/2025-again");
+            copy["value"] = json!(30);
+            d["targets"].as_array_mut().unwrap().push(copy);
+        },
+        expect![[
+            r#"targets[5] "bac-giang/digital-economy-share-grdp/2025-again", field "id": duplicates targets[0] "bac-giang/digital-economy-share-grdp/2025" (same province, indicator, year and source)"#
+        ]],
+    );
+}
+
+#[test]
+fn range_with_max_below_min() {
+    check_both(
+        |d| set(d, "targets", 1, "value_max", json!(10)),
+        expect![[
+            r#"targets[1] "lang-son/digital-economy-share-grdp/2025", field "value_max": range is inverted: value_max 10 is below value 15"#
+        ]],
+        expect![[
+            r#"targets[1] "lang-son/digital-economy-share-grdp/2025", trường "value_max": khoảng ngược: value_max 10 nhỏ hơn value 15"#
+        ]],
+    );
+}
+
+#[test]
+fn percent_above_100() {
+    check(
+        |d| set(d, "targets", 0, "value", json!(120)),
+        expect![[
+            r#"targets[0] "bac-giang/digital-economy-share-grdp/2025", field "value": 120 is outside what the unit percent allows (0 to 100)"#
+        ]],
+    );
+}
+
+#[test]
+fn percent_below_0() {
+    check(
+        |d| set(d, "targets", 0, "value", json!(-5)),
+        expect![[
+            r#"targets[0] "bac-giang/digital-economy-share-grdp/2025", field "value": -5 is outside what the unit percent allows (0 to 100)"#
+        ]],
+    );
+}
+
+#[test]
+fn count_not_whole() {
+    check(
+        |d| set(d, "targets", 3, "value", json!(100.5)),
+        expect![[
+            r#"targets[3] "lang-son/digital-enterprises/2023", field "value": 100.5 must be a whole number"#
+        ]],
+    );
+}
+
+#[test]
+fn rank_below_1() {
+    check(
+        |d| set(d, "targets", 2, "value", json!(0)),
+        expect![[
+            r#"targets[2] "bac-giang/dti-ranking/2025", field "value": 0 is outside what the unit rank allows (1 to 1000)"#
+        ]],
+    );
+}
+
+#[test]
+fn year_outside_2000_to_2100() {
+    check(
+        |d| set(d, "targets", 0, "year", json!(1999)),
+        expect![[
+            r#"targets[0] "bac-giang/digital-economy-share-grdp/2025", field "year": year 1999 is outside 2000–2100"#
+        ]],
+    );
+    check(
+        |d| set(d, "targets", 0, "year", json!(2101)),
+        expect![[
+            r#"targets[0] "bac-giang/digital-economy-share-grdp/2025", field "year": year 2101 is outside 2000–2100"#
+        ]],
+    );
+}
+
+#[test]
+fn missing_year() {
+    check(
+        |d| set(d, "targets", 0, "year", Value::Null),
+        expect![[
+            r#"targets[0] "bac-giang/digital-economy-share-grdp/2025", field "year": is missing (required)"#
+        ]],
+    );
+    check(
+        |d| drop(d["targets"][0].as_object_mut().unwrap().remove("year")),
+        expect![[
+            r#"targets[0] "bac-giang/digital-economy-share-grdp/2025", field "year": is missing (required)"#
+        ]],
+    );
+}
+
+#[test]
+fn missing_or_empty_quote() {
+    check_both(
+        |d| set(d, "targets", 0, "quote", Value::Null),
+        expect![[
+            r#"targets[0] "bac-giang/digital-economy-share-grdp/2025", field "quote": is missing (required)"#
+        ]],
+        expect![[
+            r#"targets[0] "bac-giang/digital-economy-share-grdp/2025", trường "quote": thiếu giá trị (bắt buộc)"#
+        ]],
+    );
+    check(
+        |d| set(d, "targets", 0, "quote", json!("")),
+        expect![[
+            r#"targets[0] "bac-giang/digital-economy-share-grdp/2025", field "quote": is missing (required)"#
+        ]],
+    );
+    check(
+        |d| set(d, "targets", 0, "quote", json!("   ")),
+        expect![[
+            r#"targets[0] "bac-giang/digital-economy-share-grdp/2025", field "quote": is missing (required)"#
+        ]],
+    );
+}
+
+#[test]
+fn unknown_qualifier_lists_the_choices() {
+    check_both(
+        |d| set(d, "targets", 0, "qualifier", json!("approx")),
+        expect![[
+            r#"targets[0] "bac-giang/digital-economy-share-grdp/2025", field "qualifier": "approx" is not valid. Choose from: exact, about, above, at_least, at_most, range, qualitative."#
+        ]],
+        expect![[
+            r#"targets[0] "bac-giang/digital-economy-share-grdp/2025", trường "qualifier": "approx" không hợp lệ. Chọn một trong: exact, about, above, at_least, at_most, range, qualitative."#
+        ]],
+    );
+}
+
+#[test]
+fn unknown_unit_lists_the_choices() {
+    check(
+        |d| set(d, "targets", 0, "unit", json!("percents")),
+        expect![[
+            r#"targets[0] "bac-giang/digital-economy-share-grdp/2025", field "unit": "percents" is not valid. Choose from: percent, percent_per_year, count, rank."#
+        ]],
+    );
+    check(
+        |d| set(d, "indicators", 0, "unit", json!("%")),
+        expect![[
+            r#"indicators[0] "digital-economy-share-grdp", field "unit": "%" is not valid. Choose from: percent, percent_per_year, count, rank."#
+        ]],
+    );
+}
+
+#[test]
+fn unknown_status_lists_the_choices() {
+    check(
+        |d| set(d, "targets", 0, "status", json!("approved")),
+        expect![[
+            r#"targets[0] "bac-giang/digital-economy-share-grdp/2025", field "status": "approved" is not valid. Choose from: adopted, draft."#
+        ]],
+    );
+}
+
+#[test]
+fn unit_differing_from_the_indicators() {
+    check_both(
+        |d| set(d, "targets", 0, "unit", json!("percent_per_year")),
+        expect![[
+            r#"targets[0] "bac-giang/digital-economy-share-grdp/2025", field "unit": unit "percent_per_year" differs from the indicator's unit "percent""#
+        ]],
+        expect![[
+            r#"targets[0] "bac-giang/digital-economy-share-grdp/2025", trường "unit": đơn vị "percent_per_year" khác đơn vị "percent" của chỉ tiêu"#
+        ]],
+    );
+}
+
+#[test]
+fn qualitative_target_with_a_value() {
+    check_both(
+        |d| set(d, "targets", 4, "value", json!(10)),
+        expect![[
+            r#"targets[4] "lang-son/dti-ranking/2023", field "value": a qualitative target has no value: set value and value_max to null"#
+        ]],
+        expect![[
+            r#"targets[4] "lang-son/dti-ranking/2023", trường "value": mục tiêu định tính không có giá trị số: để value và value_max là null"#
+        ]],
+    );
+}
+
+#[test]
+fn value_max_without_range() {
+    check(
+        |d| set(d, "targets", 0, "value_max", json!(30)),
+        expect![[
+            r#"targets[0] "bac-giang/digital-economy-share-grdp/2025", field "value_max": value_max is only for qualifier "range": set it to null"#
+        ]],
+    );
+}
+
+#[test]
+fn range_without_value_max() {
+    check(
+        |d| set(d, "targets", 1, "value_max", Value::Null),
+        expect![[
+            r#"targets[1] "lang-son/digital-economy-share-grdp/2025", field "value_max": is missing (required)"#
+        ]],
+    );
+}
+
+#[test]
+fn numeric_target_without_a_value() {
+    check(
+        |d| set(d, "targets", 0, "value", Value::Null),
+        expect![[
+            r#"targets[0] "bac-giang/digital-economy-share-grdp/2025", field "value": is missing (required)"#
+        ]],
+    );
+}
+
+#[test]
+fn bad_date() {
+    check_both(
+        |d| set(d, "sources", 0, "document_date", json!("11/6/2021")),
+        expect![[
+            r#"sources[0] "bac-giang-nq-111", field "document_date": date "11/6/2021" is not valid: use YYYY-MM-DD, or --MM-DD when the article gives no year"#
+        ]],
+        expect![[
+            r#"sources[0] "bac-giang-nq-111", trường "document_date": ngày "11/6/2021" không hợp lệ: dùng YYYY-MM-DD, hoặc --MM-DD khi bài báo không nêu năm"#
+        ]],
+    );
+    check(
+        |d| set(d, "sources", 1, "article_date", json!("2023-02-30")),
+        expect![[
+            r#"sources[1] "lang-son-kh-72", field "article_date": date "2023-02-30" is not valid: use YYYY-MM-DD, or --MM-DD when the article gives no year"#
+        ]],
+    );
+}
+
+#[test]
+fn bad_id_characters() {
+    check_both(
+        |d| set(d, "targets", 0, "id", json!("bac-giang/Digital_economy/2025")),
+        expect![[
+            r#"targets[0] "bac-giang/Digital_economy/2025", field "id": id "bac-giang/Digital_economy/2025" may only hold lowercase ASCII letters, digits, hyphens and slashes"#
+        ]],
+        expect![[
+            r#"targets[0] "bac-giang/Digital_economy/2025", trường "id": id "bac-giang/Digital_economy/2025" chỉ được gồm chữ thường không dấu, chữ số, dấu gạch ngang và dấu gạch chéo"#
+        ]],
+    );
+    // Only target ids may hold a slash.
+    check(
+        |d| {
+            set(d, "pillars", 1, "id", json!("chinh-quyen/so"));
+            set(d, "indicators", 2, "pillar", json!("chinh-quyen/so"));
+        },
+        expect![[
+            r#"pillars[1] "chinh-quyen/so", field "id": id "chinh-quyen/so" may only hold lowercase ASCII letters, digits and hyphens"#
+        ]],
+    );
+}
+
+#[test]
+fn missing_required_fields() {
+    check(
+        |d| {
+            set(d, "provinces", 1, "name_ascii", Value::Null);
+            drop(d["pillars"][0].as_object_mut().unwrap().remove("name_en"));
+            set(d, "indicators", 2, "label_vi", json!(""));
+        },
+        expect![[r#"
+            pillars[0] "kinh-te-so", field "name_en": is missing (required)
+            provinces[1] "lang-son", field "name_ascii": is missing (required)
+            indicators[2] "dti-ranking", field "label_vi": is missing (required)"#]],
+    );
+}
+
+/// The tiny dataset's text with `from` (which must occur exactly once) replaced by `to`: for mistakes that
+/// stop parsing, whose messages give a line and column in the text as written.
+fn retyped(from: &str, to: &str) -> String {
+    assert_eq!(TINY.matches(from).count(), 1, "{from:?} should occur once in TINY");
+    TINY.replacen(from, to, 1)
+}
+
+#[test]
+fn misspelt_field_names_the_record_and_field() {
+    let text = retyped(r#""qualifier": "at_most", "value": 15"#, r#""qualifier": "at_most", "valeu": 15"#);
+    expect![[r#"targets[2], field "valeu": cannot be read: unknown field `valeu`, expected one of `id`, `province`, `indicator`, `year`, `qualifier`, `value`, `value_max`, `unit`, `status`, `source`, `quote`, `note_vi`, `note_en` at line 47 column 79"#]].assert_eq(&messages(&text, Lang::En));
+    let text = retyped(r#""schema_version": 1,"#, r#""schema_version": 1, "provincess": [],"#);
+    expect!["provincess: cannot be read: unknown field `provincess`, expected one of `schema_version`, `pillars`, `provinces`, `indicators`, `sources`, `targets` at line 2 column 35"].assert_eq(&messages(&text, Lang::En));
+}
+
+#[test]
+fn wrong_type_names_the_record_and_field() {
+    let text =
+        retyped(r#""year": 2023, "qualifier": "at_least""#, r#""year": "2023", "qualifier": "at_least""#);
+    expect![[r#"targets[3], field "year": cannot be read: invalid type: string "2023", expected i64 at line 51 column 56"#]].assert_eq(&messages(&text, Lang::En));
+    expect![[r#"targets[3], trường "year": không đọc được: invalid type: string "2023", expected i64 at line 51 column 56"#]].assert_eq(&messages(&text, Lang::Vi));
+    let text = retyped(r#""value": 25,"#, r#""value": "25%","#);
+    expect![[r#"targets[0], field "value": cannot be read: invalid type: string "25%", expected f64 at line 39 column 99"#]].assert_eq(&messages(&text, Lang::En));
+    let text = retyped(r#""schema_version": 1,"#, r#""schema_version": "1","#);
+    expect![[
+        r#"schema_version: cannot be read: invalid type: string "1", expected u32 at line 2 column 23"#
+    ]]
+    .assert_eq(&messages(&text, Lang::En));
+}
+
+#[test]
+fn not_json_at_all() {
+    expect!["Dataset file: cannot be read: expected value at line 1 column 1"]
+        .assert_eq(&messages("Tỉnh,Chỉ tiêu,Năm\nBắc Giang,25%,2025\n", Lang::En));
+    expect!["Dataset file: cannot be read: EOF while parsing a value at line 1 column 0"]
+        .assert_eq(&messages("", Lang::En));
+    expect!["Dataset file: cannot be read: trailing characters at line 59 column 2"]
+        .assert_eq(&messages(&format!("{TINY},"), Lang::En));
+}
+
+#[test]
+fn schema_version_2() {
+    check_both(
+        |d| d["schema_version"] = json!(2),
+        expect!["Dataset file: schema_version 2 is not supported (supported: 1)"],
+        expect!["Tệp dữ liệu: schema_version 2 chưa được hỗ trợ (phiên bản hỗ trợ: 1)"],
+    );
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    check(
+        |d| {
+            d["schema_version"] = json!(2);
+            set(d, "provinces", 1, "name_vi", Value::Null);
+            set(d, "sources", 1, "document_date", json!("23/5/2023"));
+            set(d, "targets", 0, "value", json!(120));
+            set(d, "targets", 1, "value_max", json!(10));
+            set(d, "targets", 2, "qualifier", json!("top"));
+            set(d, "targets", 3, "year", json!(2200));
+            set(d, "targets", 4, "quote", json!(""));
+        },
+        expect![[r#"
+            Dataset file: schema_version 2 is not supported (supported: 1)
+            provinces[1] "lang-son", field "name_vi": is missing (required)
+            sources[1] "lang-son-kh-72", field "document_date": date "23/5/2023" is not valid: use YYYY-MM-DD, or --MM-DD when the article gives no year
+            targets[0] "bac-giang/digital-economy-share-grdp/2025", field "value": 120 is outside what the unit percent allows (0 to 100)
+            targets[1] "lang-son/digital-economy-share-grdp/2025", field "value_max": range is inverted: value_max 10 is below value 15
+            targets[2] "bac-giang/dti-ranking/2025", field "qualifier": "top" is not valid. Choose from: exact, about, above, at_least, at_most, range, qualitative.
+            targets[3] "lang-son/digital-enterprises/2023", field "year": year 2200 is outside 2000–2100
+            targets[4] "lang-son/dti-ranking/2023", field "quote": is missing (required)"#]],
+    );
+}
+
+#[test]
+fn a_broken_record_does_not_cause_misleading_problems_elsewhere() {
+    // The source's own province is unknown: its targets cannot be compared with it.
+    check(
+        |d| set(d, "sources", 1, "province", json!("lang-sn")),
+        expect![[
+            r#"sources[1] "lang-son-kh-72", field "province": "lang-sn" is not in provinces. Valid ids: bac-giang, lang-son."#
+        ]],
+    );
+    // The indicator's unit is unknown: its targets' units cannot be compared with it.
+    check(
+        |d| set(d, "indicators", 1, "unit", json!("counts")),
+        expect![[
+            r#"indicators[1] "digital-enterprises", field "unit": "counts" is not valid. Choose from: percent, percent_per_year, count, rank."#
+        ]],
+    );
+    // The indicator's pillar is unknown: nothing else is wrong.
+    check(
+        |d| set(d, "indicators", 2, "pillar", Value::Null),
+        expect![[r#"indicators[2] "dti-ranking", field "pillar": is missing (required)"#]],
+    );
+}
