@@ -326,18 +326,16 @@ fn rows_and_axis(
     let name_column = if m.narrow {
         0.0
     } else {
-        let widest = view
-            .rows
-            .iter()
-            .map(|r| text::width(&dataset.provinces[r.province].name_vi, name_size, true))
-            .fold(0.0, f64::max);
+        // Sized by every province, not only the shown ones, so that filtering never moves the axis.
+        let widest =
+            dataset.provinces.iter().map(|p| text::width(&p.name_vi, name_size, true)).fold(0.0, f64::max);
         (widest + 18.0).min(m.width * 0.3)
     };
     let track_x0 = m.pad + name_column + if m.narrow { 10.0 } else { 0.0 };
     let track_x1 = m.width - m.pad - ARROW_ROOM;
     let axis_max = if unit == Unit::Percent && view.domain_max > 60.0 { 100.0 } else { view.domain_max };
     let max_ticks = (((track_x1 - track_x0) / 64.0).floor() as usize).clamp(2, 10);
-    let ticks = nice_ticks(axis_max, max_ticks);
+    let ticks = nice_ticks(axis_max, max_ticks, matches!(unit, Unit::Count | Unit::Rank));
     let scale = LinearScale { domain: (0.0, *ticks.last().unwrap_or(&1.0)), range: (track_x0, track_x1) };
     let label_min_x = if m.narrow { m.pad } else { track_x0 };
     let label_max_x = m.width - m.pad;

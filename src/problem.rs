@@ -38,6 +38,8 @@ pub enum ProblemKind {
     },
     /// A required field is absent, null or empty.
     Missing,
+    /// A list the chart cannot do without (provinces, indicators, …) has no records.
+    EmptyList,
     /// A spelled value that is not one of the valid choices.
     NotOneOf {
         value: String,
@@ -157,6 +159,8 @@ impl Problem {
             Syntax { detail } => write!(out, "cannot be read: {detail}"),
             Missing if vi => write!(out, "thiếu giá trị (bắt buộc)"),
             Missing => write!(out, "is missing (required)"),
+            EmptyList if vi => write!(out, "không có bản ghi nào; cần ít nhất một"),
+            EmptyList => write!(out, "has no records; at least one is needed"),
             NotOneOf { value, choices } if vi => {
                 write!(out, "\"{value}\" không hợp lệ. Chọn một trong: {}.", choices.join(", "))
             }

@@ -20,8 +20,8 @@ impl LinearScale {
 }
 
 /// Round ticks from 0 covering `max`, at most `max_ticks` intervals: steps of 1, 2, 2.5 or 5 times a power of
-/// ten. The last tick is the axis maximum.
-pub fn nice_ticks(max: f64, max_ticks: usize) -> Vec<f64> {
+/// ten, and never below 1 when `whole` (counts and ranks have no fractions). The last tick is the axis maximum.
+pub fn nice_ticks(max: f64, max_ticks: usize, whole: bool) -> Vec<f64> {
     let max = if max.is_finite() && max > 0.0 { max } else { 1.0 };
     let max_ticks = max_ticks.max(1) as f64;
     let rough = max / max_ticks;
@@ -32,11 +32,12 @@ pub fn nice_ticks(max: f64, max_ticks: usize) -> Vec<f64> {
     while magnitude > rough {
         magnitude /= 10.0;
     }
-    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0, 20.0]
         .iter()
         .map(|m| m * magnitude)
+        .filter(|step| !whole || (*step >= 1.0 && step.fract() == 0.0))
         .find(|step| (max / step).ceil() <= max_ticks)
-        .unwrap_or(10.0 * magnitude);
+        .unwrap_or(20.0 * magnitude.max(1.0));
     let n = (max / step - 1e-9).ceil().max(1.0) as usize;
     (0..=n).map(|i| i as f64 * step).collect()
 }
@@ -47,12 +48,14 @@ mod tests {
 
     #[test]
     fn ticks_are_round_and_cover_the_maximum() {
-        assert_eq!(nice_ticks(35.0, 4), vec![0.0, 10.0, 20.0, 30.0, 40.0]);
-        assert_eq!(nice_ticks(100.0, 4), vec![0.0, 25.0, 50.0, 75.0, 100.0]);
-        assert_eq!(nice_ticks(1500.0, 3), vec![0.0, 500.0, 1000.0, 1500.0]);
-        assert_eq!(nice_ticks(13.5, 5), vec![0.0, 5.0, 10.0, 15.0]);
-        assert_eq!(nice_ticks(0.0, 4), vec![0.0, 0.25, 0.5, 0.75, 1.0]);
-        assert_eq!(nice_ticks(2.0, 2), vec![0.0, 1.0, 2.0]);
+        assert_eq!(nice_ticks(35.0, 4, false), vec![0.0, 10.0, 20.0, 30.0, 40.0]);
+        assert_eq!(nice_ticks(100.0, 4, false), vec![0.0, 25.0, 50.0, 75.0, 100.0]);
+        assert_eq!(nice_ticks(1500.0, 3, true), vec![0.0, 500.0, 1000.0, 1500.0]);
+        assert_eq!(nice_ticks(13.5, 5, false), vec![0.0, 5.0, 10.0, 15.0]);
+        assert_eq!(nice_ticks(0.0, 4, false), vec![0.0, 0.25, 0.5, 0.75, 1.0]);
+        assert_eq!(nice_ticks(2.0, 2, false), vec![0.0, 1.0, 2.0]);
+        assert_eq!(nice_ticks(15.0, 6, true), vec![0.0, 5.0, 10.0, 15.0]);
+        assert_eq!(nice_ticks(2.0, 8, true), vec![0.0, 1.0, 2.0]);
     }
 
     #[test]

@@ -23,6 +23,20 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset, Vec<Problem>> {
         }
     }
 
+    // A chart needs something to show: an empty list is a broken file, not an empty chart.
+    for (collection, len) in [
+        ("pillars", raw.pillars.len()),
+        ("provinces", raw.provinces.len()),
+        ("indicators", raw.indicators.len()),
+        ("sources", raw.sources.len()),
+        ("targets", raw.targets.len()),
+    ] {
+        if len == 0 {
+            let location = Location { collection: collection.into(), ..Location::file() };
+            v.problems.push(Problem::new(location, ProblemKind::EmptyList));
+        }
+    }
+
     let pillar_ids = v.ids("pillars", raw.pillars.iter().map(|p| p.id.as_deref()), false);
     let pillars = raw
         .pillars

@@ -214,7 +214,13 @@ fn csv_of_an_invalid_file_exits_1_with_the_problems() {
     assert_eq!(
         stderr(&output),
         format!(
-            "error: Dataset file: schema_version 2 is not supported (supported: 1)\n1 problem in {}\n",
+            "error: Dataset file: schema_version 2 is not supported (supported: 1)\n\
+             error: pillars: has no records; at least one is needed\n\
+             error: provinces: has no records; at least one is needed\n\
+             error: indicators: has no records; at least one is needed\n\
+             error: sources: has no records; at least one is needed\n\
+             error: targets: has no records; at least one is needed\n\
+             6 problems in {}\n",
             file.path()
         )
     );

@@ -1,0 +1,67 @@
+//! The pure core compiled to WebAssembly, run under Node (`wasm-pack test --node`): the data path the
+//! browser takes (a JavaScript value from `JSON.parse`, read through serde-wasm-bindgen) must give the
+//! same dataset, the same problems and the same SVG, byte for byte, as the native build's golden files.
+#![cfg(target_arch = "wasm32")]
+
+use province_targets::layout::layout;
+use province_targets::svg::{to_svg, Palette};
+use province_targets::theme::ThemeName;
+use province_targets::view::{ChartConfig, Requested};
+use province_targets::{read_dataset, Dataset, Lang};
+use wasm_bindgen_test::*;
+
+const BUNDLED: &str = include_str!("../data/targets.json");
+
+fn from_js(json: &str) -> Result<Dataset, Vec<province_targets::Problem>> {
+    let value = js_sys::JSON::parse(json).expect("JSON.parse");
+    read_dataset(serde_wasm_bindgen::Deserializer::from(value))
+}
+
+#[wasm_bindgen_test]
+fn the_bundled_dataset_reads_through_javascript_values() {
+    let dataset = from_js(BUNDLED).unwrap_or_else(|p| panic!("{}", p[0].message(Lang::En)));
+    assert_eq!(dataset.provinces.len(), 5);
+    assert!(dataset.targets.len() > 100);
+    assert_eq!(dataset.indicators[dataset.default_indicator().unwrap()].id, "digital-economy-share-grdp");
+}
+
+#[wasm_bindgen_test]
+fn the_module_draws_exactly_the_native_golden_svg() {
+    let dataset = from_js(BUNDLED).unwrap();
+    let (config, _) = ChartConfig::resolve(&dataset, &Requested::default());
+    let svg = to_svg(&layout(&dataset, &config, 600.0), &Palette::of(ThemeName::Light));
+    assert_eq!(svg, include_str!("golden/default-vi-600.svg"));
+
+    let requested = Requested {
+        indicator: Some("records-online-commune".into()),
+        year: Some("2025".into()),
+        lang: Some("en".into()),
+        provinces: None,
+    };
+    let (config, _) = ChartConfig::resolve(&dataset, &requested);
+    let svg = to_svg(&layout(&dataset, &config, 360.0), &Palette::of(ThemeName::Dark));
+    assert_eq!(svg, include_str!("golden/records-online-commune-2025-en-360-dark.svg"));
+}
+
+#[wasm_bindgen_test]
+fn a_wrong_type_in_a_javascript_value_names_the_record_and_field() {
+    let broken = BUNDLED.replacen("\"year\": 2025", "\"year\": \"2025\"", 1);
+    let problems = from_js(&broken).unwrap_err();
+    let message = problems[0].message(Lang::En);
+    assert!(message.starts_with("targets["), "{message}");
+    assert!(message.contains("field \"year\""), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn not_an_object_at_all_is_a_clear_problem_not_a_panic() {
+    for json in ["42", "null", "[1,2]", "\"text\""] {
+        // serde-wasm-bindgen reads `null` as an object with no fields: validation then reports the empty lists.
+        let problems = from_js(json).unwrap_err();
+        let message = problems[0].message(Lang::En);
+        assert!(
+            message.starts_with("Dataset file: cannot be read")
+                || message == "pillars: has no records; at least one is needed",
+            "{json}: {message}"
+        );
+    }
+}

@@ -1,0 +1,98 @@
+//! Golden files of the SVG the widget shows and the command line exports, for a few views. A change in the
+//! output fails here and leaves `NAME.changed.svg` beside the golden file to review; accept it with
+//! `UPDATE_GOLDEN=1 cargo test --test svg_golden`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use province_targets::json::{dataset_from_json, BUNDLED};
+use province_targets::layout::layout;
+use province_targets::svg::{to_svg, Palette};
+use province_targets::theme::ThemeName;
+use province_targets::view::{ChartConfig, Requested};
+use std::path::PathBuf;
+
+fn render(dataset_json: &str, requested: Requested, width: f64, theme: ThemeName) -> String {
+    let dataset = dataset_from_json(dataset_json).expect("valid dataset");
+    let (config, fallbacks) = ChartConfig::resolve(&dataset, &requested);
+    assert!(fallbacks.is_empty(), "{fallbacks:?}");
+    to_svg(&layout(&dataset, &config, width), &Palette::of(theme))
+}
+
+fn check_golden(name: &str, svg: &str) {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let golden = dir.join(format!("{name}.svg"));
+    let changed = dir.join(format!("{name}.changed.svg"));
+    // Every golden file must also be well-formed XML, as a standalone SVG file is.
+    roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("{name}: not well-formed XML: {e}"));
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&golden, svg).unwrap();
+        let _ = std::fs::remove_file(&changed);
+        return;
+    }
+    let expected = std::fs::read_to_string(&golden).unwrap_or_default();
+    if expected != svg {
+        std::fs::write(&changed, svg).unwrap();
+        let first_difference = expected.lines().zip(svg.lines()).position(|(a, b)| a != b);
+        panic!(
+            "{name}.svg differs from the golden file (first different line: {first_difference:?}); \
+             review {} and accept with UPDATE_GOLDEN=1",
+            changed.display()
+        );
+    }
+    let _ = std::fs::remove_file(&changed);
+}
+
+fn requested(indicator: &str, year: Option<&str>, lang: &str) -> Requested {
+    Requested {
+        indicator: Some(indicator.into()),
+        year: year.map(str::to_string),
+        provinces: None,
+        lang: Some(lang.into()),
+    }
+}
+
+#[test]
+fn default_view_in_vietnamese_at_600px() {
+    let svg = render(BUNDLED, Requested::default(), 600.0, ThemeName::Light);
+    check_golden("default-vi-600", &svg);
+}
+
+#[test]
+fn commune_records_2025_in_english_on_a_phone_in_dark() {
+    let svg =
+        render(BUNDLED, requested("records-online-commune", Some("2025"), "en"), 360.0, ThemeName::Dark);
+    check_golden("records-online-commune-2025-en-360-dark", &svg);
+}
+
+#[test]
+fn productivity_growth_at_1200px() {
+    let svg = render(BUNDLED, requested("labour-productivity-growth", None, "vi"), 1200.0, ThemeName::Light);
+    check_golden("labour-productivity-growth-vi-1200", &svg);
+}
+
+#[test]
+fn ranking_targets() {
+    let svg = render(BUNDLED, requested("dti-ranking", None, "vi"), 600.0, ThemeName::Light);
+    check_golden("dti-ranking-vi-600", &svg);
+}
+
+#[test]
+fn hostile_strings_are_written_as_text() {
+    let hostile = include_str!("fixtures/hostile.json");
+    let svg = render(hostile, Requested::default(), 480.0, ThemeName::Light);
+    check_golden("hostile-480", &svg);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    // Nothing from the data became an element or an attribute: only the writer's own tags exist.
+    for node in doc.descendants().filter(|n| n.is_element()) {
+        let tag = node.tag_name().name();
+        assert!(
+            ["svg", "title", "desc", "rect", "line", "circle", "polygon", "text", "g"].contains(&tag),
+            "unexpected element <{tag}>"
+        );
+        for attribute in node.attributes() {
+            assert!(!attribute.name().starts_with("on"), "event handler attribute {}", attribute.name());
+        }
+    }
+    let all_text: String = doc.descendants().filter_map(|n| n.text()).collect();
+    assert!(all_text.contains("<script>alert(1)</script>"), "the province name is shown literally");
+    assert!(all_text.contains("</text><script>alert(4)</script>"), "the label is shown literally");
+}

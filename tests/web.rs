@@ -1,0 +1,243 @@
+//! The widget in a real browser: mounted into an open shadow root with the real bundled dataset, its controls
+//! driven as a reader would. Run with `wasm-pack test --headless --chrome`.
+#![cfg(target_arch = "wasm32")]
+
+use province_targets::web::mount;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{
+    Element, Event, EventInit, HtmlElement, HtmlSelectElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
+};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const BUNDLED: &str = include_str!("../data/targets.json");
+const HOSTILE: &str = include_str!("fixtures/hostile.json");
+
+/// A host element in the page with an open shadow root and the widget's container inside it.
+fn new_host() -> (Element, ShadowRoot, Element) {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    host.set_attribute("style", "width: 600px").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).unwrap();
+    let container = document.create_element("div").unwrap();
+    shadow.append_child(&container).unwrap();
+    (host, shadow, container)
+}
+
+fn options(pairs: &[(&str, &str)]) -> JsValue {
+    let object = js_sys::Object::new();
+    for (key, value) in pairs {
+        js_sys::Reflect::set(&object, &(*key).into(), &(*value).into()).unwrap();
+    }
+    object.into()
+}
+
+fn data(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+fn all(root: &ShadowRoot, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap()).collect()
+}
+
+fn mark_names(root: &ShadowRoot) -> Vec<String> {
+    all(root, ".pt-mark").iter().map(|m| m.get_attribute("aria-label").unwrap()).collect()
+}
+
+fn toggle(root: &ShadowRoot, name: &str) -> HtmlElement {
+    all(root, "button.pt-toggle")
+        .into_iter()
+        .find(|b| b.text_content().as_deref() == Some(name))
+        .unwrap_or_else(|| panic!("no toggle named {name}"))
+        .dyn_into()
+        .unwrap()
+}
+
+fn choose(select: &Element, value: &str) {
+    let select: &HtmlSelectElement = select.dyn_ref().unwrap();
+    select.set_value(value);
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    select.dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+}
+
+fn selects(root: &ShadowRoot) -> (Element, Element) {
+    let selects = all(root, "select");
+    assert_eq!(selects.len(), 2, "an indicator picker and a year picker");
+    (selects[0].clone(), selects[1].clone())
+}
+
+#[wasm_bindgen_test]
+fn default_view_shows_every_province_and_the_digital_economy_share() {
+    let (host, root, container) = new_host();
+    let widget = mount(container, options(&[]), data(BUNDLED)).unwrap();
+    let toggles = all(&root, "button.pt-toggle");
+    assert_eq!(toggles.len(), 5);
+    assert!(toggles.iter().all(|t| t.get_attribute("aria-pressed").as_deref() == Some("true")));
+    let names = mark_names(&root);
+    for province in ["Bắc Giang", "Bình Định", "Bình Dương", "Vĩnh Phúc", "Lạng Sơn"] {
+        assert!(names.iter().any(|n| n.starts_with(province)), "{province} has a mark: {names:?}");
+    }
+    assert!(names.contains(&"Bình Định, 2030: 15–20%".to_string()), "{names:?}");
+    let (indicator, year) = selects(&root);
+    assert_eq!(indicator.dyn_ref::<HtmlSelectElement>().unwrap().value(), "digital-economy-share-grdp");
+    assert_eq!(year.dyn_ref::<HtmlSelectElement>().unwrap().value(), "all");
+    assert!(widget.svg().starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    drop(widget);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn turning_a_province_off_removes_its_marks_and_back_on_restores_them() {
+    let (host, root, container) = new_host();
+    let _widget = mount(container, options(&[]), data(BUNDLED)).unwrap();
+    let before = mark_names(&root);
+    let button = toggle(&root, "Bắc Giang");
+    button.click();
+    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("false"));
+    let after = mark_names(&root);
+    assert!(after.iter().all(|n| !n.starts_with("Bắc Giang")), "{after:?}");
+    assert_eq!(after.len(), before.len() - 2);
+    button.click();
+    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(mark_names(&root), before);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn switching_indicator_and_year_changes_the_marks() {
+    let (host, root, container) = new_host();
+    let _widget = mount(container, options(&[]), data(BUNDLED)).unwrap();
+    let (indicator, year) = selects(&root);
+    choose(&indicator, "records-online-commune");
+    let names = mark_names(&root);
+    assert!(names.contains(&"Bắc Giang, 2025: 65%".to_string()), "{names:?}");
+    choose(&year, "2030");
+    let names = mark_names(&root);
+    assert!(!names.is_empty() && names.iter().all(|n| n.contains(", 2030:")), "{names:?}");
+    let text = root.query_selector(".pt-chart").unwrap().unwrap().text_content().unwrap();
+    assert!(text.contains("không đặt mục tiêu"), "provinces without a 2030 target say so");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn focusing_a_mark_shows_its_quote_and_source() {
+    let (host, root, container) = new_host();
+    let _widget = mount(container, options(&[]), data(BUNDLED)).unwrap();
+    let mark = all(&root, ".pt-mark")[0].clone().dyn_into::<web_sys::SvgElement>().unwrap();
+    mark.focus().unwrap();
+    let quote = root.query_selector(".pt-details blockquote").unwrap().expect("a quote after focus");
+    assert_eq!(quote.text_content().unwrap(), "“kinh tế số chiếm khoảng 25% GRDP của tỉnh”");
+    let details = root.query_selector(".pt-details").unwrap().unwrap().text_content().unwrap();
+    assert!(details.contains("Nghị quyết số 111-NQ/TU"), "{details}");
+    assert!(details.contains("Bắc Ninh"), "the administrative note: {details}");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn attributes_choose_the_view_and_unknown_values_fall_back() {
+    let (host, root, container) = new_host();
+    let _widget = mount(
+        container,
+        options(&[
+            ("indicator", "fibre-households"),
+            ("year", "2025"),
+            ("provinces", "bac-giang,lang-son"),
+            ("lang", "en"),
+        ]),
+        data(BUNDLED),
+    )
+    .unwrap();
+    let pressed: Vec<String> =
+        all(&root, "button.pt-toggle[aria-pressed=true]").iter().map(|b| b.text_content().unwrap()).collect();
+    assert_eq!(pressed, ["Bắc Giang", "Lạng Sơn"]);
+    assert_eq!(mark_names(&root), ["Bắc Giang, 2025: 100%"]);
+    assert!(root
+        .query_selector(".pt-chart")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("no target set"));
+    host.remove();
+
+    let (host, root, container) = new_host();
+    let _widget = mount(
+        container,
+        options(&[("indicator", "no-such-thing"), ("year", "1999"), ("theme", "pink")]),
+        data(BUNDLED),
+    )
+    .unwrap();
+    let (indicator, year) = selects(&root);
+    assert_eq!(indicator.dyn_ref::<HtmlSelectElement>().unwrap().value(), "digital-economy-share-grdp");
+    assert_eq!(year.dyn_ref::<HtmlSelectElement>().unwrap().value(), "all");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn broken_data_shows_an_alert_naming_the_record_and_field() {
+    let (host, root, container) = new_host();
+    let broken = BUNDLED.replacen("\"year\": 2025", "\"year\": 2250", 1);
+    assert!(mount(container, options(&[("lang", "en")]), data(&broken)).is_err());
+    let alert = root.query_selector("[role=alert]").unwrap().expect("an alert");
+    let text = alert.text_content().unwrap();
+    assert!(text.contains("field \"year\": year 2250 is outside 2000–2100"), "{text}");
+    assert!(text.contains("targets["), "{text}");
+    host.remove();
+
+    let (host, root, container) = new_host();
+    let wrong_type = BUNDLED.replacen("\"value\": 25", "\"value\": \"25\"", 1);
+    assert!(mount(container, options(&[]), data(&wrong_type)).is_err());
+    let text = root.query_selector("[role=alert]").unwrap().unwrap().text_content().unwrap();
+    assert!(text.contains("trường \"value\""), "{text}");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn strings_from_the_data_are_text_never_markup() {
+    let (host, root, container) = new_host();
+    let _widget = mount(container, options(&[]), data(HOSTILE)).unwrap();
+    for tag in ["script", "img", "iframe", "a[href^=javascript]", "b", "i"] {
+        assert!(root.query_selector(tag).unwrap().is_none(), "a <{tag}> element came from the data");
+    }
+    let text = root.query_selector(".pt-root, div").unwrap().unwrap().text_content().unwrap();
+    assert!(text.contains("<script>alert(1)</script>"), "the province name is shown literally");
+    let mark = all(&root, ".pt-mark")[0].clone().dyn_into::<web_sys::SvgElement>().unwrap();
+    mark.focus().unwrap();
+    let details = root.query_selector(".pt-details").unwrap().unwrap().text_content().unwrap();
+    assert!(details.contains("<img src=x onerror=alert(8)>"), "{details}");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_data_table_opens_and_lists_the_view() {
+    let (host, root, container) = new_host();
+    let _widget = mount(container, options(&[]), data(BUNDLED)).unwrap();
+    let table = root.query_selector(".pt-table").unwrap().unwrap();
+    assert!(table.has_attribute("hidden"));
+    let button: HtmlElement = root.query_selector(".pt-table-toggle").unwrap().unwrap().dyn_into().unwrap();
+    button.click();
+    assert!(!table.has_attribute("hidden"));
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(all(&root, ".pt-table tbody tr").len(), 7);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_hundred_mounts_and_frees_leave_no_node_behind() {
+    let (host, root, container) = new_host();
+    for _ in 0..100 {
+        let widget = mount(container.clone(), options(&[]), data(BUNDLED)).unwrap();
+        assert_eq!(widget.listener_count(), 5);
+        drop(widget);
+    }
+    // Each mount replaces the last one's nodes; a free removes its listeners, so a click does nothing.
+    assert_eq!(all(&root, "svg").len(), 1);
+    let button = toggle(&root, "Bắc Giang");
+    button.click();
+    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("true"));
+    host.remove();
+}
