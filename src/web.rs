@@ -162,6 +162,12 @@ impl Widget {
         state.render()
     }
 
+    /// The current view as the embed attributes that would reproduce it:
+    /// `{indicator, year, provinces, lang}` (`year` is "all" or a year; `provinces` a comma-separated list).
+    pub fn state(&self) -> JsValue {
+        self.state.borrow().state_object()
+    }
+
     /// How many listeners the widget holds (for leak tests).
     pub fn listener_count(&self) -> usize {
         self.listeners.len()
@@ -502,7 +508,42 @@ impl State {
         if let Some(shown) = self.config.shown.get_mut(province) {
             *shown = !*shown;
         }
-        self.render()
+        self.render()?;
+        self.announce_change()
+    }
+
+    fn state_object(&self) -> JsValue {
+        let object = js_sys::Object::new();
+        let provinces: Vec<&str> = self
+            .dataset
+            .provinces
+            .iter()
+            .zip(&self.config.shown)
+            .filter(|(_, shown)| **shown)
+            .map(|(p, _)| p.id.as_str())
+            .collect();
+        let year = self.config.year.map(|y| y.to_string()).unwrap_or_else(|| "all".into());
+        for (key, value) in [
+            ("indicator", self.dataset.indicators[self.config.indicator].id.as_str()),
+            ("year", year.as_str()),
+            ("provinces", &provinces.join(",")),
+            ("lang", self.config.lang.as_str()),
+        ] {
+            let _ = js_sys::Reflect::set(&object, &key.into(), &value.into());
+        }
+        object.into()
+    }
+
+    /// Tells the page the reader changed the view (`province-targets-change`, detail: `state()`), so a page
+    /// can keep it in its URL or an embed builder can show the matching code. It crosses the shadow root.
+    fn announce_change(&self) -> Result<(), JsValue> {
+        let init = web_sys::CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(&self.state_object());
+        let event = web_sys::CustomEvent::new_with_event_init_dict("province-targets-change", &init)?;
+        self.root.dispatch_event(&event)?;
+        Ok(())
     }
 
     fn toggle_table(&self) -> Result<(), JsValue> {
@@ -628,7 +669,8 @@ fn on_change(state: &mut State, event: &Event) -> Result<(), JsValue> {
     } else if select == state.parts.year {
         state.config.year = value.parse().ok();
     }
-    state.render()
+    state.render()?;
+    state.announce_change()
 }
 
 fn on_focus(state: &mut State, event: &Event) -> Result<(), JsValue> {

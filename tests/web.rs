@@ -241,3 +241,32 @@ fn a_hundred_mounts_and_frees_leave_no_node_behind() {
     assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("true"));
     host.remove();
 }
+
+#[wasm_bindgen_test]
+fn a_reader_change_is_announced_to_the_page_with_the_new_state() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    let (host, root, container) = new_host();
+    let widget = mount(container, options(&[]), data(BUNDLED)).unwrap();
+    let seen: Rc<RefCell<Option<JsValue>>> = Rc::default();
+    let sink = Rc::clone(&seen);
+    let listener = Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |event: web_sys::CustomEvent| {
+        *sink.borrow_mut() = Some(event.detail());
+    });
+    // Listening on the host, outside the shadow root: the event must cross it.
+    host.add_event_listener_with_callback("province-targets-change", listener.as_ref().unchecked_ref())
+        .unwrap();
+    toggle(&root, "Bắc Giang").click();
+    let detail = seen.borrow().clone().expect("a province-targets-change event");
+    let get = |key: &str| js_sys::Reflect::get(&detail, &key.into()).unwrap().as_string().unwrap();
+    assert_eq!(get("provinces"), "binh-dinh,binh-duong,vinh-phuc,lang-son");
+    assert_eq!(get("indicator"), "digital-economy-share-grdp");
+    assert_eq!(get("year"), "all");
+    let state = widget.state();
+    assert_eq!(
+        js_sys::Reflect::get(&state, &"provinces".into()).unwrap().as_string().unwrap(),
+        get("provinces")
+    );
+    host.remove();
+}
