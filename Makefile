@@ -1,0 +1,30 @@
+# province-targets: build the embeddable widget (Rust -> WebAssembly) and test it.
+#   make setup   install the toolchain pieces (registries only; idempotent, quiet when done)
+#   make build   wasm-pack + npm's wasm-opt + dist/ (loader with inlined CSS, glue, .wasm, data, demo page)
+#   make demo    build, then serve dist/ on http://127.0.0.1:$(PORT)/  (make demo CSP=1 for the strict CSP header)
+#   make test    fmt, clippy (native + wasm32), cargo test, wasm-pack test (node + headless chrome), build, e2e
+SHELL := /usr/bin/env bash
+PORT ?= 8080
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: setup build demo test e2e clean
+.DEFAULT_GOAL := build
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	@bash scripts/build.sh
+
+demo: build
+	@node scripts/serve.mjs --root dist --port $(PORT) $(if $(CSP),--csp,)
+
+test: setup
+	@bash scripts/test.sh
+
+# The end-to-end tests alone, against the dist/ already built.
+e2e:
+	@node --test tests/e2e/
+
+clean:
+	rm -rf pkg dist test-output

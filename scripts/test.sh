@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# make test: every check, in order, stopping at the first failure with a message naming the step.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+steps=(
+  "cargo fmt --check"
+  "cargo clippy --all-targets -- -D warnings"
+  "cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings"
+  "cargo test"
+  "wasm-pack test --node"
+  "wasm-pack test --headless --chrome"
+  "make build"
+  "node --test tests/e2e/"
+)
+total=${#steps[@]}
+n=0
+started=$SECONDS
+for step in "${steps[@]}"; do
+  n=$((n + 1))
+  printf '\n==> [%d/%d] %s\n' "$n" "$total" "$step"
+  t0=$SECONDS
+  case "$step" in
+    "make build") cmd=(bash scripts/build.sh) ;;
+    *) read -r -a cmd <<<"$step" ;;
+  esac
+  if ! "${cmd[@]}"; then
+    printf '\nmake test: FAILED at step %d/%d: %s (after %ds)\n' "$n" "$total" "$step" $((SECONDS - t0)) >&2
+    exit 1
+  fi
+  printf -- '--- ok: %s (%ds)\n' "$step" $((SECONDS - t0))
+done
+printf '\nmake test: all %d steps passed in %ds\n' "$total" $((SECONDS - started))

@@ -1,0 +1,88 @@
+// Shared helpers for the end-to-end tests: a static server over dist/, Debian's chromium through
+// playwright-core, console error collection and screenshots into test-output/.
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = process.env.PT_DIST ? resolve(process.env.PT_DIST) : join(ROOT, 'dist');
+export const OUTPUT = join(ROOT, 'test-output');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run'
+];
+
+// playwright-core lives in tools/node_modules (installed by `make setup`), not in a root package.json.
+const require = createRequire(join(ROOT, 'tools', 'package.json'));
+const { chromium } = require('playwright-core');
+
+const { startServer } = await import(join(ROOT, 'scripts', 'serve.mjs'));
+
+/** The dataset the page loads, read from dist/ (the same bytes the browser gets). */
+export async function readDataset() {
+  return JSON.parse(await readFile(join(DIST, 'targets.json'), 'utf8'));
+}
+
+/** Starts scripts/serve.mjs on a free loopback port. */
+export async function serve({ csp = false } = {}) {
+  if (!existsSync(join(DIST, 'province_targets_bg.wasm'))) {
+    throw new Error(`${DIST} has no built module: run make build first`);
+  }
+  return startServer({ root: DIST, port: 0, host: '127.0.0.1', csp });
+}
+
+export async function launch() {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run make setup`);
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A new page that records console errors, page errors, failed requests, CSP violations and every request URL.
+ * Options: viewport {width, height}, colorScheme, reducedMotion.
+ */
+export async function openPage(browser, url, { viewport = { width: 1000, height: 900 }, ...context } = {}) {
+  const ctx = await browser.newContext({ viewport, ...context });
+  const page = await ctx.newPage();
+  const log = { errors: [], requests: [], failed: [], violations: [] };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') log.errors.push(msg.text());
+  });
+  page.on('pageerror', (error) => log.errors.push(`pageerror: ${error.message}`));
+  page.on('request', (request) => log.requests.push(request.url()));
+  page.on('requestfailed', (request) => log.failed.push(`${request.url()} ${request.failure()?.errorText}`));
+  await page.exposeFunction('__ptViolation', (text) => log.violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.__ptViolation(`${event.violatedDirective} blocked ${event.blockedURI} (${event.sourceFile}:${event.lineNumber})`);
+    });
+  });
+  if (url) await page.goto(url, { waitUntil: 'load' });
+  return { ctx, page, log };
+}
+
+/** Waits until the n-th widget on the page (0-based) has rendered its chart. */
+export async function waitForChart(page, index = 0, timeout = 15000) {
+  const widget = page.locator('province-targets').nth(index);
+  await widget.scrollIntoViewIfNeeded();
+  await widget.locator('.pt-chart svg').first().waitFor({ state: 'visible', timeout });
+  return widget;
+}
+
+export async function screenshot(page, name, options = {}) {
+  await mkdir(OUTPUT, { recursive: true });
+  const path = join(OUTPUT, name);
+  await page.screenshot({ path, ...options });
+  return path;
+}
+
+/** Province ids of the marks in a widget, read through the marks' data-province or aria-label. */
+export async function markLabels(widget) {
+  return widget.locator('.pt-mark').evaluateAll((marks) => marks.map((m) => m.getAttribute('aria-label') ?? ''));
+}

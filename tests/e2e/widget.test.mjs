@@ -1,0 +1,303 @@
+// End-to-end tests of the demo article in dist/: the widget as a reader meets it in Chromium.
+// Run with `node --test tests/e2e/` after `make build` (make test does both).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { launch, markLabels, openPage, readDataset, screenshot, serve, waitForChart } from './helpers.mjs';
+
+const DEFAULT_INDICATOR = 'digital-economy-share-grdp';
+const CSV_HEADER =
+  'province_id,province,pillar,indicator_id,indicator,year,qualifier,value,value_max,unit,status,document,quote';
+
+let server;
+let browser;
+let data;
+
+before(async () => {
+  data = await readDataset();
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const provinceName = (id) => data.provinces.find((p) => p.id === id).name_vi;
+const provincesWith = (indicator) =>
+  [...new Set(data.targets.filter((t) => t.indicator === indicator).map((t) => t.province))];
+const squash = (s) => s.replace(/\s+/g, ' ').trim();
+
+/** "Bắc Giang, 2025: khoảng 25%" -> the target it stands for, in the given indicator. */
+function targetOfLabel(label, indicator, lang = 'vi') {
+  const province = data.provinces.find((p) => label.startsWith(`${lang === 'vi' ? p.name_vi : p.name_ascii},`) ||
+    label.startsWith(`${p.name_vi},`));
+  assert.ok(province, `no province named at the start of the mark label "${label}"`);
+  const year = Number(/,\s*(\d{4})\b/.exec(label)?.[1]);
+  const target = data.targets.find((t) => t.province === province.id && t.indicator === indicator && t.year === year);
+  assert.ok(target, `no ${indicator} target for ${province.id} in ${year} (mark "${label}")`);
+  return target;
+}
+
+async function freshPage(options) {
+  const opened = await openPage(browser, server.url, options);
+  const widget = await waitForChart(opened.page, 0);
+  return { ...opened, widget };
+}
+
+describe('default chart', () => {
+  test('shows all five provinces, with marks for each in the GRDP indicator', async () => {
+    const { ctx, widget } = await freshPage();
+    try {
+      const expected = provincesWith(DEFAULT_INDICATOR);
+      assert.equal(data.provinces.length, 5, 'the dataset has five provinces');
+      assert.equal(expected.length, 5, 'each province has a digital-economy-share-grdp target');
+      const group = widget.getByRole('group', { name: /Tỉnh/ });
+      for (const p of data.provinces) {
+        const toggle = group.getByRole('button', { name: p.name_vi, exact: true });
+        assert.equal(await toggle.isVisible(), true, `toggle for ${p.name_vi} is visible`);
+        assert.equal(await toggle.getAttribute('aria-pressed'), 'true', `${p.name_vi} is on by default`);
+      }
+      const labels = await markLabels(widget);
+      for (const id of expected) {
+        const name = provinceName(id);
+        assert.ok(labels.some((l) => l.startsWith(`${name},`)), `a mark for ${name} in ${JSON.stringify(labels)}`);
+      }
+      for (const label of labels) targetOfLabel(label, DEFAULT_INDICATOR);
+      const expectedMarks = data.targets.filter((t) => t.indicator === DEFAULT_INDICATOR && t.value !== null).length;
+      assert.equal(labels.length, expectedMarks, 'one mark per numeric target of the default indicator');
+      assert.ok(squash(await widget.locator('.pt-summary').innerText()).length > 0, 'a summary sentence');
+      assert.ok((await widget.locator('.pt-footer').innerText()).length > 0, 'a footer naming the sources');
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('turning a province off removes its marks; turning it on restores them', async () => {
+    const { ctx, widget } = await freshPage();
+    try {
+      const name = provinceName(provincesWith(DEFAULT_INDICATOR)[1]);
+      const toggle = widget.getByRole('group', { name: /Tỉnh/ }).getByRole('button', { name, exact: true });
+      const before = await markLabels(widget);
+      const mine = before.filter((l) => l.startsWith(`${name},`));
+      assert.ok(mine.length > 0, `${name} has marks to begin with`);
+
+      await toggle.click();
+      assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+      const without = await markLabels(widget);
+      assert.deepEqual(without.filter((l) => l.startsWith(`${name},`)), [], `${name}'s marks are gone`);
+      assert.equal(without.length, before.length - mine.length, 'the other marks stay');
+
+      await toggle.click();
+      assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+      assert.deepEqual((await markLabels(widget)).sort(), [...before].sort(), 'all marks are back');
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('switching the indicator and the year changes the marks', async () => {
+    const { ctx, widget } = await freshPage();
+    try {
+      const indicator = 'records-online-commune';
+      const selects = widget.locator('select');
+      assert.equal(await selects.count(), 2, 'two selects: indicator and year');
+      const indicatorSelect = widget.locator('select:has(optgroup)');
+      const yearSelect = widget.locator('select:not(:has(optgroup))');
+      assert.ok((await indicatorSelect.locator('optgroup').count()) >= 2, 'one optgroup per pillar');
+
+      const before = await markLabels(widget);
+      await indicatorSelect.selectOption(await optionValue(indicatorSelect, indicator,
+        data.indicators.find((i) => i.id === indicator).label_vi));
+      const afterIndicator = await markLabels(widget);
+      assert.notDeepEqual(afterIndicator.sort(), [...before].sort(), 'the marks changed with the indicator');
+      for (const label of afterIndicator) targetOfLabel(label, indicator);
+
+      await yearSelect.selectOption(await optionValue(yearSelect, '2025', '2025'));
+      const afterYear = await markLabels(widget);
+      const expected = data.targets.filter((t) => t.indicator === indicator && t.year === 2025 && t.value !== null);
+      assert.equal(afterYear.length, expected.length, `one mark per ${indicator} target in 2025`);
+      for (const label of afterYear) assert.equal(targetOfLabel(label, indicator).year, 2025, label);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('Tab reaches every control in order', async () => {
+    const { ctx, page, widget } = await freshPage();
+    try {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const seen = [];
+      for (let i = 0; i < 120; i++) {
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => {
+          let el = document.activeElement;
+          const host = el?.localName === 'province-targets' ? el : null;
+          while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+          if (!host || !el || el === host) return null;
+          const name = el.getAttribute('aria-label') || el.textContent.trim().slice(0, 60);
+          return { tag: el.localName, cls: el.getAttribute('class') ?? '', name, group: !!el.closest('[role=group]'),
+            download: el.hasAttribute('download'), host: [...document.querySelectorAll('province-targets')].indexOf(host) };
+        });
+        if (focused && focused.host === 0) seen.push(focused);
+        else if (seen.length) break; // left the first widget
+      }
+      const describe = (f) => `${f.tag}.${f.cls}:${f.name}`;
+      const order = [];
+      for (const p of data.provinces) {
+        order.push(['toggle ' + p.name_vi, (f) => f.tag === 'button' && f.group && f.name === p.name_vi]);
+      }
+      order.push(['indicator select', (f) => f.tag === 'select']);
+      order.push(['year select', (f) => f.tag === 'select']);
+      order.push(['table toggle', (f) => f.tag === 'button' && /pt-table-toggle/.test(f.cls)]);
+      order.push(['CSV link', (f) => f.tag === 'a' && f.download]);
+      let at = 0;
+      for (const [what, matches] of order) {
+        while (at < seen.length && !matches(seen[at])) at++;
+        assert.ok(at < seen.length, `Tab reached the ${what} in order; focus went: ${seen.map(describe).join(' → ')}`);
+        at++;
+      }
+      assert.ok(seen.some((f) => /pt-mark/.test(f.cls)), 'marks are reachable with Tab too');
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('focusing or hovering a mark shows its quote in the details panel', async () => {
+    const { ctx, widget } = await freshPage();
+    try {
+      const marks = widget.locator('.pt-mark');
+      const count = await marks.count();
+      assert.ok(count >= 2, 'at least two marks');
+      const details = widget.locator('.pt-details');
+
+      const first = marks.first();
+      await first.focus();
+      const target = targetOfLabel(await first.getAttribute('aria-label'), DEFAULT_INDICATOR);
+      const quote = squash(await details.locator('blockquote').innerText());
+      assert.ok(quote.includes(squash(target.quote)),
+        `focus: details quote "${quote}" contains "${target.quote}"`);
+
+      const last = marks.nth(count - 1);
+      await last.hover();
+      const other = targetOfLabel(await last.getAttribute('aria-label'), DEFAULT_INDICATOR);
+      assert.notEqual(other.id, target.id);
+      const quote2 = squash(await details.locator('blockquote').innerText());
+      assert.ok(quote2.includes(squash(other.quote)), `hover: details quote "${quote2}" contains "${other.quote}"`);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('the CSV link downloads the data with the expected header', async () => {
+    const { ctx, page, widget } = await freshPage();
+    try {
+      const link = widget.getByRole('link', { name: 'Tải dữ liệu (CSV)' });
+      assert.equal(await link.getAttribute('download') !== null, true, 'the link has a download attribute');
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      const text = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
+      const lines = text.split(/\r?\n/);
+      assert.equal(lines[0], CSV_HEADER);
+      assert.ok(lines.length > 2, 'the CSV has data rows');
+      assert.match(download.suggestedFilename(), /\.csv$/);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('the data table toggle shows a table', async () => {
+    const { ctx, widget } = await freshPage();
+    try {
+      const toggle = widget.locator('.pt-table-toggle');
+      const table = widget.locator('table');
+      const visibleBefore = await table.isVisible();
+      await toggle.click();
+      assert.notEqual(await table.isVisible(), visibleBefore, 'the toggle shows or hides the table');
+      if (!(await table.isVisible())) await toggle.click();
+      assert.ok((await table.locator('tbody tr').count()) > 0, 'the table has rows');
+    } finally {
+      await ctx.close();
+    }
+  });
+});
+
+describe('the demo page', () => {
+  test('two widgets, no console error, the module and the data fetched once', async () => {
+    const { ctx, page, log } = await openPage(browser, server.url);
+    try {
+      assert.equal(await page.locator('province-targets').count(), 2, 'two widgets on the page');
+      await waitForChart(page, 0);
+      await waitForChart(page, 1); // scrolls it into view: the lazy one initialises
+      const second = page.locator('province-targets').nth(1);
+      assert.equal(await second.locator('.pt-root').getAttribute('lang'), 'en');
+      const count = (suffix) => log.requests.filter((u) => new URL(u).pathname.endsWith(suffix)).length;
+      assert.equal(count('/province_targets_bg.wasm'), 1, 'the .wasm is requested exactly once');
+      assert.equal(count('/province_targets.js'), 1, 'the glue is requested exactly once');
+      assert.equal(count('/targets.json'), 1, 'the dataset is requested exactly once');
+      assert.deepEqual(log.errors, [], 'no console error');
+      assert.deepEqual(log.failed, [], 'no failed request');
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  for (const width of [360, 1000]) {
+    test(`screenshot at ${width} px, no horizontal overflow`, async () => {
+      const { ctx, page, log } = await openPage(browser, server.url, { viewport: { width, height: 900 } });
+      try {
+        await waitForChart(page, 0);
+        await waitForChart(page, 1);
+        await page.evaluate(() => window.scrollTo(0, 0));
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(overflow <= width, `the page is ${overflow} px wide in a ${width} px viewport`);
+        await screenshot(page, `demo-${width}.png`, { fullPage: true });
+        await screenshot(page.locator('province-targets').first(), `widget-${width}.png`);
+        assert.deepEqual(log.errors, []);
+      } finally {
+        await ctx.close();
+      }
+    });
+  }
+
+  for (const width of [360, 1000]) {
+    test(`the chart arriving barely moves the article at ${width} px (cumulative layout shift < 0.1)`, async () => {
+      const { ctx, page } = await openPage(browser, null, { viewport: { width, height: 800 } });
+      try {
+        await page.addInitScript(() => {
+          window.__ptShift = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__ptShift += entry.value;
+          }).observe({ type: 'layout-shift', buffered: true });
+        });
+        await page.goto(server.url, { waitUntil: 'load' });
+        await page.locator('province-targets').first().locator('.pt-chart svg').waitFor({ timeout: 15000 });
+        await page.waitForTimeout(300);
+        const shift = await page.evaluate(() => window.__ptShift);
+        assert.ok(shift < 0.1, `cumulative layout shift ${shift.toFixed(3)}`);
+      } finally {
+        await ctx.close();
+      }
+    });
+  }
+
+  test('dark theme (prefers-color-scheme: dark) gives the widget a dark background', async () => {
+    const { ctx, page } = await openPage(browser, server.url, { colorScheme: 'dark' });
+    try {
+      const widget = await waitForChart(page, 0);
+      const bg = await widget.evaluate((el) => getComputedStyle(el).backgroundColor);
+      assert.equal(bg, 'rgb(22, 24, 29)');
+      await screenshot(widget, 'widget-dark-1000.png');
+    } finally {
+      await ctx.close();
+    }
+  });
+});
+
+/** The value of the option whose value or text is `value` or `label`. */
+async function optionValue(select, value, label) {
+  const options = await select.locator('option').evaluateAll((os) => os.map((o) => [o.value, o.textContent.trim()]));
+  const hit = options.find(([v, t]) => v === value || t === label || t === value);
+  assert.ok(hit, `an option ${value} / ${label} among ${JSON.stringify(options)}`);
+  return hit[0];
+}

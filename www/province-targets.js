@@ -1,0 +1,361 @@
+/*! province-targets loader | MIT | one script tag: <script src=".../province-targets.js" data-indicator="…"></script> */
+// Classic script, no dependencies. It defines window.ProvinceTargets and the <province-targets> element, loads
+// the WebAssembly module once per page and each dataset once per URL, and hands both to the module's mount().
+// Every interface string outside the Rust module is in TEXT below. Data never goes through innerHTML.
+(function () {
+  'use strict';
+
+  var script = document.currentScript;
+
+  // Loaded twice: keep the first copy, but still honour this script tag's embed.
+  if (window.ProvinceTargets) {
+    if (script && typeof window.ProvinceTargets.embed === 'function') window.ProvinceTargets.embed(script);
+    return;
+  }
+
+  var TAG = 'province-targets';
+  var OPTION_NAMES = ['indicator', 'year', 'provinces', 'lang', 'theme'];
+  var ATTRIBUTES = OPTION_NAMES.concat(['src']);
+  var FETCH_TIMEOUT_MS = 10000;
+  var LAZY_MARGIN = '600px 0px';
+
+  // Replaced at build time (scripts/build-dist.mjs) by the contents of widget.css as a string literal.
+  var WIDGET_CSS = '__PT_WIDGET_CSS__';
+
+  var TEXT = {
+    vi: {
+      loading: 'Đang tải biểu đồ…',
+      retry: 'Thử lại',
+      fetchFailed: 'Không tải được dữ liệu từ {url} ({status}).',
+      network: 'lỗi mạng',
+      timeout: 'quá {s} giây không có phản hồi',
+      badJson: 'Dữ liệu tại {url} không đọc được (JSON không hợp lệ: {detail}).',
+      noWasm: 'Trình duyệt này không chạy được WebAssembly, nên không hiển thị được biểu đồ.',
+      moduleFailed: 'Không tải được phần mềm vẽ biểu đồ ({detail}).',
+      mountFailed: 'Không hiển thị được biểu đồ ({detail}).'
+    },
+    en: {
+      loading: 'Loading the chart…',
+      retry: 'Retry',
+      fetchFailed: 'Could not load the data from {url} ({status}).',
+      network: 'network error',
+      timeout: 'no response within {s} seconds',
+      badJson: 'The data at {url} could not be read (invalid JSON: {detail}).',
+      noWasm: 'This browser cannot run WebAssembly, so the chart cannot be shown.',
+      moduleFailed: 'Could not load the chart software ({detail}).',
+      mountFailed: 'Could not show the chart ({detail}).'
+    }
+  };
+
+  function text(lang, key, params) {
+    var table = TEXT[lang] || TEXT.vi;
+    return table[key].replace(/\{(\w+)\}/g, function (all, name) {
+      return params && params[name] != null ? String(params[name]) : all;
+    });
+  }
+
+  function langOf(el) {
+    var lang = (el.getAttribute('lang') || 'vi').toLowerCase().split('-')[0];
+    return TEXT[lang] ? lang : 'vi';
+  }
+
+  var scriptUrl = new URL(script && script.src ? script.src : 'province-targets.js', document.baseURI);
+  function assetUrl(name) {
+    return new URL(name, scriptUrl).href;
+  }
+
+  // ---- one constructable stylesheet per page -------------------------------------------------------------
+  var sheet = null;
+  function sharedSheet() {
+    if (sheet) return sheet;
+    sheet = new CSSStyleSheet();
+    if (WIDGET_CSS.indexOf('__PT_WIDGET') === 0) {
+      // Unbuilt copy (served straight from www/): fetch the sheet instead of the inlined string.
+      fetch(assetUrl('widget.css')).then(function (r) {
+        return r.text();
+      }).then(function (css) {
+        sheet.replaceSync(css);
+      }, function () {});
+    } else {
+      sheet.replaceSync(WIDGET_CSS);
+    }
+    return sheet;
+  }
+
+  // ---- the module, once per page ------------------------------------------------------------------------
+  var modulePromise = null;
+  function loadModule() {
+    if (modulePromise) return modulePromise;
+    if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+      modulePromise = Promise.reject(kindError('noWasm', {}));
+      return modulePromise;
+    }
+    modulePromise = import(assetUrl('province_targets.js')).then(function (mod) {
+      return Promise.resolve(mod.default({ module_or_path: new URL('province_targets_bg.wasm', scriptUrl) }))
+        .then(function () {
+          if (typeof mod.mount !== 'function') throw new Error('mount() missing');
+          return mod;
+        });
+    }).catch(function (error) {
+      modulePromise = null; // a retry fetches again
+      throw error && error.kind ? error : kindError('moduleFailed', { detail: messageOf(error) });
+    });
+    return modulePromise;
+  }
+
+  // ---- datasets, once per distinct URL ------------------------------------------------------------------
+  var dataPromises = new Map();
+  function loadData(url) {
+    var known = dataPromises.get(url);
+    if (known) return known;
+    var promise = fetchWithTimeout(url).then(function (response) {
+      if (!response.ok) {
+        throw kindError('fetchFailed', { url: url, status: 'HTTP ' + response.status });
+      }
+      return response.text();
+    }).then(function (body) {
+      try {
+        return JSON.parse(body);
+      } catch (error) {
+        throw kindError('badJson', { url: url, detail: messageOf(error) }, true);
+      }
+    });
+    promise.catch(function () {
+      dataPromises.delete(url); // a retry fetches again
+    });
+    dataPromises.set(url, promise);
+    return promise;
+  }
+
+  function fetchWithTimeout(url) {
+    var controller = typeof AbortController === 'function' ? new AbortController() : null;
+    var timedOut = false;
+    var timer = setTimeout(function () {
+      timedOut = true;
+      if (controller) controller.abort();
+    }, FETCH_TIMEOUT_MS);
+    var request = fetch(url, { credentials: 'omit', signal: controller ? controller.signal : undefined });
+    return request.then(function (response) {
+      clearTimeout(timer);
+      return response;
+    }, function () {
+      clearTimeout(timer);
+      throw kindError('fetchFailed', {
+        url: url,
+        status: timedOut ? { key: 'timeout', s: FETCH_TIMEOUT_MS / 1000 } : { key: 'network' }
+      });
+    });
+  }
+
+  function kindError(kind, params, final) {
+    var error = new Error(kind);
+    error.kind = kind;
+    error.params = params;
+    error.final = !!final;
+    return error;
+  }
+
+  function messageOf(error) {
+    if (error == null) return 'unknown';
+    if (typeof error === 'string') return error;
+    return error.message || String(error);
+  }
+
+  // ---- lazy initialisation ------------------------------------------------------------------------------
+  var observer = null;
+  function whenNear(el, callback) {
+    if (typeof IntersectionObserver !== 'function') {
+      callback();
+      return function () {};
+    }
+    if (!observer) {
+      observer = new IntersectionObserver(function (entries) {
+        entries.forEach(function (entry) {
+          if (entry.isIntersecting || entry.intersectionRatio > 0) {
+            observer.unobserve(entry.target);
+            var run = entry.target._ptNear;
+            entry.target._ptNear = null;
+            if (run) run();
+          }
+        });
+      }, { rootMargin: LAZY_MARGIN });
+    }
+    el._ptNear = callback;
+    observer.observe(el);
+    return function () {
+      el._ptNear = null;
+      observer.unobserve(el);
+    };
+  }
+
+  // ---- the element --------------------------------------------------------------------------------------
+  function make(tag, className, content) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (content != null) node.textContent = content;
+    return node;
+  }
+
+  var Base = typeof HTMLElement === 'function' ? HTMLElement : function () {};
+
+  class ProvinceTargetsElement extends Base {
+    static get observedAttributes() {
+      return ATTRIBUTES;
+    }
+
+    constructor() {
+      super();
+      this._widget = null;
+      this._generation = 0;
+      this._cancelLazy = null;
+      this._root = null;
+      this._container = null;
+      this._status = null;
+    }
+
+    connectedCallback() {
+      if (!this._root) {
+        this._root = this.attachShadow({ mode: 'open' });
+        this._root.adoptedStyleSheets = [sharedSheet()];
+      }
+      loadModule().catch(function () {}); // start the module fetch at once; errors surface in _load
+      this._start();
+    }
+
+    disconnectedCallback() {
+      this._stop();
+    }
+
+    attributeChangedCallback(name, oldValue, newValue) {
+      if (oldValue === newValue || !this.isConnected || !this._root) return;
+      if (name === 'theme') return; // CSS alone follows the theme attribute
+      this._stop();
+      this._start();
+    }
+
+    _start() {
+      var self = this;
+      var generation = ++this._generation;
+      this._showStatus('loading');
+      this._cancelLazy = whenNear(this, function () {
+        self._cancelLazy = null;
+        if (generation === self._generation) self._load(generation);
+      });
+    }
+
+    _stop() {
+      this._generation++;
+      if (this._cancelLazy) {
+        this._cancelLazy();
+        this._cancelLazy = null;
+      }
+      if (this._widget) {
+        try {
+          this._widget.free();
+        } catch (ignored) {
+          // already freed
+        }
+        this._widget = null;
+      }
+    }
+
+    _load(generation) {
+      var self = this;
+      var src = this.getAttribute('src');
+      var url = src ? new URL(src, document.baseURI).href : assetUrl('targets.json');
+      Promise.all([loadModule(), loadData(url)]).then(function (results) {
+        if (generation !== self._generation) return;
+        var mod = results[0];
+        var container = make('div', 'pt-root');
+        container.setAttribute('lang', langOf(self));
+        self._replace(container);
+        try {
+          self._widget = mod.mount(container, self._options(), results[1]);
+          self.setAttribute('data-state', 'ready');
+        } catch (error) {
+          self._showError(kindError('mountFailed', { detail: messageOf(error) }, true));
+        }
+      }, function (error) {
+        if (generation !== self._generation) return;
+        self._showError(error);
+      });
+    }
+
+    _options() {
+      var options = {};
+      for (var i = 0; i < OPTION_NAMES.length; i++) {
+        var value = this.getAttribute(OPTION_NAMES[i]);
+        options[OPTION_NAMES[i]] = value == null ? undefined : value;
+      }
+      return options;
+    }
+
+    _replace(node) {
+      while (this._root.firstChild) this._root.removeChild(this._root.firstChild);
+      this._root.appendChild(node);
+    }
+
+    _showStatus(key) {
+      this.setAttribute('data-state', 'loading');
+      var box = make('div', 'pt-root pt-status');
+      box.setAttribute('lang', langOf(this));
+      box.setAttribute('role', 'status');
+      box.appendChild(make('p', 'pt-loading', text(langOf(this), key)));
+      this._replace(box);
+    }
+
+    _showError(error) {
+      var self = this;
+      var lang = langOf(this);
+      var kind = error && error.kind ? error.kind : 'moduleFailed';
+      var params = Object.assign({ detail: messageOf(error) }, error && error.params);
+      if (params.status && typeof params.status === 'object') {
+        params.status = text(lang, params.status.key, params.status);
+      }
+      this.setAttribute('data-state', 'error');
+      var box = make('div', 'pt-root');
+      box.setAttribute('lang', lang);
+      var alert = make('div', 'pt-alert');
+      alert.setAttribute('role', 'alert');
+      alert.appendChild(make('p', null, text(lang, kind, params)));
+      if (!(error && error.final) && kind !== 'noWasm') {
+        var button = make('button', 'pt-retry', text(lang, 'retry'));
+        button.type = 'button';
+        button.addEventListener('click', function () {
+          self._stop();
+          self._start();
+        });
+        alert.appendChild(button);
+      }
+      box.appendChild(alert);
+      this._replace(box);
+    }
+  }
+
+  // ---- script-tag embed ---------------------------------------------------------------------------------
+  // Copies the script's data-* attributes (without the prefix) to a new <province-targets> placed right after
+  // it. A script in <head>, or with data-embed="none", only defines the element.
+  function embed(scriptEl) {
+    if (!scriptEl || !scriptEl.parentNode || scriptEl.dataset.embed === 'none') return null;
+    if (document.head && document.head.contains(scriptEl)) return null;
+    var el = document.createElement(TAG);
+    for (var i = 0; i < ATTRIBUTES.length; i++) {
+      var value = scriptEl.getAttribute('data-' + ATTRIBUTES[i]);
+      if (value != null) el.setAttribute(ATTRIBUTES[i], value);
+    }
+    scriptEl.parentNode.insertBefore(el, scriptEl.nextSibling);
+    return el;
+  }
+
+  window.ProvinceTargets = Object.freeze({
+    version: '0.1.0',
+    scriptUrl: scriptUrl.href,
+    embed: embed,
+    load: loadModule
+  });
+
+  if (window.customElements && !window.customElements.get(TAG)) {
+    window.customElements.define(TAG, ProvinceTargetsElement);
+  }
+  if (script) embed(script);
+})();
