@@ -10,6 +10,6 @@ pub const BUNDLED: &str = include_str!("../data/targets.json");
 pub fn dataset_from_json(text: &str) -> Result<Dataset, Vec<Problem>> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let dataset = crate::read_dataset(&mut deserializer)?;
-    deserializer.end().map_err(|error| vec![crate::problem::syntax_problem("", error.to_string())])?;
+    deserializer.end().map_err(|error| vec![crate::problem::syntax_problem(error.to_string())])?;
     Ok(dataset)
 }

@@ -108,6 +108,10 @@ fn series_of(palette: &[(u16, usize)], year: u16) -> Paint {
 }
 
 /// Lays out the chart of `config` at `width` pixels.
+///
+/// Clamping is written as `max`/`min` throughout: `f64::clamp`'s assertion message formats floats, which
+/// would bring the float printer into the WebAssembly module.
+#[allow(clippy::manual_clamp)]
 pub fn layout(dataset: &Dataset, config: &ChartConfig, width: f64) -> Scene {
     let width = if width.is_finite() { width.max(MIN_WIDTH).round() } else { MIN_WIDTH };
     let m = Metrics::new(width);
@@ -418,7 +422,7 @@ fn rows_and_axis(
     for &tick in &ticks {
         let label = format::tick(tick, unit, lang);
         let width = text::width(&label, 12.0, false);
-        let x = scale.map(tick).clamp(m.pad + width / 2.0, m.width - m.pad - width / 2.0);
+        let x = scale.map(tick).max(m.pad + width / 2.0).min(m.width - m.pad - width / 2.0);
         canvas.shape(text_shape(x, tick_y, label, Anchor::Middle, 12.0, Weight::Normal, Paint::Muted, width));
     }
     canvas.y = tick_y + 4.0;
@@ -539,11 +543,12 @@ fn mark_for(
 
 /// Puts each label in the first lane where it does not touch the previous one: lane 0 above the track, the
 /// others below it. Returns how many lanes were used.
+#[allow(clippy::manual_clamp)]
 fn place_labels(marks: &mut [Mark], labels: &mut [Label], track_y: f64, min_x: f64, max_x: f64) -> usize {
     labels.sort_by(|a, b| a.centre.total_cmp(&b.centre));
     let mut lane_ends: Vec<f64> = Vec::new();
     for label in labels.iter() {
-        let x0 = (label.centre - label.width / 2.0).clamp(min_x, (max_x - label.width).max(min_x));
+        let x0 = (label.centre - label.width / 2.0).min(max_x - label.width).max(min_x);
         let lane = match lane_ends.iter().position(|end| *end + LABEL_GAP <= x0) {
             Some(lane) => lane,
             None => {

@@ -29,14 +29,18 @@ pub use model::Dataset;
 pub use problem::Problem;
 
 /// Reads and validates a dataset from any serde deserializer (JSON text natively, a parsed JavaScript value
-/// in the browser). A type error names the record and field where it happened, as validation problems do.
+/// in the browser). Every problem names its record and field; reading never stops at the first one.
 pub fn read_dataset<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Dataset, Vec<Problem>>
 where
     D::Error: std::fmt::Display,
 {
-    let raw: raw::RawDataset = serde_path_to_error::deserialize(deserializer).map_err(|error| {
-        let path = error.path().to_string();
-        vec![problem::syntax_problem(&path, error.into_inner().to_string())]
-    })?;
-    validate::validate(&raw)
+    let json = <raw::Json as serde::Deserialize>::deserialize(deserializer)
+        .map_err(|error| vec![problem::syntax_problem(error.to_string())])?;
+    dataset_from_json_tree(&json)
+}
+
+/// Reads and validates a dataset from a JSON tree (the browser builds one from its `JSON.parse` value).
+pub fn dataset_from_json_tree(json: &raw::Json) -> Result<Dataset, Vec<Problem>> {
+    let (raw, problems) = raw::read(json);
+    validate::validate_after(&raw, problems)
 }

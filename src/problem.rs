@@ -1,5 +1,6 @@
 //! Problems found in a dataset, each naming its record and field, worded for a data editor in either language.
 
+use crate::format::plain;
 use crate::i18n::Lang;
 use std::fmt::Write;
 
@@ -32,10 +33,21 @@ impl Location {
 /// What is wrong.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ProblemKind {
-    /// The file is not JSON, or a field has the wrong type.
+    /// The file is not JSON at all.
     Syntax {
         detail: String,
     },
+    /// A field or record of the wrong JSON type: text where a number belongs, …
+    WrongType {
+        expected: &'static str,
+        found: &'static str,
+    },
+    /// A field this format does not have (often a typo).
+    UnknownField {
+        valid: &'static [&'static str],
+    },
+    /// A field written twice in one record.
+    DuplicateField,
     /// A required field is absent, null or empty.
     Missing,
     /// A list the chart cannot do without (provinces, indicators, …) has no records.
@@ -82,7 +94,7 @@ pub enum ProblemKind {
         value: f64,
     },
     YearOutOfRange {
-        year: i64,
+        year: f64,
     },
     /// `value` for a qualitative target, or `value_max` for anything but a range.
     Unexpected {
@@ -103,7 +115,7 @@ pub enum ProblemKind {
     },
     /// A version of the format this program does not read.
     UnsupportedVersion {
-        version: u32,
+        version: f64,
     },
 }
 
@@ -130,12 +142,12 @@ impl Problem {
         let loc = &self.location;
         if loc.collection.is_empty() {
             out.push_str(match lang {
-                Lang::Vi => "Tệp dữ liệu: ",
-                Lang::En => "Dataset file: ",
+                Lang::Vi => "Tệp dữ liệu",
+                Lang::En => "Dataset file",
             });
-            return;
+        } else {
+            out.push_str(&loc.collection);
         }
-        out.push_str(&loc.collection);
         if let Some(index) = loc.index {
             let _ = write!(out, "[{index}]");
         }
@@ -157,6 +169,18 @@ impl Problem {
         let _ = match &self.kind {
             Syntax { detail } if vi => write!(out, "không đọc được: {detail}"),
             Syntax { detail } => write!(out, "cannot be read: {detail}"),
+            WrongType { expected, found } if vi => {
+                write!(out, "kiểu sai: cần {}, nhưng là {}", vi_kind(expected), vi_kind(found))
+            }
+            WrongType { expected, found } => write!(out, "wrong type: expected {expected}, found {found}"),
+            UnknownField { valid } if vi => {
+                write!(out, "trường không tồn tại (gõ nhầm?). Các trường hợp lệ: {}.", valid.join(", "))
+            }
+            UnknownField { valid } => {
+                write!(out, "is not a field of this record (a typo?). Valid fields: {}.", valid.join(", "))
+            }
+            DuplicateField if vi => write!(out, "trường xuất hiện hai lần"),
+            DuplicateField => write!(out, "appears twice in this record"),
             Missing if vi => write!(out, "thiếu giá trị (bắt buộc)"),
             Missing => write!(out, "is missing (required)"),
             EmptyList if vi => write!(out, "không có bản ghi nào; cần ít nhất một"),
@@ -206,21 +230,38 @@ impl Problem {
                 write!(out, "id \"{value}\" may only hold lowercase ASCII letters, digits and hyphens")
             }
             RangeInverted { min, max } if vi => {
-                write!(out, "khoảng ngược: value_max {max} nhỏ hơn value {min}")
+                write!(out, "khoảng ngược: value_max {} nhỏ hơn value {}", plain(*max, 4), plain(*min, 4))
             }
             RangeInverted { min, max } => {
-                write!(out, "range is inverted: value_max {max} is below value {min}")
+                write!(
+                    out,
+                    "range is inverted: value_max {} is below value {}",
+                    plain(*max, 4),
+                    plain(*min, 4)
+                )
             }
-            OutOfBounds { value, unit, min, max } if vi => {
-                write!(out, "{value} nằm ngoài giới hạn của đơn vị {unit} ({min} đến {max})")
+            OutOfBounds { value, unit, min, max } if vi => write!(
+                out,
+                "{} nằm ngoài giới hạn của đơn vị {unit} ({} đến {})",
+                plain(*value, 4),
+                plain(*min, 4),
+                plain(*max, 4)
+            ),
+            OutOfBounds { value, unit, min, max } => write!(
+                out,
+                "{} is outside what the unit {unit} allows ({} to {})",
+                plain(*value, 4),
+                plain(*min, 4),
+                plain(*max, 4)
+            ),
+            NotWhole { value } if vi => write!(out, "{} phải là số nguyên", plain(*value, 4)),
+            NotWhole { value } => write!(out, "{} must be a whole number", plain(*value, 4)),
+            YearOutOfRange { year } if vi => {
+                write!(out, "năm {} không hợp lệ: cần một năm từ 2000 đến 2100", plain(*year, 4))
             }
-            OutOfBounds { value, unit, min, max } => {
-                write!(out, "{value} is outside what the unit {unit} allows ({min} to {max})")
+            YearOutOfRange { year } => {
+                write!(out, "year {} is not valid: expected a whole year from 2000 to 2100", plain(*year, 4))
             }
-            NotWhole { value } if vi => write!(out, "{value} phải là số nguyên"),
-            NotWhole { value } => write!(out, "{value} must be a whole number"),
-            YearOutOfRange { year } if vi => write!(out, "năm {year} nằm ngoài khoảng 2000–2100"),
-            YearOutOfRange { year } => write!(out, "year {year} is outside 2000–2100"),
             Unexpected { why_vi, .. } if vi => write!(out, "{why_vi}"),
             Unexpected { why_en, .. } => write!(out, "{why_en}"),
             UnitMismatch { unit, indicator_unit } if vi => {
@@ -244,34 +285,30 @@ impl Problem {
                 write!(out, "this source belongs to province \"{source_province}\", not the target's")
             }
             UnsupportedVersion { version } if vi => {
-                write!(out, "schema_version {version} chưa được hỗ trợ (phiên bản hỗ trợ: 1)")
+                write!(out, "phiên bản {} chưa được hỗ trợ (phiên bản hỗ trợ: 1)", plain(*version, 4))
             }
             UnsupportedVersion { version } => {
-                write!(out, "schema_version {version} is not supported (supported: 1)")
+                write!(out, "version {} is not supported (supported: 1)", plain(*version, 4))
             }
         };
     }
 }
 
-/// A parse failure at `path` (as serde_path_to_error writes it: `targets[3].value`) as a problem whose
-/// location names the record and field, like every other problem.
-pub fn syntax_problem(path: &str, detail: String) -> Problem {
-    let mut location = Location::file();
-    let mut rest = path;
-    if let Some(bracket) = rest.find('[') {
-        location.collection = rest[..bracket].to_string();
-        rest = &rest[bracket + 1..];
-        if let Some(close) = rest.find(']') {
-            location.index = rest[..close].parse().ok();
-            rest = rest[close + 1..].trim_start_matches('.');
-            if !rest.is_empty() {
-                location.field = Some(rest.to_string());
-            }
-        }
-    } else if !rest.is_empty() && rest != "." {
-        location.collection = rest.to_string();
+/// The file (or the value handed to the module) is not JSON at all.
+pub fn syntax_problem(detail: String) -> Problem {
+    Problem::new(Location::file(), ProblemKind::Syntax { detail })
+}
+
+/// The Vietnamese for the JSON kinds named in `WrongType`.
+fn vi_kind(kind: &str) -> &'static str {
+    match kind {
+        "null" => "null",
+        "true/false" => "true/false",
+        "a number" => "một số",
+        "text" => "văn bản",
+        "a list" => "một danh sách",
+        _ => "một đối tượng",
     }
-    Problem::new(location, ProblemKind::Syntax { detail })
 }
 
 #[cfg(test)]
@@ -279,12 +316,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn syntax_paths_become_record_and_field() {
-        let p = syntax_problem("targets[3].value", "invalid type".into());
-        assert_eq!(p.location.collection, "targets");
-        assert_eq!(p.location.index, Some(3));
-        assert_eq!(p.location.field.as_deref(), Some("value"));
-        assert_eq!(p.message(Lang::En), "targets[3], field \"value\": cannot be read: invalid type");
-        assert_eq!(syntax_problem(".", "eof".into()).message(Lang::En), "Dataset file: cannot be read: eof");
+    fn a_problem_names_record_id_and_field_in_both_languages() {
+        let p = Problem::new(
+            Location::field("targets", 3, Some("bac-giang/x/2025"), "value"),
+            ProblemKind::WrongType { expected: "a number", found: "text" },
+        );
+        assert_eq!(
+            p.message(Lang::En),
+            "targets[3] \"bac-giang/x/2025\", field \"value\": wrong type: expected a number, found text"
+        );
+        assert_eq!(
+            p.message(Lang::Vi),
+            "targets[3] \"bac-giang/x/2025\", trường \"value\": kiểu sai: cần một số, nhưng là văn bản"
+        );
+        assert_eq!(syntax_problem("eof".into()).message(Lang::En), "Dataset file: cannot be read: eof");
     }
 }

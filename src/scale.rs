@@ -14,7 +14,10 @@ impl LinearScale {
         if d1 == d0 {
             return r0;
         }
-        let t = ((value - d0) / (d1 - d0)).clamp(0.0, 1.0);
+        // `max`/`min` rather than `f64::clamp`: clamp's assertion message formats floats, and would bring the
+        // float printer into the WebAssembly module.
+        #[allow(clippy::manual_clamp)]
+        let t = ((value - d0) / (d1 - d0)).max(0.0).min(1.0);
         r0 + t * (r1 - r0)
     }
 }

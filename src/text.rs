@@ -14,7 +14,9 @@ fn char_em(c: char, bold: bool) -> f64 {
         'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '/' | '-' => 0.42,
         'm' | 'w' | 'M' | 'W' | '%' | '—' | '…' => 0.92,
         '0'..='9' => 0.64,
-        c if c.is_uppercase() => 0.72,
+        // ASCII capitals, and Vietnamese capitals with diacritics (Latin-1 and Latin Extended Additional
+        // capitals sit on even code points there); testing Unicode case would pull its tables into the module.
+        c if c.is_ascii_uppercase() || is_vietnamese_capital(c) => 0.72,
         _ => 0.62,
     };
     if bold {
@@ -22,6 +24,11 @@ fn char_em(c: char, bold: bool) -> f64 {
     } else {
         em
     }
+}
+
+fn is_vietnamese_capital(c: char) -> bool {
+    matches!(c, 'À'..='Ý' | 'Đ' | 'Ă' | 'Ĩ' | 'Ũ' | 'Ơ' | 'Ư')
+        || (('\u{1EA0}'..='\u{1EF9}').contains(&c) && (c as u32).is_multiple_of(2))
 }
 
 /// Estimated width in pixels of `text` set at `size` pixels.

@@ -6,16 +6,22 @@
 use crate::model::*;
 use crate::problem::{Location, Problem, ProblemKind};
 use crate::raw::*;
-use std::collections::HashMap;
 
 /// The first and last target years a dataset may hold.
-pub const YEARS: std::ops::RangeInclusive<i64> = 2000..=2100;
+pub const YEARS: std::ops::RangeInclusive<f64> = 2000.0..=2100.0;
 
 /// Checks every record of `raw`; returns the dataset only if nothing is wrong.
 pub fn validate(raw: &RawDataset) -> Result<Dataset, Vec<Problem>> {
-    let mut v = Validator { problems: Vec::new() };
+    validate_after(raw, Vec::new())
+}
+
+/// Like `validate`, after reading already found `earlier` problems (wrong types, unknown fields): those are
+/// reported first, and a field already reported there is not reported again as missing.
+pub fn validate_after(raw: &RawDataset, earlier: Vec<Problem>) -> Result<Dataset, Vec<Problem>> {
+    let n_earlier = earlier.len();
+    let mut v = Validator { problems: earlier, n_earlier };
     if let Some(version) = raw.schema_version {
-        if version != 1 {
+        if version != 1.0 {
             v.problems.push(Problem::new(
                 Location { field: Some("schema_version".into()), ..Location::file() },
                 ProblemKind::UnsupportedVersion { version },
@@ -128,7 +134,7 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset, Vec<Problem>> {
         .collect();
 
     v.ids("targets", raw.targets.iter().map(|p| p.id.as_deref()), true);
-    let mut first_of_key: HashMap<(usize, usize, u16, usize), usize> = HashMap::new();
+    let mut target_keys: Vec<((usize, usize, u16, usize), usize)> = Vec::new();
     let mut targets = Vec::with_capacity(raw.targets.len());
     for (i, t) in raw.targets.iter().enumerate() {
         let mut r = v.record("targets", i, t.id.as_deref());
@@ -163,16 +169,8 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset, Vec<Problem>> {
         if let (Some(qualifier), Some(unit)) = (qualifier, unit) {
             r.amount(qualifier, unit, t.value, t.value_max);
         }
-        if !r.failed_reference {
-            if let Some(year) = year {
-                let key = (province, indicator, year, source);
-                if let Some(&first_index) = first_of_key.get(&key) {
-                    let first_id = raw.targets[first_index].id.clone().unwrap_or_default();
-                    r.problem("id", ProblemKind::DuplicateTarget { first_index, first_id });
-                } else {
-                    first_of_key.insert(key, i);
-                }
-            }
+        if let (false, Some(year)) = (r.failed_reference, year) {
+            target_keys.push(((province, indicator, year, source), i));
         }
         targets.push(Target {
             id,
@@ -191,6 +189,21 @@ pub fn validate(raw: &RawDataset) -> Result<Dataset, Vec<Problem>> {
         });
     }
 
+    // Two targets with the same province, indicator, year and source, found by sorting.
+    target_keys.sort();
+    for pair in target_keys.windows(2) {
+        let ((key_a, first), (key_b, later)) = (pair[0], pair[1]);
+        if key_a == key_b {
+            let first_index = target_keys.iter().find(|(k, _)| *k == key_a).map_or(first, |(_, i)| *i);
+            let first_id = raw.targets[first_index].id.clone().unwrap_or_default();
+            let id = raw.targets[later].id.as_deref();
+            v.problems.push(Problem::new(
+                Location::field("targets", later, id, "id"),
+                ProblemKind::DuplicateTarget { first_index, first_id },
+            ));
+        }
+    }
+
     if v.problems.is_empty() {
         Ok(Dataset { pillars, provinces, indicators, sources, targets })
     } else {
@@ -204,6 +217,8 @@ fn optional(field: &Option<String>) -> Option<String> {
 
 struct Validator {
     problems: Vec<Problem>,
+    /// How many of `problems` came from reading, before validation.
+    n_earlier: usize,
 }
 
 impl Validator {
@@ -214,7 +229,7 @@ impl Validator {
         ids: impl Iterator<Item = Option<&'a str>>,
         allow_slash: bool,
     ) -> IdTable {
-        let mut table = IdTable { collection, index_of: HashMap::new(), in_order: Vec::new() };
+        let mut all: Vec<(&str, usize)> = Vec::new();
         for (i, id) in ids.enumerate() {
             let Some(id) = id.filter(|id| !id.is_empty()) else { continue };
             let well_formed = id.bytes().all(|b| {
@@ -226,16 +241,26 @@ impl Validator {
                     ProblemKind::BadId { value: id.to_string() },
                 ));
             }
-            if let Some(&first_index) = table.index_of.get(id) {
-                self.problems.push(Problem::new(
+            all.push((id, i));
+        }
+        // Sorting finds duplicates in n log n, which matters for large newsroom datasets; the stable sort keeps
+        // the first occurrence first.
+        all.sort_by(|a, b| a.0.cmp(b.0));
+        let mut table = IdTable { collection, sorted: Vec::with_capacity(all.len()), in_order: Vec::new() };
+        let mut duplicates = Vec::new();
+        for (id, i) in all {
+            match table.sorted.last() {
+                Some((last, first_index)) if last == id => duplicates.push(Problem::new(
                     Location::field(collection, i, Some(id), "id"),
-                    ProblemKind::DuplicateId { value: id.to_string(), first_index },
-                ));
-            } else {
-                table.index_of.insert(id.to_string(), i);
-                table.in_order.push(id.to_string());
+                    ProblemKind::DuplicateId { value: id.to_string(), first_index: *first_index },
+                )),
+                _ => table.sorted.push((id.to_string(), i)),
             }
         }
+        duplicates.sort_by_key(|p| p.location.index);
+        self.problems.extend(duplicates);
+        table.in_order = table.sorted.clone();
+        table.in_order.sort_by_key(|(_, i)| *i);
         table
     }
 
@@ -244,10 +269,22 @@ impl Validator {
     }
 }
 
+/// The ids of one list: in file order for messages, sorted for look-ups. A sorted `Vec` rather than a
+/// `HashMap` keeps hashing code out of the WebAssembly module.
 struct IdTable {
     collection: &'static str,
-    index_of: HashMap<String, usize>,
-    in_order: Vec<String>,
+    sorted: Vec<(String, usize)>,
+    in_order: Vec<(String, usize)>,
+}
+
+impl IdTable {
+    fn index_of(&self, id: &str) -> Option<usize> {
+        self.sorted.binary_search_by(|(seen, _)| seen.as_str().cmp(id)).ok().map(|p| self.sorted[p].1)
+    }
+
+    fn known(&self) -> Vec<String> {
+        self.in_order.iter().map(|(id, _)| id.clone()).collect()
+    }
 }
 
 /// The checks of one record, which know how to name it in a problem.
@@ -263,7 +300,14 @@ struct Record<'v> {
 impl Record<'_> {
     fn problem(&mut self, field: &str, kind: ProblemKind) {
         let location = Location::field(self.collection, self.index, self.id, field);
-        self.validator.problems.push(Problem::new(location, kind));
+        let reported_while_reading = self.validator.problems[..self.validator.n_earlier].iter().any(|p| {
+            p.location.collection == location.collection
+                && p.location.index == location.index
+                && p.location.field == location.field
+        });
+        if !(kind == ProblemKind::Missing && reported_while_reading) {
+            self.validator.problems.push(Problem::new(location, kind));
+        }
     }
 
     fn required(&mut self, field: &str, value: &Option<String>) -> String {
@@ -289,12 +333,12 @@ impl Record<'_> {
             self.failed_reference = true;
             return 0;
         };
-        match table.index_of.get(&id) {
-            Some(&index) => index,
+        match table.index_of(&id) {
+            Some(index) => index,
             None => {
                 self.problem(
                     field,
-                    ProblemKind::UnknownReference { value: id, collection, known: table.in_order.clone() },
+                    ProblemKind::UnknownReference { value: id, collection, known: table.known() },
                 );
                 self.failed_reference = true;
                 0
@@ -329,13 +373,13 @@ impl Record<'_> {
         date
     }
 
-    fn year(&mut self, year: Option<i64>) -> Option<u16> {
+    fn year(&mut self, year: Option<f64>) -> Option<u16> {
         match year {
             None => {
                 self.problem("year", ProblemKind::Missing);
                 None
             }
-            Some(year) if YEARS.contains(&year) => Some(year as u16),
+            Some(year) if YEARS.contains(&year) && year.fract() == 0.0 => Some(year as u16),
             Some(year) => {
                 self.problem("year", ProblemKind::YearOutOfRange { year });
                 None

@@ -220,7 +220,7 @@ pub fn summary(dataset: &Dataset, view: &View, lang: Lang) -> String {
     }
     out.push_str(&parts.join("; "));
     if !missing.is_empty() {
-        out.push_str(&format!("; {}: {}", text.summary_missing.to_lowercase(), missing.join(", ")));
+        out.push_str(&format!("; {}: {}", text.summary_missing_inline, missing.join(", ")));
     }
     out.push('.');
     out

@@ -8,6 +8,7 @@ use crate::details::{self, LineKind};
 use crate::i18n::Lang;
 use crate::layout;
 use crate::model::{Dataset, TargetIdx};
+use crate::raw::Json;
 use crate::svg::{self, Palette, Sink};
 use crate::theme::ThemeName;
 use crate::view::{ChartConfig, Requested, View};
@@ -94,7 +95,7 @@ pub fn mount(container: Element, options: JsValue, data: JsValue) -> Result<Widg
     container.set_text_content(None);
     container.set_attribute("lang", lang.as_str())?;
 
-    let dataset = match crate::read_dataset(serde_wasm_bindgen::Deserializer::from(data)) {
+    let dataset = match crate::dataset_from_json_tree(&json_tree(&data)) {
         Ok(dataset) => dataset,
         Err(problems) => {
             show_problems(&document, &container, &problems, lang)?;
@@ -171,6 +172,36 @@ impl Widget {
     /// How many listeners the widget holds (for leak tests).
     pub fn listener_count(&self) -> usize {
         self.listeners.len()
+    }
+}
+
+/// The value `JSON.parse` gave, as a `Json` tree. Walking it directly, rather than through a serde
+/// deserializer, keeps serde's error formatting (and with it the float printer) out of the module.
+pub fn json_tree(value: &JsValue) -> Json {
+    if value.is_null() || value.is_undefined() {
+        Json::Null
+    } else if let Some(b) = value.as_bool() {
+        Json::Bool(b)
+    } else if let Some(n) = value.as_f64() {
+        Json::Number(n)
+    } else if let Some(s) = value.as_string() {
+        Json::String(s)
+    } else if js_sys::Array::is_array(value) {
+        Json::Array(js_sys::Array::from(value).iter().map(|item| json_tree(&item)).collect())
+    } else if value.is_object() && !value.is_function() {
+        let entries = js_sys::Object::entries(value.unchecked_ref());
+        Json::Object(
+            entries
+                .iter()
+                .map(|entry| {
+                    let pair: js_sys::Array = entry.unchecked_into();
+                    (pair.get(0).as_string().unwrap_or_default(), json_tree(&pair.get(1)))
+                })
+                .collect(),
+        )
+    } else {
+        // A function, symbol or bigint cannot come from JSON: read it as nothing, reported as missing.
+        Json::Null
     }
 }
 

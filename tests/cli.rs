@@ -129,7 +129,7 @@ fn check_on_a_broken_file_prints_every_problem() {
     assert_eq!(
         err,
         format!(
-            "error: targets[0] \"{target_0}\", field \"year\": year 1999 is outside 2000–2100\n\
+            "error: targets[0] \"{target_0}\", field \"year\": year 1999 is not valid: expected a whole year from 2000 to 2100\n\
              error: targets[1] \"{target_1}\", field \"qualifier\": \"approx\" is not valid. \
              Choose from: exact, about, above, at_least, at_most, range, qualitative.\n\
              2 problems in {}\n",
@@ -142,7 +142,7 @@ fn check_on_a_broken_file_prints_every_problem() {
     let err = stderr(&output);
     assert!(
         err.contains(&format!(
-            "error: targets[0] \"{target_0}\", trường \"year\": năm 1999 nằm ngoài khoảng 2000–2100\n"
+            "error: targets[0] \"{target_0}\", trường \"year\": năm 1999 không hợp lệ: cần một năm từ 2000 đến 2100\n"
         )),
         "{err}"
     );
@@ -214,7 +214,7 @@ fn csv_of_an_invalid_file_exits_1_with_the_problems() {
     assert_eq!(
         stderr(&output),
         format!(
-            "error: Dataset file: schema_version 2 is not supported (supported: 1)\n\
+            "error: Dataset file, field \"schema_version\": version 2 is not supported (supported: 1)\n\
              error: pillars: has no records; at least one is needed\n\
              error: provinces: has no records; at least one is needed\n\
              error: indicators: has no records; at least one is needed\n\

@@ -251,13 +251,13 @@ fn year_outside_2000_to_2100() {
     check(
         |d| set(d, "targets", 0, "year", json!(1999)),
         expect![[
-            r#"targets[0] "bac-giang/digital-economy-share-grdp/2025", field "year": year 1999 is outside 2000–2100"#
+            r#"targets[0] "bac-giang/digital-economy-share-grdp/2025", field "year": year 1999 is not valid: expected a whole year from 2000 to 2100"#
         ]],
     );
     check(
         |d| set(d, "targets", 0, "year", json!(2101)),
         expect![[
-            r#"targets[0] "bac-giang/digital-economy-share-grdp/2025", field "year": year 2101 is outside 2000–2100"#
+            r#"targets[0] "bac-giang/digital-economy-share-grdp/2025", field "year": year 2101 is not valid: expected a whole year from 2000 to 2100"#
         ]],
     );
 }
@@ -465,24 +465,24 @@ fn retyped(from: &str, to: &str) -> String {
 #[test]
 fn misspelt_field_names_the_record_and_field() {
     let text = retyped(r#""qualifier": "at_most", "value": 15"#, r#""qualifier": "at_most", "valeu": 15"#);
-    expect![[r#"targets[2], field "valeu": cannot be read: unknown field `valeu`, expected one of `id`, `province`, `indicator`, `year`, `qualifier`, `value`, `value_max`, `unit`, `status`, `source`, `quote`, `note_vi`, `note_en` at line 47 column 79"#]].assert_eq(&messages(&text, Lang::En));
+    expect![[r#"
+        targets[2] "bac-giang/dti-ranking/2025", field "valeu": is not a field of this record (a typo?). Valid fields: id, province, indicator, year, qualifier, value, value_max, unit, status, source, quote, note_vi, note_en.
+        targets[2] "bac-giang/dti-ranking/2025", field "value": is missing (required)"#]].assert_eq(&messages(&text, Lang::En));
     let text = retyped(r#""schema_version": 1,"#, r#""schema_version": 1, "provincess": [],"#);
-    expect!["provincess: cannot be read: unknown field `provincess`, expected one of `schema_version`, `pillars`, `provinces`, `indicators`, `sources`, `targets` at line 2 column 35"].assert_eq(&messages(&text, Lang::En));
+    expect![[r#"Dataset file, field "provincess": is not a field of this record (a typo?). Valid fields: schema_version, pillars, provinces, indicators, sources, targets."#]].assert_eq(&messages(&text, Lang::En));
 }
 
 #[test]
 fn wrong_type_names_the_record_and_field() {
     let text =
         retyped(r#""year": 2023, "qualifier": "at_least""#, r#""year": "2023", "qualifier": "at_least""#);
-    expect![[r#"targets[3], field "year": cannot be read: invalid type: string "2023", expected i64 at line 51 column 56"#]].assert_eq(&messages(&text, Lang::En));
-    expect![[r#"targets[3], trường "year": không đọc được: invalid type: string "2023", expected i64 at line 51 column 56"#]].assert_eq(&messages(&text, Lang::Vi));
+    expect![[r#"targets[3] "lang-son/digital-enterprises/2023", field "year": wrong type: expected a number, found text"#]].assert_eq(&messages(&text, Lang::En));
+    expect![[r#"targets[3] "lang-son/digital-enterprises/2023", trường "year": kiểu sai: cần một số, nhưng là văn bản"#]].assert_eq(&messages(&text, Lang::Vi));
     let text = retyped(r#""value": 25,"#, r#""value": "25%","#);
-    expect![[r#"targets[0], field "value": cannot be read: invalid type: string "25%", expected f64 at line 39 column 99"#]].assert_eq(&messages(&text, Lang::En));
+    expect![[r#"targets[0] "bac-giang/digital-economy-share-grdp/2025", field "value": wrong type: expected a number, found text"#]].assert_eq(&messages(&text, Lang::En));
     let text = retyped(r#""schema_version": 1,"#, r#""schema_version": "1","#);
-    expect![[
-        r#"schema_version: cannot be read: invalid type: string "1", expected u32 at line 2 column 23"#
-    ]]
-    .assert_eq(&messages(&text, Lang::En));
+    expect![[r#"Dataset file, field "schema_version": wrong type: expected a number, found text"#]]
+        .assert_eq(&messages(&text, Lang::En));
 }
 
 #[test]
@@ -499,8 +499,10 @@ fn not_json_at_all() {
 fn schema_version_2() {
     check_both(
         |d| d["schema_version"] = json!(2),
-        expect!["Dataset file: schema_version 2 is not supported (supported: 1)"],
-        expect!["Tệp dữ liệu: schema_version 2 chưa được hỗ trợ (phiên bản hỗ trợ: 1)"],
+        expect![[r#"Dataset file, field "schema_version": version 2 is not supported (supported: 1)"#]],
+        expect![[
+            r#"Tệp dữ liệu, trường "schema_version": phiên bản 2 chưa được hỗ trợ (phiên bản hỗ trợ: 1)"#
+        ]],
     );
 }
 
@@ -518,13 +520,13 @@ fn every_problem_is_reported_at_once() {
             set(d, "targets", 4, "quote", json!(""));
         },
         expect![[r#"
-            Dataset file: schema_version 2 is not supported (supported: 1)
+            Dataset file, field "schema_version": version 2 is not supported (supported: 1)
             provinces[1] "lang-son", field "name_vi": is missing (required)
             sources[1] "lang-son-kh-72", field "document_date": date "23/5/2023" is not valid: use YYYY-MM-DD, or --MM-DD when the article gives no year
             targets[0] "bac-giang/digital-economy-share-grdp/2025", field "value": 120 is outside what the unit percent allows (0 to 100)
             targets[1] "lang-son/digital-economy-share-grdp/2025", field "value_max": range is inverted: value_max 10 is below value 15
             targets[2] "bac-giang/dti-ranking/2025", field "qualifier": "top" is not valid. Choose from: exact, about, above, at_least, at_most, range, qualitative.
-            targets[3] "lang-son/digital-enterprises/2023", field "year": year 2200 is outside 2000–2100
+            targets[3] "lang-son/digital-enterprises/2023", field "year": year 2200 is not valid: expected a whole year from 2000 to 2100
             targets[4] "lang-son/dti-ranking/2023", field "quote": is missing (required)"#]],
     );
 }
