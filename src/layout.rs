@@ -349,18 +349,21 @@ fn rows_and_axis(
     let mut y = rows_top;
     for row in &view.rows {
         let province = &dataset.provinces[row.province];
-        let name_width = text::width(&province.name_vi, name_size, true);
+        // A long name is cut to its column (or the width) rather than run into the marks or off the chart.
+        let name_room = if m.narrow { m.inner_width() } else { name_column - 8.0 };
+        let name = text::truncate(&province.name_vi, name_size, true, name_room);
+        let name_width = text::width(&name, name_size, true);
         let track_y = y + if m.narrow { 22.0 } else { 0.0 } + LANE_HEIGHT + MARKER_RADIUS + 4.0;
         let (name_x, name_y) = if m.narrow { (m.pad, y + 15.0) } else { (m.pad, track_y + 5.0) };
         rows.push(Item::Shape(text_shape(
             name_x,
             name_y,
-            province.name_vi.clone(),
+            name,
             Anchor::Start,
             name_size,
             Weight::Bold,
             Paint::Ink,
-            name_width.min(if m.narrow { m.inner_width() } else { name_column - 8.0 }),
+            name_width,
         )));
 
         if row.targets.is_empty() {

@@ -36,27 +36,64 @@ pub fn width(text: &str, size: f64, bold: bool) -> f64 {
     text.chars().map(|c| char_em(c, bold)).sum::<f64>() * size
 }
 
-/// Breaks `text` into lines no wider than `max_width`, at spaces; a single word wider than that stands alone.
+/// Breaks `text` into lines no wider than `max_width`, at spaces; a word wider than a whole line is broken
+/// where it must be (a long document number or URL would otherwise run off the chart).
 pub fn wrap(text: &str, size: f64, bold: bool, max_width: f64) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        if !line.is_empty() {
-            let candidate = format!("{line} {word}");
-            if width(&candidate, size, bold) > max_width {
-                lines.push(std::mem::take(&mut line));
-                line.push_str(word);
+        for piece in split_to_fit(word, size, bold, max_width) {
+            if line.is_empty() {
+                line = piece;
+            } else if width(&line, size, bold) + width(" ", size, bold) + width(&piece, size, bold) > max_width {
+                lines.push(std::mem::replace(&mut line, piece));
             } else {
-                line = candidate;
+                line.push(' ');
+                line.push_str(&piece);
             }
-        } else {
-            line.push_str(word);
         }
     }
     if !line.is_empty() {
         lines.push(line);
     }
     lines
+}
+
+/// `word` in pieces no wider than `max_width` (one piece if it fits).
+fn split_to_fit(word: &str, size: f64, bold: bool, max_width: f64) -> Vec<String> {
+    let mut pieces = vec![String::new()];
+    let mut piece_width = 0.0;
+    for c in word.chars() {
+        let w = char_em(c, bold) * size;
+        let last = pieces.last_mut().expect("never empty");
+        if piece_width + w > max_width && !last.is_empty() {
+            pieces.push(String::new());
+            piece_width = 0.0;
+        }
+        pieces.last_mut().expect("never empty").push(c);
+        piece_width += w;
+    }
+    pieces
+}
+
+/// `text` cut to fit `max_width`, ending in "…" when cut.
+pub fn truncate(text: &str, size: f64, bold: bool, max_width: f64) -> String {
+    if width(text, size, bold) <= max_width {
+        return text.to_string();
+    }
+    let ellipsis = char_em('…', bold) * size;
+    let mut out = String::new();
+    let mut used = 0.0;
+    for c in text.chars() {
+        let w = char_em(c, bold) * size;
+        if used + w + ellipsis > max_width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
 }
 
 #[cfg(test)]
@@ -72,6 +109,15 @@ mod tests {
         for line in &lines {
             assert!(width(line, 14.0, false) <= 150.0 || !line.contains(' '), "{line}");
         }
+    }
+
+    #[test]
+    fn an_overlong_word_is_broken_and_a_long_name_truncated() {
+        let lines = wrap("Nguồn: https://example.org/a-very-long-path-without-any-space-in-it", 12.0, false, 120.0);
+        assert!(lines.iter().all(|l| width(l, 12.0, false) <= 120.0), "{lines:?}");
+        let name = truncate("Thành phố Hồ Chí Minh mở rộng sau sáp nhập", 14.0, true, 100.0);
+        assert!(name.ends_with('…') && width(&name, 14.0, true) <= 100.0, "{name}");
+        assert_eq!(truncate("Bắc Giang", 14.0, true, 200.0), "Bắc Giang");
     }
 
     #[test]

@@ -322,7 +322,8 @@ fn build(
     controls.append_child(&year_field)?;
     root.append_child(&controls)?;
 
-    let summary = element(document, "p", "pt-summary", None)?;
+    // The one-sentence summary is for screen readers: sighted readers have the chart it describes.
+    let summary = element(document, "p", "pt-summary pt-visually-hidden", None)?;
     summary.set_attribute("aria-live", "polite")?;
     root.append_child(&summary)?;
     let chart = element(document, "div", "pt-chart", None)?;
@@ -359,7 +360,7 @@ fn build(
             source.document.as_deref().or(source.document_title.as_deref()).unwrap_or(&source.id);
         let mut line = format!("{province}: {document_name}");
         if let Some(date) = &source.document_date {
-            line.push_str(&format!(" ({})", crate::format::date(date, lang)));
+            line.push_str(&format!(", {}", crate::format::date(date, lang)));
         }
         if let Some(publisher) = &source.article_publisher {
             line.push_str(&format!(" · {publisher}"));
@@ -433,7 +434,7 @@ impl State {
             style.get_property_value(name).ok().map(|v| v.trim().to_string()).filter(|v| is_css_colour(v))
         };
         for (name, slot) in [
-            ("--pt-background", &mut palette.background),
+            ("--pt-bg", &mut palette.background),
             ("--pt-text", &mut palette.ink),
             ("--pt-muted", &mut palette.muted),
             ("--pt-grid", &mut palette.grid),

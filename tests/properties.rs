@@ -1,0 +1,183 @@
+//! Properties of the core over generated inputs: any dataset that passes validation lays out without panic,
+//! with no NaN and every primitive inside the view box, at any width and for any view a reader can reach;
+//! and any text handed to the reader yields a dataset or problems, never a panic.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use province_targets::json::dataset_from_json;
+use province_targets::layout::layout;
+use province_targets::scene::Shape;
+use province_targets::svg::{to_svg, Palette};
+use province_targets::theme::ThemeName;
+use province_targets::view::ChartConfig;
+use province_targets::Lang;
+use serde_json::{json, Value};
+
+/// Names from plain to hostile: long, Vietnamese, markup, quotes, control-free but awkward.
+fn name() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("Bắc Giang".to_string()),
+        Just("Thành phố Hồ Chí Minh".to_string()),
+        Just("<script>alert(1)</script>".to_string()),
+        Just("A \"quoted\" & 'odd' ]]> name".to_string()),
+        "[a-zA-ZÀ-ỹ][a-zA-ZÀ-ỹ ]{0,59}",
+        "[A-Z]{1,40}",
+    ]
+}
+
+#[derive(Debug, Clone)]
+struct GenTarget {
+    province: usize,
+    indicator: usize,
+    year: u16,
+    qualifier: &'static str,
+    value: f64,
+    spread: f64,
+    draft: bool,
+}
+
+fn target(n_provinces: usize, n_indicators: usize) -> impl Strategy<Value = GenTarget> {
+    (
+        0..n_provinces,
+        0..n_indicators,
+        prop_oneof![Just(2021u16), Just(2025), Just(2030), 2000u16..=2100],
+        prop::sample::select(vec!["exact", "about", "above", "at_least", "at_most", "range", "qualitative"]),
+        0.0f64..=1.0,
+        0.0f64..=1.0,
+        any::<bool>(),
+    )
+        .prop_map(|(province, indicator, year, qualifier, value, spread, draft)| GenTarget {
+            province,
+            indicator,
+            year,
+            qualifier,
+            value,
+            spread,
+            draft,
+        })
+}
+
+const UNITS: [&str; 4] = ["percent", "percent_per_year", "count", "rank"];
+
+/// A valid dataset: generated records are made consistent (unique keys, values within their unit's bounds).
+fn dataset() -> impl Strategy<Value = String> {
+    (1usize..=8, 1usize..=4)
+        .prop_flat_map(|(n_provinces, n_indicators)| {
+            (
+                prop::collection::vec(name(), n_provinces),
+                prop::collection::vec((name(), 0usize..4), n_indicators),
+                prop::collection::vec(target(n_provinces, n_indicators), 1..40),
+            )
+        })
+        .prop_map(|(provinces, indicators, targets)| {
+            let mut seen = std::collections::HashSet::new();
+            let units: Vec<&str> = indicators.iter().map(|(_, u)| UNITS[*u]).collect();
+            let targets: Vec<Value> = targets
+                .into_iter()
+                .filter(|t| seen.insert((t.province, t.indicator, t.year)))
+                .enumerate()
+                .map(|(i, t)| {
+                    let unit = units[t.indicator];
+                    let (low, high) = match unit {
+                        "percent" => (0.0, 100.0),
+                        "percent_per_year" => (-100.0, 1000.0),
+                        "count" => (0.0, 1_000_000.0),
+                        _ => (1.0, 100.0),
+                    };
+                    let whole = matches!(unit, "count" | "rank");
+                    let round = |v: f64| if whole { v.round() } else { (v * 100.0).round() / 100.0 };
+                    let value = round(low + (high - low) * t.value);
+                    let max = round(value + (high - value) * t.spread);
+                    let (value, value_max) = match t.qualifier {
+                        "qualitative" => (Value::Null, Value::Null),
+                        "range" => (json!(value), json!(max)),
+                        _ => (json!(value), Value::Null),
+                    };
+                    json!({
+                        "id": format!("t-{i}"), "province": format!("p-{}", t.province),
+                        "indicator": format!("i-{}", t.indicator), "year": t.year, "qualifier": t.qualifier,
+                        "value": value, "value_max": value_max, "unit": unit,
+                        "status": if t.draft { "draft" } else { "adopted" }, "source": format!("s-{}", t.province),
+                        "quote": "trích dẫn", "note_vi": null, "note_en": null
+                    })
+                })
+                .collect();
+            json!({
+                "schema_version": 1,
+                "pillars": [{"id": "p", "name_vi": "Trụ cột", "name_en": "Pillar"}],
+                "provinces": provinces.iter().enumerate().map(|(i, n)| json!({
+                    "id": format!("p-{i}"), "name_vi": n, "name_ascii": "x", "admin_note_vi": null, "admin_note_en": null
+                })).collect::<Vec<_>>(),
+                "indicators": indicators.iter().enumerate().map(|(i, (n, u))| json!({
+                    "id": format!("i-{i}"), "pillar": "p", "label_vi": n, "label_en": n,
+                    "definition_vi": n, "definition_en": null, "unit": UNITS[*u],
+                    "unit_label_vi": "doanh nghiệp", "unit_label_en": null
+                })).collect::<Vec<_>>(),
+                "sources": (0..provinces.len()).map(|i| json!({
+                    "id": format!("s-{i}"), "province": format!("p-{i}"), "document": "Kế hoạch số 1/KH-UBND",
+                    "document_title": null, "document_date": "2023-05-23", "issuer": null, "article_title": null,
+                    "article_date": null, "article_author": null, "article_publisher": null, "article_file": null
+                })).collect::<Vec<_>>(),
+                "targets": targets,
+            })
+            .to_string()
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_valid_dataset_lays_out_inside_the_view_box(
+        text in dataset(),
+        width in 280.0f64..1400.0,
+        indicator_pick in any::<prop::sample::Index>(),
+        year_pick in any::<prop::sample::Index>(),
+        all_years in any::<bool>(),
+        shown_bits in any::<u8>(),
+        english in any::<bool>(),
+    ) {
+        let dataset = dataset_from_json(&text).unwrap_or_else(|p| panic!("generated data is invalid: {}", p[0].message(Lang::En)));
+        let years = dataset.years();
+        let config = ChartConfig {
+            indicator: indicator_pick.index(dataset.indicators.len()),
+            year: if all_years { None } else { Some(years[year_pick.index(years.len())]) },
+            shown: (0..dataset.provinces.len()).map(|i| shown_bits & (1 << (i % 8)) != 0).collect(),
+            lang: if english { Lang::En } else { Lang::Vi },
+        };
+        let scene = layout(&dataset, &config, width);
+        prop_assert!(scene.width.is_finite() && scene.height.is_finite() && scene.height > 0.0);
+        for shape in scene.shapes() {
+            let b = shape.bbox();
+            prop_assert!([b.x0, b.y0, b.x1, b.y1].iter().all(|v| v.is_finite()), "NaN in {:?}", shape);
+            prop_assert!(
+                b.x0 >= -0.5 && b.y0 >= -0.5 && b.x1 <= scene.width + 0.5 && b.y1 <= scene.height + 0.5,
+                "outside the {}×{} view box: {:?}", scene.width, scene.height, shape
+            );
+            if let Shape::Text { text, .. } = shape {
+                prop_assert!(!text.is_empty());
+            }
+        }
+        let svg = to_svg(&scene, &Palette::of(ThemeName::Dark));
+        prop_assert!(roxmltree::Document::parse(&svg).is_ok(), "the SVG is not well-formed XML");
+    }
+
+    #[test]
+    fn any_text_reads_to_a_dataset_or_problems_never_a_panic(text in any::<String>()) {
+        let _ = dataset_from_json(&text);
+    }
+
+    #[test]
+    fn any_mutation_of_a_valid_dataset_reads_without_panic(
+        text in dataset(),
+        position in any::<prop::sample::Index>(),
+        replacement in prop_oneof![Just("null"), Just("\"\""), Just("-1e308"), Just("[]"), Just("{}"), Just("1.5"), Just("\"x\"")],
+    ) {
+        // Replace one JSON value (the token after a colon) with something of another type or range.
+        let colons: Vec<usize> = text.match_indices(": ").map(|(i, _)| i).chain(text.match_indices(':').map(|(i, _)| i)).collect();
+        let at = colons[position.index(colons.len())] + 1;
+        let end = text[at..].find([',', '}']).map(|e| at + e).unwrap_or(text.len());
+        let mutated = format!("{}{}{}", &text[..at], replacement, &text[end..]);
+        let _ = dataset_from_json(&mutated);
+    }
+}
