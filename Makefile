@@ -28,3 +28,9 @@ e2e:
 
 clean:
 	rm -rf pkg dist test-output
+
+# Side-by-side benchmark against Chart.js and uPlot (bench/run.mjs); writes BENCHMARKS.md. RUNS=N for fewer loads.
+.PHONY: bench
+bench: build
+	@if [ ! -d bench/node_modules/chart.js ] || [ ! -d bench/node_modules/uplot ]; then npm ci --prefix bench --no-audit --no-fund; fi
+	@node bench/run.mjs $(if $(RUNS),--runs $(RUNS),)

@@ -1,0 +1,708 @@
+// Side-by-side benchmark: the province-targets widget (dist/) against Chart.js and uPlot drawing the same
+// comparison, plus the widget on a generated 34 x 40 x 3 dataset. Prints a table and writes BENCHMARKS.md.
+//
+//   node bench/run.mjs [--runs N] [--toggles N] [--out FILE] [--json FILE] [--no-write]
+//     --runs N      page loads per page, alternating widget / Chart.js / uPlot / stress (default 20)
+//     --toggles N   filter toggles before the second memory reading (default 1000; even, so the view returns)
+//     --out FILE    the report (default BENCHMARKS.md at the repo root); --no-write prints only
+//     --json FILE   raw samples (default bench/gen/results.json)
+//     --from-json FILE   measure nothing: print and write the report again from a saved run's samples
+//
+// Needs: make build (dist/), npm ci --prefix bench (chart.js, uplot), playwright-core in tools/node_modules,
+// Debian's chromium at /usr/bin/chromium (CHROMIUM_PATH overrides). Serves everything on 127.0.0.1 only.
+// Nothing here asserts a timing: it measures and reports.
+import { createServer } from 'node:http';
+import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { gzipSync, constants } from 'node:zlib';
+import { dirname, extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from './gen-stress.mjs';
+
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(BENCH, '..');
+const DIST = join(ROOT, 'dist');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run'
+];
+export const VIEWPORT = { width: 1000, height: 900 };
+const STRESS_FILE = 'stress-34x40x3.json';
+const TOGGLE_PROVINCE = { index: 1, id: 'binh-dinh' }; // Bình Định: a point and a range
+const UPDATE_SAMPLES = 5; // measured turn-offs per load (each followed by a turn-on)
+
+// ---- arguments ------------------------------------------------------------------------------------------
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
+};
+let RUNS = Math.max(1, parseInt(flag('--runs', '20'), 10));
+let TOGGLES = Math.max(2 * UPDATE_SAMPLES, Math.round(parseInt(flag('--toggles', '1000'), 10) / 2) * 2);
+const OUT = resolve(flag('--out', join(ROOT, 'BENCHMARKS.md')));
+const JSON_OUT = resolve(flag('--json', join(BENCH, 'gen', 'results.json')));
+const WRITE = !args.includes('--no-write');
+
+const require = createRequire(join(ROOT, 'tools', 'package.json'));
+const { chromium } = require('playwright-core');
+
+// ---- preparation: library files next to the pages, the stress dataset ----------------------------------
+export async function prepare() {
+  for (const f of ['province-targets.js', 'province_targets.js', 'province_targets_bg.wasm', 'targets.json']) {
+    if (!existsSync(join(DIST, f))) throw new Error(`dist/${f} missing: run make build first`);
+  }
+  const vendor = [
+    ['chart.js/dist/chart.umd.min.js', 'chartjs/vendor/chart.umd.min.js'],
+    ['uplot/dist/uPlot.iife.min.js', 'uplot/vendor/uPlot.iife.min.js'],
+    ['uplot/dist/uPlot.min.css', 'uplot/vendor/uPlot.min.css']
+  ];
+  for (const [from, to] of vendor) {
+    const src = join(BENCH, 'node_modules', from);
+    if (!existsSync(src)) throw new Error(`${src} missing: run npm ci --prefix bench`);
+    await mkdir(dirname(join(BENCH, to)), { recursive: true });
+    await copyFile(src, join(BENCH, to));
+  }
+  await mkdir(join(BENCH, 'gen'), { recursive: true });
+  await writeFile(join(BENCH, 'gen', STRESS_FILE), JSON.stringify(generate()));
+}
+
+function versionOf(pkg) {
+  return JSON.parse(readFileSync(join(BENCH, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+}
+
+// ---- a static server with gzip -9 on the fly, logging the bytes it sends --------------------------------
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm'
+};
+// URL prefix -> folder. Everything else is refused.
+const MOUNTS = [
+  ['/dist/', DIST],
+  ['/gen/', join(BENCH, 'gen')],
+  ['/widget/', join(BENCH, 'widget')],
+  ['/chartjs/', join(BENCH, 'chartjs')],
+  ['/uplot/', join(BENCH, 'uplot')],
+  ['/stress/', join(BENCH, 'stress')]
+];
+
+export async function startServer() {
+  const cache = new Map();
+  const log = [];
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    const mount = MOUNTS.find(([prefix]) => path.startsWith(prefix));
+    // Cross-origin isolation gives performance.now() 5 µs resolution instead of 100 µs.
+    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+    res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
+    res.setHeader('Cache-Control', 'no-store');
+    if (!mount) {
+      res.writeHead(path === '/favicon.ico' ? 204 : 404).end();
+      return;
+    }
+    let file = join(mount[1], path.slice(mount[0].length));
+    if (!file.startsWith(mount[1])) return res.writeHead(403).end();
+    if (file.endsWith(sep) || path.endsWith('/')) file = join(file, 'index.html');
+    try {
+      const info = await stat(file);
+      const key = `${file}:${info.mtimeMs}:${info.size}`;
+      let entry = cache.get(key);
+      if (!entry) {
+        const raw = await readFile(file);
+        entry = { raw: raw.length, gz: gzipSync(raw, { level: constants.Z_BEST_COMPRESSION }) };
+        cache.set(key, entry);
+      }
+      const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+      const body = gzip ? entry.gz : readFileSync(file);
+      res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
+      if (gzip) res.setHeader('Content-Encoding', 'gzip');
+      res.setHeader('Content-Length', body.length);
+      res.writeHead(200);
+      res.end(body);
+      log.push({ path, raw: entry.raw, sent: body.length, gzip });
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    log,
+    close: () => new Promise((ok) => {
+      server.closeAllConnections?.();
+      server.close(() => ok());
+    })
+  };
+}
+
+// ---- what runs inside every page before its own scripts -------------------------------------------------
+// Records: layout shifts; when the chart's marks are in the DOM (widget: the first .pt-mark in the shadow root,
+// seen by a MutationObserver that then disconnects; peers: their own performance.mark('chart-drawn') from a
+// draw hook), and when that frame has been painted (requestAnimationFrame, then a task after the frame);
+// for the widget, the mount() call itself: the loader sets lang on the new .pt-root just before calling
+// mount() and data-state="ready" on the element right after it returns, both synchronous.
+export function initScript() {
+  const B = (window.__bench = {
+    cls: 0, shifts: [], marksAt: null, paintedAt: null, draws: 0, lastDrawAt: null, mounts: []
+  });
+  const afterPaint = (done) => requestAnimationFrame(() => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => done(performance.now());
+    ch.port2.postMessage(0);
+  });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.hadRecentInput) continue;
+      B.cls += e.value;
+      B.shifts.push({
+        value: e.value,
+        at: e.startTime,
+        nodes: (e.sources || []).map((s) => (s.node ? s.node.nodeName + (s.node.className ? '.' + s.node.className : '') : '?'))
+      });
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+  const first = () => {
+    B.marksAt = performance.now();
+    afterPaint((t) => (B.paintedAt = t));
+  };
+  const mark = performance.mark.bind(performance);
+  performance.mark = function (name, options) {
+    const entry = mark(name, options);
+    if (name === 'chart-drawn') {
+      B.draws++;
+      B.lastDrawAt = performance.now();
+      if (B.marksAt == null) first();
+    }
+    return entry;
+  };
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attach.call(this, init);
+    const observer = new MutationObserver(() => {
+      if (root.querySelector('.pt-mark')) {
+        observer.disconnect();
+        if (B.marksAt == null) first();
+      }
+    });
+    observer.observe(root, { childList: true, subtree: true });
+    return root;
+  };
+  const setAttribute = Element.prototype.setAttribute;
+  Element.prototype.setAttribute = function (name, value) {
+    if (name === 'lang' && this.className === 'pt-root' && !this.isConnected) {
+      B.mounts.push({ start: performance.now(), end: null });
+    } else if (name === 'data-state' && value === 'ready' && B.mounts.length) {
+      B.mounts[B.mounts.length - 1].end = performance.now();
+    }
+    return setAttribute.call(this, name, value);
+  };
+}
+
+// ---- in-page helpers (run through page.evaluate) --------------------------------------------------------
+export const PAGE_HELPERS = `
+window.__toggleOf = () => {
+  const host = document.querySelector('province-targets');
+  return host
+    ? host.shadowRoot.querySelector('.pt-toggle[data-province="${TOGGLE_PROVINCE.index}"]')
+    : document.querySelector('#chart input[value="${TOGGLE_PROVINCE.id}"]');
+};
+window.__frame = () => new Promise((done) => requestAnimationFrame((rafAt) => {
+  const at = performance.now();
+  const ch = new MessageChannel();
+  ch.port1.onmessage = () => done({ rafAt: at, paintedAt: performance.now() });
+  ch.port2.postMessage(0);
+}));
+// One toggle, timed: dispatch -> handler, microtasks (uPlot draws in one) and a forced style/layout done
+// ("work"); then the next frame: its rendering from the rAF callback to a task after it ("paint"), and the
+// wall time from dispatch to after that frame, vsync wait included ("wall").
+window.__timedToggle = async () => {
+  const input = window.__toggleOf();
+  const draws = window.__bench.draws;
+  const t0 = performance.now();
+  input.click();
+  await new Promise((r) => queueMicrotask(r));
+  document.body.offsetHeight;
+  const t1 = performance.now();
+  const f = await window.__frame();
+  return { work: t1 - t0, paint: f.paintedAt - f.rafAt, wall: f.paintedAt - t0, redrew: window.__bench.draws - draws };
+};
+`;
+
+function median(xs) {
+  const s = xs.filter((x) => x != null && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return null;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+function quantile(xs, q) {
+  const s = xs.filter((x) => x != null && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return null;
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (pos - lo);
+}
+function stats(xs) {
+  const s = xs.filter((x) => x != null && Number.isFinite(x));
+  return { n: s.length, median: median(s), q1: quantile(s, 0.25), q3: quantile(s, 0.75), min: Math.min(...s), max: Math.max(...s) };
+}
+
+async function heap(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = await cdp.send('Runtime.getHeapUsage');
+  const dom = await cdp.send('Memory.getDOMCounters').catch(() => ({}));
+  return { ...usage, nodes: dom.nodes, listeners: dom.jsEventListeners };
+}
+
+// ---- one page load ---------------------------------------------------------------------------------------
+async function loadOnce(browser, server, kind) {
+  const ctx = await browser.newContext({ viewport: VIEWPORT });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.addInitScript(initScript);
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  const isWidget = kind === 'widget' || kind === 'stress';
+  const from = server.log.length;
+  await page.goto(`${server.url}/${kind}/`, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.__bench.paintedAt != null, null, { timeout: 30000 });
+  // Anything that moves after the first paint (a re-render on resize, say) still counts as the embed loading.
+  await page.waitForTimeout(500);
+  await page.evaluate(PAGE_HELPERS);
+  const load = await page.evaluate(async () => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const B = window.__bench;
+    const resources = performance.getEntriesByType('resource').map((r) => ({
+      name: new URL(r.name).pathname, start: r.startTime, end: r.responseEnd, encoded: r.encodedBodySize
+    }));
+    const mount = B.mounts.find((m) => m.end != null) || null;
+    return {
+      responseStart: nav.responseStart,
+      firstMarks: B.marksAt - nav.responseStart,
+      firstPaint: B.paintedAt - nav.responseStart,
+      cls: B.cls,
+      shifts: B.shifts,
+      mountStart: mount ? mount.start - nav.responseStart : null,
+      mountMs: mount ? mount.end - mount.start : null,
+      resources,
+      isolated: self.crossOriginIsolated
+    };
+  });
+  const requests = server.log.slice(from).filter((r) => !r.path.endsWith('/') && !r.path.endsWith('.html'));
+  load.bytes = requests.reduce((n, r) => n + r.sent, 0);
+  load.rawBytes = requests.reduce((n, r) => n + r.raw, 0);
+  load.requests = requests;
+
+  if (kind === 'stress') {
+    // Warm mounts: five more elements on the same page (module compiled, data cached by the loader).
+    load.warmMounts = await page.evaluate(async (src) => {
+      const times = [];
+      for (let i = 0; i < 5; i++) {
+        document.querySelectorAll('province-targets').forEach((el) => el.remove());
+        const before = window.__bench.mounts.length;
+        const el = document.createElement('province-targets');
+        el.setAttribute('src', src);
+        document.body.prepend(el);
+        while (window.__bench.mounts.length === before || window.__bench.mounts[before].end == null) {
+          await new Promise((r) => setTimeout(r, 5));
+        }
+        const m = window.__bench.mounts[before];
+        times.push(m.end - m.start);
+      }
+      return times;
+    }, `/gen/${STRESS_FILE}`);
+  } else {
+    const wasmBytes = async () => isWidget
+      ? page.evaluate(async () => (await (await import('/dist/province_targets.js')).default()).memory.buffer.byteLength)
+      : 0;
+    load.memBefore = { ...(await heap(cdp)), wasm: await wasmBytes() };
+    const updates = [];
+    for (let i = 0; i < UPDATE_SAMPLES; i++) {
+      updates.push(await page.evaluate(() => window.__timedToggle())); // off
+      await page.evaluate(() => window.__timedToggle()); // on again
+    }
+    load.updates = updates;
+    load.update = {
+      work: median(updates.map((u) => u.work)),
+      busy: median(updates.map((u) => u.work + u.paint)),
+      wall: median(updates.map((u) => u.wall))
+    };
+    load.redrew = updates.every((u) => isWidget || u.redrew > 0);
+    const rest = TOGGLES - 2 * UPDATE_SAMPLES;
+    const t0 = Date.now();
+    await page.evaluate(async (n) => {
+      const input = window.__toggleOf();
+      for (let i = 0; i < n; i++) {
+        input.click();
+        await new Promise((r) => { const ch = new MessageChannel(); ch.port1.onmessage = r; ch.port2.postMessage(0); });
+      }
+      await window.__frame();
+      await window.__frame();
+    }, rest);
+    load.toggleLoopMs = Date.now() - t0;
+    load.memAfter = { ...(await heap(cdp)), wasm: await wasmBytes() };
+  }
+  load.errors = errors;
+  await ctx.close();
+  return load;
+}
+
+// ---- formatting ------------------------------------------------------------------------------------------
+const PAGES = [
+  { kind: 'widget', name: 'widget' },
+  { kind: 'chartjs', name: 'Chart.js' },
+  { kind: 'uplot', name: 'uPlot' }
+];
+const kb = (b) => (b / 1024).toFixed(1) + ' KiB';
+const ms = (x, d = 1) => (x == null ? 'n/a' : x.toFixed(d));
+const spread = (s, d = 1) => `${ms(s.median, d)} (IQR ${ms(s.q1, d)}–${ms(s.q3, d)}, min–max ${ms(s.min, d)}–${ms(s.max, d)})`;
+const pct = (x) => (x == null ? 'n/a' : (x >= 0 ? '+' : '') + x.toFixed(2) + ' %');
+
+function summarise(samples) {
+  const out = {};
+  for (const { kind } of PAGES) {
+    const runs = samples[kind];
+    const memRatio = (pick) => runs.map((r) => (pick(r.memAfter) - pick(r.memBefore)) / pick(r.memBefore) * 100);
+    out[kind] = {
+      bytes: stats(runs.map((r) => r.bytes)),
+      rawBytes: stats(runs.map((r) => r.rawBytes)),
+      requests: runs[0].requests,
+      firstPaint: stats(runs.map((r) => r.firstPaint)),
+      firstMarks: stats(runs.map((r) => r.firstMarks)),
+      updateWork: stats(runs.map((r) => r.update.work)),
+      updateBusy: stats(runs.map((r) => r.update.busy)),
+      updateWall: stats(runs.map((r) => r.update.wall)),
+      cls: stats(runs.map((r) => r.cls)),
+      heapBefore: stats(runs.map((r) => r.memBefore.usedSize)),
+      heapAfter: stats(runs.map((r) => r.memAfter.usedSize)),
+      wasmBefore: stats(runs.map((r) => r.memBefore.wasm)),
+      wasmAfter: stats(runs.map((r) => r.memAfter.wasm)),
+      embedderBefore: stats(runs.map((r) => r.memBefore.embedderHeapUsedSize)),
+      embedderAfter: stats(runs.map((r) => r.memAfter.embedderHeapUsedSize)),
+      nodesBefore: stats(runs.map((r) => r.memBefore.nodes)),
+      nodesAfter: stats(runs.map((r) => r.memAfter.nodes)),
+      memGrowth: stats(memRatio((m) => m.usedSize + m.wasm)),
+      heapGrowth: stats(memRatio((m) => m.usedSize)),
+      embedderGrowth: stats(memRatio((m) => m.embedderHeapUsedSize ?? NaN)),
+      toggleLoopMs: stats(runs.map((r) => r.toggleLoopMs)),
+      mountStart: stats(runs.map((r) => r.mountStart)),
+      mountMs: stats(runs.map((r) => r.mountMs)),
+      shifts: runs.find((r) => r.cls > 0)?.shifts ?? [],
+      errors: [...new Set(runs.flatMap((r) => r.errors))],
+      redrew: runs.every((r) => r.redrew)
+    };
+  }
+  const st = samples.stress;
+  out.stress = {
+    firstPaint: stats(st.map((r) => r.firstPaint)),
+    mountStart: stats(st.map((r) => r.mountStart)),
+    mountMs: stats(st.map((r) => r.mountMs)),
+    warmMount: stats(st.flatMap((r) => r.warmMounts)),
+    bytes: stats(st.map((r) => r.bytes)),
+    cls: stats(st.map((r) => r.cls)),
+    errors: [...new Set(st.flatMap((r) => r.errors))]
+  };
+  return out;
+}
+
+function mainTable(S) {
+  const rows = [
+    ['downloaded, gzip (bytes)', (s) => `${s.bytes.median} B = ${kb(s.bytes.median)}`],
+    ['requests the chart needs', (s) => String(s.requests.length)],
+    ['first render: responseStart → marks painted (ms)', (s) => spread(s.firstPaint)],
+    ['update after turning a province off: work (ms)', (s) => spread(s.updateWork, 2)],
+    ['update: work + next frame’s rendering (ms)', (s) => spread(s.updateBusy, 2)],
+    ['update: dispatch → after next frame, wall (ms)', (s) => spread(s.updateWall, 2)],
+    ['JS heap after first render (used, after GC)', (s) => kb(s.heapBefore.median)],
+    [`JS heap after ${TOGGLES} toggles (used, after GC)`, (s) => kb(s.heapAfter.median)],
+    ['WebAssembly memory before → after', (s) => (s.wasmBefore.median ? `${kb(s.wasmBefore.median)} → ${kb(s.wasmAfter.median)}` : '—')],
+    ['memory growth, JS heap + wasm', (s) => `${pct(s.memGrowth.median)} (min–max ${pct(s.memGrowth.min)}–${pct(s.memGrowth.max)})`],
+    ['memory growth, JS heap alone', (s) => `${pct(s.heapGrowth.median)} (min–max ${pct(s.heapGrowth.min)}–${pct(s.heapGrowth.max)})`],
+    ['memory growth, Blink’s DOM heap (embedderHeapUsedSize)', (s) => `${pct(s.embedderGrowth.median)} (${kb(s.embedderBefore.median)} → ${kb(s.embedderAfter.median)})`],
+    ['DOM nodes before → after (whole page)', (s) => `${s.nodesBefore.median} → ${s.nodesAfter.median}`],
+    ['widget: responseStart → mount() starts (module + data ready) (ms)', (s) => (s.mountStart.n ? spread(s.mountStart) : '—')],
+    ['widget: the mount() call (ms)', (s) => (s.mountMs.n ? spread(s.mountMs) : '—')],
+    ['cumulative layout shift while loading', (s) => `${s.cls.median.toFixed(4)} (max ${s.cls.max.toFixed(4)})`]
+  ];
+  const lines = [`| measure (median, ${RUNS} loads each) | ${PAGES.map((p) => p.name).join(' | ')} |`, `| --- |${PAGES.map(() => ' --- |').join('')}`];
+  for (const [label, fn] of rows) lines.push(`| ${label} | ${PAGES.map((p) => fn(S[p.kind])).join(' | ')} |`);
+  return lines.join('\n');
+}
+
+function ratioTable(S) {
+  const w = S.widget;
+  const r = (a, b) => (a == null || b == null || b === 0 ? 'n/a' : (a / b).toFixed(2) + '×');
+  const lines = ['| widget ÷ peer (medians) | Chart.js | uPlot |', '| --- | --- | --- |'];
+  const add = (label, pick) => lines.push(`| ${label} | ${r(pick(w), pick(S.chartjs))} | ${r(pick(w), pick(S.uplot))} |`);
+  add('bytes downloaded (gzip)', (s) => s.bytes.median);
+  add('first render', (s) => s.firstPaint.median);
+  add('update: work', (s) => s.updateWork.median);
+  add('update: work + next frame’s rendering', (s) => s.updateBusy.median);
+  add('update: wall to next frame', (s) => s.updateWall.median);
+  add('JS heap after first render', (s) => s.heapBefore.median);
+  add('JS heap + wasm after first render', (s) => s.heapBefore.median + s.wasmBefore.median);
+  return lines.join('\n');
+}
+
+function goals(S) {
+  const w = S.widget;
+  const met = (ok) => (ok ? '**met**' : '**not met**');
+  const g = [];
+  g.push([`Everything one embed downloads ≤ 45 KB gzipped (45 KB = 46,080 B)`, met(w.bytes.median <= 46080), `${w.bytes.median} B (${kb(w.bytes.median)})`]);
+  g.push(['… and fewer bytes than the uPlot page', met(w.bytes.median < S.uplot.bytes.median), `${w.bytes.median} B vs ${S.uplot.bytes.median} B`]);
+  g.push(['First render faster than both peers', met(w.firstPaint.median < S.chartjs.firstPaint.median && w.firstPaint.median < S.uplot.firstPaint.median),
+    `${ms(w.firstPaint.median)} ms vs Chart.js ${ms(S.chartjs.firstPaint.median)} ms, uPlot ${ms(S.uplot.firstPaint.median)} ms`]);
+  g.push(['Update after a filter change < 2 ms (work + next frame’s rendering)', met(w.updateBusy.median < 2), `${ms(w.updateBusy.median, 2)} ms (work alone ${ms(w.updateWork.median, 2)} ms)`]);
+  g.push(['… and faster than both peers', met(w.updateBusy.median < S.chartjs.updateBusy.median && w.updateBusy.median < S.uplot.updateBusy.median),
+    `Chart.js ${ms(S.chartjs.updateBusy.median, 2)} ms, uPlot ${ms(S.uplot.updateBusy.median, 2)} ms`]);
+  g.push(['Memory after 1,000 toggles < 5 % above first render (JS heap + wasm memory)', met(w.memGrowth.median < 5), `${pct(w.memGrowth.median)}`]);
+  g.push(['Layout shift zero', met(w.cls.max === 0), `median ${w.cls.median.toFixed(4)}, max ${w.cls.max.toFixed(4)}`]);
+  g.push(['34×40×3 dataset first view < 16 ms (the mount() call, cold)', met(S.stress.mountMs.median < 16), `${ms(S.stress.mountMs.median)} ms (warm ${ms(S.stress.warmMount.median)} ms)`]);
+  return ['| goal | status | measured |', '| --- | --- | --- |', ...g.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+function requestTable(S) {
+  const lines = ['| page | request | raw | gzip -9 sent |', '| --- | --- | --- | --- |'];
+  for (const { kind, name } of PAGES) {
+    for (const r of S[kind].requests) lines.push(`| ${name} | \`${r.path}\` | ${r.raw} B | ${r.sent} B |`);
+    lines.push(`| ${name} | **total** | ${S[kind].rawBytes.median} B | **${S[kind].bytes.median} B** |`);
+  }
+  return lines.join('\n');
+}
+
+/** Median start and end of each request of a page, from Resource Timing (ms after responseStart). */
+function waterfall(runs, name) {
+  const names = [...new Set(runs.flatMap((r) => r.resources.map((x) => x.name)))].filter((n) => n !== '/favicon.ico');
+  const lines = [`| ${name}: request | starts (ms) | ends (ms) |`, '| --- | --- | --- |'];
+  for (const n of names) {
+    const pick = (f) => median(runs.map((r) => r.resources.find((x) => x.name === n)).filter(Boolean).map((x) => f(x) - r0(runs, x)));
+    lines.push(`| \`${n}\` | ${ms(pick((x) => x.start))} | ${ms(pick((x) => x.end))} |`);
+  }
+  const first = median(runs.map((r) => r.firstPaint));
+  if (runs[0].mountStart != null) {
+    lines.push(`| mount() starts | ${ms(median(runs.map((r) => r.mountStart)))} | ${ms(median(runs.map((r) => r.mountStart + r.mountMs)))} |`);
+  }
+  lines.push(`| marks painted | | ${ms(first)} |`);
+  return lines.join('\n');
+}
+// Resource times are relative to the time origin; report them after the document's responseStart instead.
+function r0(runs, entry) {
+  const run = runs.find((r) => r.resources.includes(entry));
+  return run ? run.responseStart : 0;
+}
+
+function machine(browserVersion) {
+  const cpu = (readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m) || [])[1] ?? cpus()[0]?.model ?? '?';
+  let nproc = String(cpus().length);
+  try {
+    nproc = execFileSync('nproc').toString().trim();
+  } catch {}
+  return {
+    nproc,
+    cpu,
+    memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    chromium: browserVersion,
+    node: process.version,
+    date: new Date().toISOString()
+  };
+}
+
+// ---- main ------------------------------------------------------------------------------------------------
+async function main() {
+  const from = flag('--from-json', null);
+  if (from) {
+    // Re-render the report from a saved run (e.g. after editing bench/NOTES.md), measuring nothing.
+    const saved = JSON.parse(await readFile(resolve(from), 'utf8'));
+    RUNS = saved.runs;
+    TOGGLES = saved.toggles;
+    return output(saved.machine, saved.summary, saved.samples);
+  }
+  await prepare();
+  const server = await startServer();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const samples = { widget: [], chartjs: [], uplot: [], stress: [] };
+  const order = ['widget', 'chartjs', 'uplot', 'stress'];
+  try {
+    // One unmeasured load of each first, so the OS file cache and the browser process are warm for all alike.
+    for (const kind of order) await loadOnce(browser, server, kind);
+    for (let i = 0; i < RUNS; i++) {
+      const round = order.map((_, j) => order[(i + j) % order.length]); // A B C D, B C D A, ...
+      for (const kind of round) samples[kind].push(await loadOnce(browser, server, kind));
+      process.stderr.write(`\rbench: round ${i + 1}/${RUNS}`);
+    }
+    process.stderr.write('\n');
+  } finally {
+    var version = browser.version();
+    await browser.close();
+    await server.close();
+  }
+  const S = summarise(samples);
+  const M = machine(version);
+  await mkdir(dirname(JSON_OUT), { recursive: true });
+  await writeFile(JSON_OUT, JSON.stringify({ machine: M, runs: RUNS, toggles: TOGGLES, summary: S, samples }, null, 1));
+  await output(M, S, samples);
+}
+
+async function output(M, S, samples) {
+
+  const table = mainTable(S);
+  const stressLines = [
+    `| measure (median, ${RUNS} loads) | value |`,
+    '| --- | --- |',
+    `| mount() call, cold (first element on the page) | ${spread(S.stress.mountMs)} ms |`,
+    `| mount() call, warm (5 more elements per load, same page) | ${spread(S.stress.warmMount)} ms |`,
+    `| responseStart → module and data ready (mount starts) | ${spread(S.stress.mountStart)} ms |`,
+    `| responseStart → first marks painted | ${spread(S.stress.firstPaint)} ms |`,
+    `| downloaded, gzip | ${S.stress.bytes.median} B = ${kb(S.stress.bytes.median)} |`,
+    `| cumulative layout shift | ${S.stress.cls.median.toFixed(4)} (max ${S.stress.cls.max.toFixed(4)}) |`
+  ].join('\n');
+  console.log(`\nMachine: ${M.nproc} cores, ${M.cpu}, ${M.memory}; ${M.chromium}; node ${M.node}; ${M.date}\n`);
+  console.log(table + '\n');
+  console.log(ratioTable(S) + '\n');
+  console.log('Widget on the 34×40×3 dataset:\n' + stressLines + '\n');
+  console.log(goals(S) + '\n');
+  for (const [kind, s] of Object.entries(S)) if (s.errors.length) console.log(`page errors on ${kind}: ${s.errors.join(' | ')}`);
+  if (WRITE) {
+    await writeFile(OUT, report({ M, S, table, stressLines, samples }));
+    console.log(`bench: wrote ${OUT}`);
+  }
+}
+
+/** bench/NOTES.md (observations written by hand), copied into the report as it is. */
+function notes() {
+  const file = join(BENCH, 'NOTES.md');
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+}
+
+function report({ M, S, table, stressLines, samples }) {
+  const w = S.widget;
+  const shiftNote = w.shifts.length
+    ? `Shifts seen on the widget page (one load): ${w.shifts.map((s) => `${s.value.toFixed(4)} at ${s.at.toFixed(0)} ms (${s.nodes.join(', ')})`).join('; ')}.`
+    : 'No layout shift was recorded on the widget page in any load.';
+  return `# Benchmarks: the widget against Chart.js and uPlot
+
+Issue 5: “Smaller and faster than Chart.js and uPlot doing the same job, measured side by side.”
+Generated by \`make bench\` (\`node bench/run.mjs --runs ${RUNS}\`); the numbers below are from one run.
+
+## Machine
+
+| | |
+| --- | --- |
+| date | ${M.date} |
+| cores (nproc) | ${M.nproc} |
+| CPU | ${M.cpu} |
+| memory | ${M.memory} |
+| browser | ${M.chromium} (Debian's /usr/bin/chromium, headless, \`--disable-gpu\`), driven by playwright-core |
+| node | ${M.node} |
+| peers | chart.js ${versionOf('chart.js')} (\`chart.umd.min.js\`), uplot ${versionOf('uplot')} (\`uPlot.iife.min.js\` + \`uPlot.min.css\`) |
+
+The machine is shared with other work (builds and tests may run at the same time), which is why the pages
+are loaded alternately (widget, Chart.js, uPlot, stress; then rotated) and why spreads are given.
+
+## Results
+
+${table}
+
+### Ratios (widget ÷ peer; below 1 means the widget is smaller or faster)
+
+${ratioTable(S)}
+
+### Widget on the generated 34 provinces × 40 indicators × 3 years dataset (4,080 targets)
+
+${stressLines}
+
+### When each request starts and ends (medians, ms after the document's responseStart)
+
+${waterfall(samples.widget, 'widget')}
+
+${waterfall(samples.chartjs, 'Chart.js')}
+
+${waterfall(samples.uplot, 'uPlot')}
+
+### What each page downloads (gzip -9, as served)
+
+${requestTable(S)}
+
+## Goals
+
+${goals(S)}
+
+## What is measured, and how
+
+- **Pages.** \`bench/widget/index.html\` holds only the loader's script tag (plus one paragraph after it, the
+  same in all three pages, so that a layout shift of the host page can show); \`bench/chartjs/\` and
+  \`bench/uplot/\` draw the same comparison as the widget's default view (indicator
+  \`digital-economy-share-grdp\`, all five provinces, all years, one row per province, a point per target
+  year coloured by year, the Bình Định 2030 range as a bar) from the same \`/dist/targets.json\`, with a
+  checkbox per province, in about 60 lines each. The libraries are the minified files from npm
+  (\`bench/package-lock.json\`), copied next to the pages by \`bench/run.mjs\`. Chart.js is loaded as its whole
+  UMD bundle: a site using a bundler with tree-shaking could ship less of it. The peers draw a bare chart;
+  the widget also builds its controls, value labels, a summary sentence, the data table, a CSV link and the
+  source footer.
+- **Server.** A static server inside \`bench/run.mjs\` on 127.0.0.1 compresses every response with gzip -9
+  and counts the bytes it sends; the page's own HTML is excluded, every other request counts. Headers
+  \`Cross-Origin-Opener-Policy\`/\`-Embedder-Policy\` make the pages cross-origin isolated so that
+  \`performance.now()\` has 5 µs resolution; \`Cache-Control: no-store\` and a new browser context per load
+  make every load cold.
+- **First render.** From the document's \`responseStart\` to the frame after the chart's marks exist: for
+  the widget a MutationObserver (installed by an init script on the shadow root as it is attached, and
+  disconnected as soon as a \`.pt-mark\` exists), for the peers their own draw hook (Chart.js plugin
+  \`afterRender\`, uPlot hook \`draw\`) calling \`performance.mark('chart-drawn')\`; then
+  \`requestAnimationFrame\` and a task posted from it, i.e. after that frame was painted.
+- **Update.** The Bình Định toggle (widget: its \`.pt-toggle\` button; peers: its checkbox) is clicked from
+  script, ${UPDATE_SAMPLES} times off (each followed by on again) per load; per load the median of the turn-offs.
+  *work*: from \`click()\` to the handler having returned, the microtask queue drained (uPlot draws in a
+  microtask) and a forced style and layout (\`document.body.offsetHeight\`). *work + next frame’s rendering*
+  adds the main-thread time of the next frame (from its rAF callback to a task after it), leaving out the
+  idle wait for the next vsync; this is the figure held against the 2 ms goal. *wall* is dispatch to after
+  the next frame, vsync wait included (up to 16.7 ms at 60 Hz, so it says little below that).
+- **Memory.** \`HeapProfiler.collectGarbage\` (twice) then \`Runtime.getHeapUsage\` (usedSize: V8's heap)
+  over CDP, after the first render and again after ${TOGGLES} toggles of the same province (an even number, so
+  the view is the same; the ${2 * UPDATE_SAMPLES} timed ones included, each toggle in its own task). For the widget the
+  WebAssembly memory is read as \`(await import('/dist/province_targets.js').default()).memory.buffer.byteLength\`:
+  wasm-bindgen's init returns the instance's exports when already initialised, and the loader imported the
+  same module URL, so it is the live instance. A wasm memory never shrinks, so this is its high-water mark,
+  not what the allocator has in use. DOM node counts are \`Memory.getDOMCounters\` for the whole page
+  (they include nodes waiting for Blink's garbage collector).
+- **Layout shift.** A \`PerformanceObserver\` for \`layout-shift\` (buffered) from before the page's first
+  script, summed (entries without recent input) until 500 ms after the first render. ${shiftNote}
+- **Stress.** \`bench/gen-stress.mjs\` writes a valid dataset (checked with \`province-targets check\`): the 34
+  provincial-level units, 40 indicators across all units, 3 target years, fixed-seed values, 1.3 MB of JSON.
+  \`bench/stress/index.html\` embeds it with \`data-src\`. The mount() call is timed without touching the
+  loader: an init script wraps \`Element.prototype.setAttribute\` and notes the time when the loader sets
+  \`lang\` on the new, still detached \`.pt-root\` (the statement before \`mount()\`), and when it sets
+  \`data-state="ready"\` (the statement after). *cold* is the first element of the page; *warm* five more
+  elements created one after the other on the same page (module compiled, data already parsed by the loader).
+
+${notes()}
+
+## Reproduce
+
+\`\`\`
+make bench                          # make build, npm ci --prefix bench if needed, node bench/run.mjs
+node bench/run.mjs --runs 5 --no-write   # a quicker look, printed only
+node bench/run.mjs --from-json bench/gen/results.json   # rewrite this file from the last run's samples
+\`\`\`
+Raw samples of the last run: \`bench/gen/results.json\` (not committed). Per-toggle and per-mount call counts
+and CPU profiles of the widget: \`node bench/profile-widget.mjs\` (prints JSON).
+
+Every number in the tables is measured in this run; the observations above are written by hand and name
+their source. Timings on this shared 2-core machine vary from run to run (see the spreads): compare the three
+pages within one run, not across runs.
+`;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
