@@ -136,6 +136,12 @@ async function main() {
   await copyFile(join(www, 'index.html'), join(out, 'index.html'));
   await copyFile(join(www, 'demo.css'), join(out, 'demo.css'));
 
+  // ---- issue 7: the embed builder (builder.html/.js/.css) and the demo's URL-fragment script (demo.js) ----
+  for (const name of ['builder.html', 'builder.js', 'builder.css', 'demo.js']) {
+    await copyFile(join(www, name), join(out, name));
+  }
+  // ---- end of issue 7 ----
+
   await writeSizes();
 }
 

@@ -51,3 +51,7 @@ node scripts/check-wasm.mjs "$STAGE"
 
 echo "== build: dist/"
 node scripts/build-dist.mjs --pkg "$STAGE"
+
+# ---- static fallbacks (issue 7): dist/static/<indicator>.svg/.png + index.json, by the release CLI ----------
+bash scripts/build-static.sh dist/static
+# ---- end of static fallbacks ----------------------------------------------------------------------------------

@@ -3,6 +3,10 @@
 //! Each subcommand is one function that gets its parsed `Options` and returns `Result<(), Failure>`; `main`
 //! turns a failure into messages on stderr and an exit code (1: the data has problems, 2: the command could
 //! not run). A new subcommand is a line in `run`'s `match`, a function, and a paragraph in `USAGE`.
+//! The chart exports (`svg`, `png`, `static`) live in `export`; rasterising with the bundled fonts in `raster`.
+
+mod export;
+mod raster;
 
 use province_targets::model::Qualifier;
 use province_targets::{csv, json, Dataset, Lang, Problem};
@@ -19,14 +23,24 @@ Usage:
       Validates FILE (default: the bundled dataset). Prints a summary, or every problem found.
   province-targets csv [FILE] [--lang vi|en]
       Writes the dataset as CSV (RFC 4180, UTF-8) to stdout, one row per target.
+  province-targets svg [FILE] [--indicator ID] [--year Y|all] [--provinces a,b] [--lang vi|en]
+                       [--theme light|dark] [--width N]
+      Writes the chart of one view as a standalone SVG file to stdout: the same SVG the widget shows
+      and exports at that width. Defaults: the default indicator, every year and province, vi, light, 640.
+  province-targets png [FILE] (the svg options) [--scale S] [--out FILE.png]
+      Rasterises that SVG (fonts bundled: DejaVu Sans). The PNG is width*S pixels wide (default S: 2).
+      Without --out it goes to stdout, never to a terminal.
+  province-targets static [FILE] --out-dir DIR [--lang vi|en] [--theme light|dark] [--width N] [--scale S]
+      Writes DIR/<indicator-id>.svg and .png for the default view of every indicator, and DIR/index.json
+      listing them with each chart's title, one-sentence summary and source line (no-JavaScript fallbacks).
   province-targets --help
       Prints this help.
 
 Options:
-  --lang vi|en   Language of problem messages (default: en) and of names in the CSV (default: vi).
+  --lang vi|en   Language of problem messages (default: en) and of names in the CSV and charts (default: vi).
 
 Exit status: 0 on success, 1 when the dataset has problems, 2 when the command could not run
-(unknown option, unreadable file).
+(unknown option or value, unreadable file).
 ";
 
 pub fn main() -> ExitCode {
@@ -49,7 +63,12 @@ fn run(args: &[String]) -> Result<(), Failure> {
     match command.as_str() {
         "check" => check(&Options::parse("check", rest, &["--lang"])?),
         "csv" => write_csv(&Options::parse("csv", rest, &["--lang"])?),
-        other => Err(Failure::Usage(format!("unknown command {other}. Valid commands: check, csv"))),
+        "svg" => export::svg(&Options::parse("svg", rest, export::SVG_OPTIONS)?),
+        "png" => export::png(&Options::parse("png", rest, export::PNG_OPTIONS)?),
+        "static" => export::static_files(&Options::parse("static", rest, export::STATIC_OPTIONS)?),
+        other => Err(Failure::Usage(format!(
+            "unknown command {other}. Valid commands: check, csv, svg, png, static"
+        ))),
     }
 }
 
@@ -177,6 +196,9 @@ impl Options {
 enum Failure {
     /// The command line itself is wrong: exit 2, with the usage.
     Usage(String),
+    /// An option names something that does not exist (an indicator, a year, a theme): exit 2, with the
+    /// valid values in the message but without the whole usage, so they are the last thing on screen.
+    Value(String),
     /// A file could not be read or written: exit 2.
     Io(String),
     /// The dataset has problems: exit 1, every problem listed. `file` is `None` for the bundled dataset.
@@ -188,6 +210,10 @@ impl Failure {
         match self {
             Failure::Usage(message) => {
                 eprintln!("error: {message}\n\n{USAGE}");
+                ExitCode::from(2)
+            }
+            Failure::Value(message) => {
+                eprintln!("error: {message}\n(province-targets --help lists the options)");
                 ExitCode::from(2)
             }
             Failure::Io(message) => {

@@ -1,0 +1,218 @@
+//! `svg`, `png` and `static`: the chart without JavaScript.
+//!
+//! The view is read with `view::ChartConfig::resolve`, like the widget's attributes, but strictly: where the
+//! widget warns and falls back to the default, the command line stops (exit 2) and lists the valid values, so a
+//! typo in a build script cannot silently export the wrong chart. The SVG is `svg::to_svg` of
+//! `layout::layout`, the very text the widget's "Tải ảnh (SVG)" button offers at the same width.
+
+use super::raster::{Rasteriser, MAX_SIDE};
+use super::{write_stdout, Failure, Options};
+use province_targets::layout;
+use province_targets::scene::{Anchor, Item, Paint, Scene, Shape};
+use province_targets::svg::{self, Palette};
+use province_targets::theme::ThemeName;
+use province_targets::view::{ChartConfig, Fallback, Requested};
+use province_targets::{Dataset, Lang};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+pub const SVG_OPTIONS: &[&str] = &["--indicator", "--year", "--provinces", "--lang", "--theme", "--width"];
+pub const PNG_OPTIONS: &[&str] =
+    &["--indicator", "--year", "--provinces", "--lang", "--theme", "--width", "--scale", "--out"];
+pub const STATIC_OPTIONS: &[&str] = &["--out-dir", "--lang", "--theme", "--width", "--scale"];
+
+/// The width of an export when none is given: the static fallbacks' width, a typical article column.
+pub const DEFAULT_WIDTH: f64 = 640.0;
+/// The widest export; the layout's narrowest is `layout::MIN_WIDTH`.
+pub const MAX_WIDTH: f64 = 4000.0;
+/// Device pixels per SVG pixel in a PNG when none is given: sharp on high-density screens.
+pub const DEFAULT_SCALE: f32 = 2.0;
+pub const MAX_SCALE: f32 = 8.0;
+
+const THEMES: &[&str] = &["light", "dark"];
+
+/// `svg`: one view as a standalone SVG document on stdout.
+pub fn svg(options: &Options) -> Result<(), Failure> {
+    let (_, scene, palette) = chart(options)?;
+    write_stdout(svg::to_svg(&scene, &palette).as_bytes())
+}
+
+/// `png`: the same SVG, rasterised, into `--out` or a stdout that is not a terminal.
+pub fn png(options: &Options) -> Result<(), Failure> {
+    let scale = scale(options)?;
+    let out = options.get("--out").map(PathBuf::from);
+    if out.is_none() && std::io::stdout().is_terminal() {
+        return Err(Failure::Usage(
+            "png writes a binary image: give --out FILE.png, or redirect stdout to a file".to_string(),
+        ));
+    }
+    let (_, scene, palette) = chart(options)?;
+    let (png, _, _) = Rasteriser::new().png(&svg::to_svg(&scene, &palette), scale).map_err(Failure::Io)?;
+    match out {
+        Some(path) => write_file(&path, &png),
+        None => write_stdout(&png),
+    }
+}
+
+/// `static`: the default view of every indicator as SVG and PNG, and an index, for pages without JavaScript.
+pub fn static_files(options: &Options) -> Result<(), Failure> {
+    let Some(dir) = options.get("--out-dir").map(PathBuf::from) else {
+        return Err(Failure::Usage("static needs --out-dir DIR".to_string()));
+    };
+    let lang = chart_lang(options)?;
+    let theme = theme(options)?;
+    let width = width(options)?;
+    let scale = scale(options)?;
+    let dataset = options.dataset(options.lang(Lang::En)?)?;
+    let palette = Palette::of(theme);
+    std::fs::create_dir_all(&dir)
+        .map_err(|error| Failure::Io(format!("cannot create {}: {error}", dir.display())))?;
+
+    let rasteriser = Rasteriser::new();
+    let mut charts = Vec::new();
+    let (mut svg_bytes, mut png_bytes) = (0, 0);
+    for (i, indicator) in dataset.indicators.iter().enumerate() {
+        let config = ChartConfig { indicator: i, lang, ..ChartConfig::default_for(&dataset) };
+        let scene = layout::layout(&dataset, &config, width);
+        let svg_text = svg::to_svg(&scene, &palette);
+        let (png, png_width, png_height) = rasteriser.png(&svg_text, scale).map_err(Failure::Io)?;
+        let (svg_name, png_name) = (format!("{}.svg", indicator.id), format!("{}.png", indicator.id));
+        write_file(&dir.join(&svg_name), svg_text.as_bytes())?;
+        write_file(&dir.join(&png_name), &png)?;
+        svg_bytes += svg_text.len();
+        png_bytes += png.len();
+        charts.push(serde_json::json!({
+            "indicator": indicator.id,
+            "pillar": dataset.pillars[indicator.pillar].id,
+            "svg": svg_name,
+            "png": png_name,
+            // The layout rounds the width and the height up to whole pixels.
+            "width": scene.width.round() as u64,
+            "height": scene.height.ceil() as u64,
+            "png_width": png_width,
+            "png_height": png_height,
+            "title": scene.title,
+            "summary": scene.description,
+            "source": source_line(&scene, lang),
+            "svg_bytes": svg_text.len(),
+            "png_bytes": png.len(),
+        }));
+    }
+    let default = dataset.default_indicator().map(|i| dataset.indicators[i].id.as_str());
+    let index = serde_json::json!({
+        "generator": concat!("province-targets ", env!("CARGO_PKG_VERSION")),
+        "view": "default: every year and province",
+        "lang": lang.as_str(),
+        "theme": if theme == ThemeName::Dark { "dark" } else { "light" },
+        "width": width.round() as u64,
+        "scale": scale,
+        "default_indicator": default,
+        "charts": charts,
+    });
+    let mut json = serde_json::to_string_pretty(&index).expect("JSON values always serialise");
+    json.push('\n');
+    write_file(&dir.join("index.json"), json.as_bytes())?;
+    println!(
+        "static: {} charts in {} ({} KiB of SVG, {} KiB of PNG at {width}px × {scale})",
+        charts.len(),
+        dir.display(),
+        svg_bytes / 1024,
+        png_bytes / 1024
+    );
+    Ok(())
+}
+
+/// The dataset, the laid-out scene and the colours of the view the options ask for.
+fn chart(options: &Options) -> Result<(Dataset, Scene, Palette), Failure> {
+    let theme = theme(options)?;
+    let width = width(options)?;
+    let lang = chart_lang(options)?;
+    let dataset = options.dataset(options.lang(Lang::En)?)?;
+    let requested = Requested {
+        indicator: options.get("--indicator").map(str::to_string),
+        year: options.get("--year").map(str::to_string),
+        provinces: options.get("--provinces").map(str::to_string),
+        lang: Some(lang.as_str().to_string()),
+    };
+    let (config, fallbacks) = ChartConfig::resolve(&dataset, &requested);
+    strict(&fallbacks)?;
+    let scene = layout::layout(&dataset, &config, width);
+    Ok((dataset, scene, Palette::of(theme)))
+}
+
+/// Every value the widget would have replaced by its default is an error here.
+fn strict(fallbacks: &[Fallback]) -> Result<(), Failure> {
+    if fallbacks.is_empty() {
+        return Ok(());
+    }
+    let lines: Vec<String> = fallbacks
+        .iter()
+        .map(|f| format!("unknown {} \"{}\". Valid values: {}", f.attribute, f.value, f.valid.join(", ")))
+        .collect();
+    Err(Failure::Value(lines.join("\nerror: ")))
+}
+
+/// The chart's language: `--lang`, Vietnamese by default.
+fn chart_lang(options: &Options) -> Result<Lang, Failure> {
+    options.lang(Lang::Vi)
+}
+
+fn theme(options: &Options) -> Result<ThemeName, Failure> {
+    match options.get("--theme") {
+        None | Some("light") => Ok(ThemeName::Light),
+        Some("dark") => Ok(ThemeName::Dark),
+        Some(other) => Err(Failure::Value(format!(
+            "unknown theme \"{other}\". Valid values: {} (a file has no reader's preference to follow, so \
+             no \"auto\")",
+            THEMES.join(", ")
+        ))),
+    }
+}
+
+fn width(options: &Options) -> Result<f64, Failure> {
+    let Some(text) = options.get("--width") else { return Ok(DEFAULT_WIDTH) };
+    match text.parse::<f64>() {
+        Ok(w) if (layout::MIN_WIDTH..=MAX_WIDTH).contains(&w) => Ok(w),
+        _ => Err(Failure::Value(format!(
+            "--width \"{text}\" is not a width. Valid values: a number of pixels from {} to {MAX_WIDTH}",
+            layout::MIN_WIDTH
+        ))),
+    }
+}
+
+fn scale(options: &Options) -> Result<f32, Failure> {
+    let Some(text) = options.get("--scale") else { return Ok(DEFAULT_SCALE) };
+    match text.parse::<f32>() {
+        Ok(s) if s > 0.0 && s <= MAX_SCALE => Ok(s),
+        _ => Err(Failure::Value(format!(
+            "--scale \"{text}\" is not a scale. Valid values: a number above 0, at most {MAX_SCALE} \
+             (and at most {MAX_SIDE} pixels a side)"
+        ))),
+    }
+}
+
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    std::fs::write(path, bytes)
+        .map_err(|error| Failure::Io(format!("cannot write {}: {error}", path.display())))
+}
+
+/// The chart's source line ("Nguồn: …"), read back from the scene: the last paragraph, in the small muted
+/// type the layout sets it in, its wrapped lines joined again. `None` if the scene does not end with one.
+fn source_line(scene: &Scene, lang: Lang) -> Option<String> {
+    let mut lines = Vec::new();
+    for item in scene.items.iter().rev() {
+        match item {
+            Item::Shape(Shape::Text { text, anchor: Anchor::Start, size, paint: Paint::Muted, .. })
+                if *size == 12.0 =>
+            {
+                lines.push(text.as_str());
+                if text.starts_with(lang.text().source_prefix) {
+                    lines.reverse();
+                    return Some(lines.join(" "));
+                }
+            }
+            _ => return None,
+        }
+    }
+    None
+}

@@ -1,0 +1,281 @@
+// End-to-end tests of issue 7 against dist/: the embed builder, its copied code pasted into an empty page, the
+// widget's SVG against the command line's, the no-JavaScript fallbacks, and the demo's URL fragment.
+// Run with `node --test tests/e2e/` after `make build` (which also writes dist/static/ with the release CLI).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { DIST, ROOT, launch, markLabels, openPage, readDataset, serve, waitForChart } from './helpers.mjs';
+
+const CLI = process.env.PT_CLI
+  ? resolve(process.env.PT_CLI)
+  : join(process.env.CARGO_TARGET_DIR ? resolve(ROOT, process.env.CARGO_TARGET_DIR) : join(ROOT, 'target'),
+    'release', 'province-targets');
+
+let server;
+let browser;
+let data;
+let staticIndex;
+
+before(async () => {
+  data = await readDataset();
+  staticIndex = JSON.parse(await readFile(join(DIST, 'static', 'index.json'), 'utf8'));
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const provinceName = (id) => data.provinces.find((p) => p.id === id).name_vi;
+
+/** What a widget shows: the indicator and year selected, the provinces pressed, the marks' names. */
+async function viewOf(widget) {
+  return {
+    indicator: await widget.locator('select:has(optgroup)').inputValue(),
+    year: await widget.locator('select:not(:has(optgroup))').inputValue(),
+    pressed: await widget.locator('.pt-toggle[aria-pressed="true"]').allTextContents(),
+    marks: await markLabels(widget),
+    lang: await widget.locator('.pt-root').getAttribute('lang')
+  };
+}
+
+/** The SVG documents compared with their ids (and references to them) normalised. */
+const normaliseIds = (svg) => svg.replace(/\b(id|aria-labelledby)="[^"]*"/g, '$1=""');
+
+function cliSvg(args) {
+  if (!existsSync(CLI)) throw new Error(`${CLI} not found: run make build (it builds the release CLI)`);
+  return execFileSync(CLI, ['svg', ...args], { encoding: 'utf8' });
+}
+
+/** Opens the builder, waits for its data, and picks a view. */
+async function builderWith(page, { indicator, year, uncheck = [], lang = 'vi', theme = 'light' }) {
+  await page.locator('body[data-ready="true"]').waitFor({ timeout: 15000 });
+  await page.locator('#indicator').selectOption(indicator);
+  await page.locator('#year').selectOption(year);
+  for (const id of uncheck) await page.locator(`input[name="province"][value="${id}"]`).uncheck();
+  await page.locator(`input[name="lang"][value="${lang}"]`).check();
+  await page.locator('#theme').selectOption(theme);
+  const preview = page.locator('#preview province-targets');
+  await preview.locator('.pt-chart svg').waitFor({ state: 'visible', timeout: 15000 });
+  return preview;
+}
+
+describe('embed builder', () => {
+  test('the copied one-tag code, pasted into an empty page, shows the view of the preview', async () => {
+    const { ctx, page, log } = await openPage(browser, `${server.url}builder.html`,
+      { viewport: { width: 1280, height: 1000 }, colorScheme: 'light' });
+    try {
+      await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
+      const preview = await builderWith(page, {
+        indicator: 'records-online-commune', year: '2025', uncheck: ['binh-duong'], lang: 'vi', theme: 'light'
+      });
+      const expected = await viewOf(preview);
+      assert.equal(expected.indicator, 'records-online-commune');
+      assert.equal(expected.year, '2025');
+      assert.ok(!expected.pressed.includes(provinceName('binh-duong')), 'Bình Dương is off in the preview');
+      assert.ok(expected.marks.length > 0, 'the preview has marks');
+
+      await page.getByRole('button', { name: 'Sao chép' }).first().click();
+      await page.locator('#copy-status', { hasText: 'Đã sao chép' }).waitFor();
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      assert.equal(copied, await page.locator('#code-script').inputValue(), 'the clipboard holds the code shown');
+      const loaderUrl = `${server.url}province-targets.js`;
+      assert.ok(copied.startsWith(`<script src="${loaderUrl}" data-indicator="records-online-commune"`), copied);
+      assert.match(copied, /data-provinces="bac-giang,binh-dinh,vinh-phuc,lang-son"/);
+      assert.match(copied, /<\/script>\n<noscript>/, 'the no-JavaScript fallback follows the script tag');
+      const chart = staticIndex.charts.find((c) => c.indicator === 'records-online-commune');
+      assert.ok(copied.includes(`alt="${chart.summary}"`), 'the image is described by the chart summary');
+      assert.ok(copied.includes(`<p>${chart.source}</p>`), 'the source line is in the fallback');
+      assert.deepEqual(log.errors, [], 'no console errors in the builder');
+
+      // The element form reproduces the same view too.
+      await page.getByRole('button', { name: 'Sao chép' }).nth(1).click();
+      const elementCode = await page.evaluate(() => navigator.clipboard.readText());
+      assert.match(elementCode, /<province-targets indicator="records-online-commune" year="2025"/);
+
+      for (const [name, code] of [['script', copied], ['element', elementCode]]) {
+        const pasted = await pastedPage(code, { width: 900 });
+        try {
+          const widget = await waitForChart(pasted.page, 0);
+          assert.deepEqual(await viewOf(widget), expected, `the ${name} code shows the builder's view`);
+          assert.equal(await pasted.page.locator('province-targets').count(), 1, 'one chart');
+          assert.deepEqual(pasted.log.errors, [], `no console errors on the pasted ${name} page`);
+        } finally {
+          await pasted.ctx.close();
+        }
+      }
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('a reader change in the preview updates the form and the code', async () => {
+    const { ctx, page } = await openPage(browser, `${server.url}builder.html`, { viewport: { width: 1280, height: 1000 } });
+    try {
+      const preview = await builderWith(page, { indicator: 'digital-economy-share-grdp', year: 'all' });
+      await preview.getByRole('button', { name: provinceName('vinh-phuc'), exact: true }).click();
+      await page.waitForFunction(() => !document.querySelector('input[value="vinh-phuc"]').checked);
+      assert.match(await page.locator('#code-script').inputValue(),
+        /data-provinces="bac-giang,binh-dinh,binh-duong,lang-son"/);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('runs under the strict Content-Security-Policy without violations', async () => {
+    const strict = await serve({ csp: true });
+    const { ctx, page, log } = await openPage(browser, `${strict.url}builder.html`);
+    try {
+      await builderWith(page, { indicator: 'dti-ranking', year: 'all', lang: 'en' });
+      assert.deepEqual(log.violations, [], 'no CSP violations');
+      assert.deepEqual(log.errors, [], 'no console errors');
+    } finally {
+      await ctx.close();
+      await strict.close();
+    }
+  });
+});
+
+/** A page holding only `code`, served from dist/'s origin (what an editor's CMS would produce). */
+async function pastedPage(code, { width = 900, javaScriptEnabled = true } = {}) {
+  const opened = await openPage(browser, null,
+    { viewport: { width, height: 1000 }, colorScheme: 'light', javaScriptEnabled });
+  const url = `${server.url}pasted-${Date.now()}.html`;
+  await opened.page.route(url, (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: `<!doctype html>\n<html lang="vi"><head><meta charset="utf-8"><title>Bài viết</title></head>\n` +
+      `<body><main>\n${code}\n</main></body></html>\n`
+  }));
+  await opened.page.goto(url, { waitUntil: 'load' });
+  return opened;
+}
+
+describe('the widget and the command line draw the same SVG', () => {
+  for (const view of [
+    { indicator: 'records-online-commune', year: '2025', provinces: 'bac-giang,binh-dinh,vinh-phuc,lang-son',
+      lang: 'vi', theme: 'light', width: 900 },
+    { indicator: 'dti-ranking', year: 'all', provinces: '', lang: 'en', theme: 'dark', width: 420 }
+  ]) {
+    test(`${view.indicator}, ${view.lang}, ${view.theme}, ${view.width} px page`, async () => {
+      const attrs = [['indicator', view.indicator], ['year', view.year], ['provinces', view.provinces],
+        ['lang', view.lang], ['theme', view.theme]].filter(([, v]) => v)
+        .map(([k, v]) => ` data-${k}="${v}"`).join('');
+      const pasted = await pastedPage(`<script src="${server.url}province-targets.js"${attrs}></script>`,
+        { width: view.width });
+      try {
+        const widget = await waitForChart(pasted.page, 0);
+        const width = await widget.locator('.pt-chart').evaluate((el) => el.clientWidth);
+        assert.ok(width > 200, `the chart container is ${width} px wide`);
+        const button = widget.getByRole('button', { name: view.lang === 'vi' ? 'Tải ảnh (SVG)' : 'Download image (SVG)' });
+        const [download] = await Promise.all([pasted.page.waitForEvent('download'), button.click()]);
+        const exported = await readFile(await download.path(), 'utf8');
+        const args = ['--indicator', view.indicator, '--year', view.year, '--lang', view.lang, '--theme', view.theme,
+          '--width', String(width)];
+        if (view.provinces) args.push('--provinces', view.provinces);
+        const cli = cliSvg(args);
+        assert.equal(normaliseIds(exported), normaliseIds(cli),
+          `the widget's SVG at ${width} px equals province-targets svg ${args.join(' ')}`);
+      } finally {
+        await pasted.ctx.close();
+      }
+    });
+  }
+});
+
+describe('static fallbacks', () => {
+  test('dist/static has an SVG and a PNG for every indicator, listed in index.json', async () => {
+    assert.equal(staticIndex.charts.length, data.indicators.length);
+    assert.equal(staticIndex.width, 640);
+    for (const chart of staticIndex.charts) {
+      for (const file of [chart.svg, chart.png]) {
+        const response = await fetch(`${server.url}static/${file}`);
+        assert.equal(response.status, 200, file);
+        await response.arrayBuffer();
+      }
+    }
+    const svg = await (await fetch(`${server.url}static/${staticIndex.default_indicator}.svg`)).text();
+    assert.equal(normaliseIds(svg), normaliseIds(cliSvg(['--width', '640'])), 'the default chart is the CLI output');
+  });
+
+  test('with JavaScript off, the demo article shows the static PNG of its first chart, described', async () => {
+    const chart = staticIndex.charts.find((c) => c.indicator === staticIndex.default_indicator);
+    const html = await readFile(join(DIST, 'index.html'), 'utf8');
+    assert.ok(html.includes(`alt="${chart.summary.replace(/"/g, '&quot;')}"`),
+      'index.html\'s <noscript> alt is the current summary of the default chart (update it if the data changed)');
+    const { ctx, page } = await openPage(browser, server.url, { javaScriptEnabled: false });
+    try {
+      const img = page.locator('figure.embed img').first();
+      await img.scrollIntoViewIfNeeded();
+      await page.waitForFunction(() => {
+        const i = document.querySelector('figure.embed img');
+        return i && i.complete && i.naturalWidth > 0;
+      });
+      assert.equal(await img.getAttribute('alt'), chart.summary);
+      assert.equal(await img.evaluate((i) => i.naturalWidth), chart.png_width, 'the 2× PNG is loaded');
+      const link = page.locator('figure.embed a:has(img)').first();
+      assert.equal(await link.getAttribute('href'), `static/${chart.svg}`);
+    } finally {
+      await ctx.close();
+    }
+  });
+});
+
+describe('demo page URL fragment', () => {
+  test('a fragment opens the first chart on its view, and a change writes the view back', async () => {
+    const hash = '#indicator=records-online-commune&year=2025&provinces=bac-giang,lang-son&lang=en';
+    const { ctx, page, log } = await openPage(browser, `${server.url}${hash}`);
+    try {
+      const widget = await waitForChart(page, 0);
+      const view = await viewOf(widget);
+      assert.equal(view.indicator, 'records-online-commune');
+      assert.equal(view.year, '2025');
+      assert.deepEqual(view.pressed, [provinceName('bac-giang'), provinceName('lang-son')]);
+      assert.equal(view.lang, 'en');
+      assert.equal(await page.evaluate(() => location.hash), hash, 'the fragment is left as it was');
+
+      const historyLength = await page.evaluate(() => history.length);
+      await widget.getByRole('button', { name: provinceName('vinh-phuc'), exact: true }).click();
+      await page.waitForFunction(() => location.hash.includes('vinh-phuc'));
+      assert.equal(await page.evaluate(() => location.hash),
+        '#indicator=records-online-commune&year=2025&provinces=bac-giang,vinh-phuc,lang-son&lang=en');
+      await widget.locator('select:not(:has(optgroup))').selectOption('all');
+      await page.waitForFunction(() => location.hash.includes('year=all'));
+      assert.equal(await page.evaluate(() => history.length), historyLength, 'replaceState: no new history entries');
+
+      // The second chart's changes do not touch the fragment.
+      const before = await page.evaluate(() => location.hash);
+      const second = await waitForChart(page, 1);
+      await second.getByRole('button', { name: provinceName('binh-dinh'), exact: true }).click();
+      await page.waitForTimeout(200);
+      assert.equal(await page.evaluate(() => location.hash), before);
+
+      // The written fragment restores the view in a new page.
+      const restored = await openPage(browser, `${server.url}${before}`);
+      try {
+        const again = await waitForChart(restored.page, 0);
+        assert.deepEqual(await viewOf(again), await viewOf(widget), 'the same view after a reload');
+      } finally {
+        await restored.ctx.close();
+      }
+      assert.deepEqual(log.errors, []);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('without a fragment the first chart opens on its default and the URL stays clean', async () => {
+    const { ctx, page } = await openPage(browser, server.url);
+    try {
+      const widget = await waitForChart(page, 0);
+      assert.equal((await viewOf(widget)).indicator, staticIndex.default_indicator);
+      assert.equal(await page.evaluate(() => location.hash), '');
+    } finally {
+      await ctx.close();
+    }
+  });
+});
