@@ -63,7 +63,11 @@ struct State {
     parts: Parts,
     /// The target whose details are pinned by a click or tap.
     pinned: Option<TargetIdx>,
-    last_width: f64,
+    /// The chart's width and colours, measured when they can change (mount, resize, `refresh()`), never
+    /// on a reader's click: reading layout or computed style there would force the browser to lay out the
+    /// page in the middle of a render.
+    width: f64,
+    palette: Palette,
 }
 
 /// The widget's elements that change after mount.
@@ -133,9 +137,15 @@ pub fn mount(container: Element, options: JsValue, data: JsValue) -> Result<Widg
         theme,
         parts,
         pinned: None,
-        last_width: 0.0,
+        width: 0.0,
+        palette: Palette::of(ThemeName::Light),
     }));
-    state.borrow_mut().render()?;
+    {
+        let mut state = state.borrow_mut();
+        state.measure();
+        state.restyle()?;
+        state.render()?;
+    }
     let listeners = wire(&state, &container)?;
     let (resize_observer, _on_resize) = observe_width(&state, &container)?;
     Ok(Widget { state, listeners, resize_observer, _on_resize })
@@ -146,8 +156,8 @@ impl Widget {
     /// The chart as it is now, as a standalone SVG document (the same text the command line writes).
     pub fn svg(&self) -> String {
         let state = self.state.borrow();
-        let scene = layout::layout(&state.dataset, &state.config, state.width());
-        svg::to_svg(&scene, &state.palette())
+        let scene = layout::layout(&state.dataset, &state.config, state.width);
+        svg::to_svg(&scene, &state.palette)
     }
 
     /// The whole dataset as CSV, as `province-targets csv` writes it.
@@ -159,7 +169,8 @@ impl Widget {
     /// Re-reads the width, the colour scheme and the brand colours, and draws again.
     pub fn refresh(&self) -> Result<(), JsValue> {
         let mut state = self.state.borrow_mut();
-        state.last_width = 0.0;
+        state.measure();
+        state.restyle()?;
         state.render()
     }
 
@@ -391,18 +402,30 @@ fn select_field(document: &Document, label: &str) -> Result<(Element, Element), 
 }
 
 impl State {
-    fn width(&self) -> f64 {
-        let width = self.parts.chart.client_width() as f64;
-        if width > 0.0 {
-            width
+    /// Reads the chart's width from the page; returns whether it changed.
+    fn measure(&mut self) -> bool {
+        let chart = self.parts.chart.client_width() as f64;
+        let width = if chart > 0.0 {
+            chart
         } else {
-            let root_width = self.root.client_width() as f64;
-            if root_width > 0.0 {
-                root_width
+            let root = self.root.client_width() as f64;
+            if root > 0.0 {
+                root
             } else {
                 600.0
             }
-        }
+        };
+        let changed = (width - self.width).abs() >= 1.0;
+        self.width = width;
+        changed
+    }
+
+    /// Resolves the theme and reads the brand colours again (after `theme` changes or the page's scheme does).
+    fn restyle(&mut self) -> Result<(), JsValue> {
+        let theme = self.theme_name();
+        self.root.set_attribute("data-theme", if theme == ThemeName::Dark { "dark" } else { "light" })?;
+        self.palette = self.read_palette(theme);
+        Ok(())
     }
 
     /// The colour scheme in force: the `theme` attribute, or the reader's preference for `auto`.
@@ -424,8 +447,8 @@ impl State {
     }
 
     /// The theme's colours with any brand colours the host page set as CSS custom properties.
-    fn palette(&self) -> Palette {
-        let mut palette = Palette::of(self.theme_name());
+    fn read_palette(&self, theme: ThemeName) -> Palette {
+        let mut palette = Palette::of(theme);
         let Some(style) = web_sys::window().and_then(|w| w.get_computed_style(&self.root).ok().flatten())
         else {
             return palette;
@@ -453,13 +476,9 @@ impl State {
 
     /// Draws the current view: chart, summary, table, control states.
     fn render(&mut self) -> Result<(), JsValue> {
-        let width = self.width();
-        self.last_width = width;
-        let theme = self.theme_name();
-        self.root.set_attribute("data-theme", if theme == ThemeName::Dark { "dark" } else { "light" })?;
-        let scene = layout::layout(&self.dataset, &self.config, width);
+        let scene = layout::layout(&self.dataset, &self.config, self.width);
         let mut sink = DomSink { document: &self.document, stack: Vec::new(), root: None };
-        svg::emit(&scene, &self.palette(), &mut sink);
+        svg::emit(&scene, &self.palette, &mut sink);
         self.parts.chart.set_text_content(None);
         if let Some(svg) = sink.root {
             self.parts.chart.append_child(&svg)?;
@@ -472,7 +491,10 @@ impl State {
         }
         self.parts.indicator.set_value(&self.dataset.indicators[self.config.indicator].id);
         self.parts.year.set_value(&self.config.year.map(|y| y.to_string()).unwrap_or_else(|| "all".into()));
-        self.render_table()?;
+        // The table is built when it is open; a closed one is rebuilt on opening.
+        if !self.parts.table.has_attribute("hidden") {
+            self.render_table()?;
+        }
         if let Some(target) = self.pinned {
             if !View::new(&self.dataset, &self.config).targets().any(|t| t == target) {
                 self.pinned = None;
@@ -582,6 +604,7 @@ impl State {
         let text = self.config.lang.text();
         let open = self.parts.table.has_attribute("hidden");
         if open {
+            self.render_table()?;
             self.parts.table.remove_attribute("hidden")?;
         } else {
             self.parts.table.set_attribute("hidden", "")?;
@@ -593,8 +616,8 @@ impl State {
 
     /// Offers the current chart as an SVG file.
     fn download_svg(&self) -> Result<(), JsValue> {
-        let scene = layout::layout(&self.dataset, &self.config, self.width());
-        let text = svg::to_svg(&scene, &self.palette());
+        let scene = layout::layout(&self.dataset, &self.config, self.width);
+        let text = svg::to_svg(&scene, &self.palette);
         let link = element(&self.document, "a", "", None)?;
         let href =
             format!("data:image/svg+xml;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&text)));
@@ -649,8 +672,7 @@ fn observe_width(
     let state = Rc::clone(state);
     let on_resize = Closure::<dyn FnMut(JsValue)>::new(move |_entries: JsValue| {
         let Ok(mut state) = state.try_borrow_mut() else { return };
-        let width = state.width();
-        if (width - state.last_width).abs() >= 1.0 {
+        if state.measure() {
             if let Err(error) = state.render() {
                 web_sys::console::error_1(&error);
             }
@@ -682,6 +704,12 @@ fn on_click(state: &mut State, event: &Event) -> Result<(), JsValue> {
     }
     if el.closest(".pt-svg-download")?.is_some() {
         return state.download_svg();
+    }
+    if let Some(link) = el.closest(".pt-csv-download")? {
+        // Set before the browser follows the link: the default action reads the href after this listener.
+        let csv_text = csv::write_csv(&state.dataset, state.config.lang);
+        let href = format!("data:text/csv;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&csv_text)));
+        return link.set_attribute("href", &href);
     }
     if let Some(target) = mark_of(event) {
         state.pinned = Some(target);

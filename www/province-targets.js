@@ -90,8 +90,12 @@
       modulePromise = Promise.reject(kindError('noWasm', {}));
       return modulePromise;
     }
+    // The .wasm is requested at once, side by side with the glue, rather than after the glue has run: one
+    // round trip fewer before the first chart.
+    var wasmResponse = fetch(assetUrl('province_targets_bg.wasm'));
+    wasmResponse.catch(function () {}); // reported through the glue's own failure below
     modulePromise = import(assetUrl('province_targets.js')).then(function (mod) {
-      return Promise.resolve(mod.default({ module_or_path: new URL('province_targets_bg.wasm', scriptUrl) }))
+      return Promise.resolve(mod.default({ module_or_path: wasmResponse }))
         .then(function () {
           if (typeof mod.mount !== 'function') throw new Error('mount() missing');
           return mod;
@@ -101,6 +105,17 @@
       throw error && error.kind ? error : kindError('moduleFailed', { detail: messageOf(error) });
     });
     return modulePromise;
+  }
+
+  // ---- the reader's colour scheme: widgets on theme "auto" redraw when it changes -----------------------
+  var mountedWidgets = new Set();
+  var darkScheme = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+  if (darkScheme && darkScheme.addEventListener) {
+    darkScheme.addEventListener('change', function () {
+      mountedWidgets.forEach(function (element) {
+        if (element._widget) element._widget.refresh();
+      });
+    });
   }
 
   // ---- datasets, once per distinct URL ------------------------------------------------------------------
@@ -117,6 +132,8 @@
       try {
         return JSON.parse(body);
       } catch (error) {
+        // Like every other data problem, the full detail goes to the console for the editor.
+        console.error('province-targets: ' + url + ' is not valid JSON: ' + messageOf(error));
         throw kindError('badJson', { url: url, detail: messageOf(error) }, true);
       }
     });
@@ -249,6 +266,7 @@
         this._cancelLazy();
         this._cancelLazy = null;
       }
+      mountedWidgets.delete(this);
       if (this._widget) {
         try {
           this._widget.free();
@@ -271,9 +289,17 @@
         self._replace(container);
         try {
           self._widget = mod.mount(container, self._options(), results[1]);
+          mountedWidgets.add(self);
           self.setAttribute('data-state', 'ready');
         } catch (error) {
-          self._showError(kindError('mountFailed', { detail: messageOf(error) }, true));
+          // A broken dataset: the module has already shown the reader its problems (record and field, in the
+          // reader's language) and listed them all in the console. Keep that alert; replace it only if the
+          // module failed without showing anything.
+          if (container.querySelector('[role=alert]')) {
+            self.setAttribute('data-state', 'error');
+          } else {
+            self._showError(kindError('mountFailed', { detail: messageOf(error) }, true));
+          }
         }
       }, function (error) {
         if (generation !== self._generation) return;
