@@ -45,7 +45,9 @@ pub fn wrap(text: &str, size: f64, bold: bool, max_width: f64) -> Vec<String> {
         for piece in split_to_fit(word, size, bold, max_width) {
             if line.is_empty() {
                 line = piece;
-            } else if width(&line, size, bold) + width(" ", size, bold) + width(&piece, size, bold) > max_width {
+            } else if width(&line, size, bold) + width(" ", size, bold) + width(&piece, size, bold)
+                > max_width
+            {
                 lines.push(std::mem::replace(&mut line, piece));
             } else {
                 line.push(' ');
@@ -113,7 +115,8 @@ mod tests {
 
     #[test]
     fn an_overlong_word_is_broken_and_a_long_name_truncated() {
-        let lines = wrap("Nguồn: https://example.org/a-very-long-path-without-any-space-in-it", 12.0, false, 120.0);
+        let lines =
+            wrap("Nguồn: https://example.org/a-very-long-path-without-any-space-in-it", 12.0, false, 120.0);
         assert!(lines.iter().all(|l| width(l, 12.0, false) <= 120.0), "{lines:?}");
         let name = truncate("Thành phố Hồ Chí Minh mở rộng sau sáp nhập", 14.0, true, 100.0);
         assert!(name.ends_with('…') && width(&name, 14.0, true) <= 100.0, "{name}");

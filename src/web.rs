@@ -708,7 +708,8 @@ fn on_click(state: &mut State, event: &Event) -> Result<(), JsValue> {
     if let Some(link) = el.closest(".pt-csv-download")? {
         // Set before the browser follows the link: the default action reads the href after this listener.
         let csv_text = csv::write_csv(&state.dataset, state.config.lang);
-        let href = format!("data:text/csv;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&csv_text)));
+        let href =
+            format!("data:text/csv;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&csv_text)));
         return link.set_attribute("href", &href);
     }
     if let Some(target) = mark_of(event) {
