@@ -5,7 +5,8 @@
 #   make test    fmt, clippy (native + wasm32), cargo test, wasm-pack test (node + headless chrome), build, e2e
 SHELL := /usr/bin/env bash
 PORT ?= 8080
-export PATH := $(HOME)/.cargo/bin:$(PATH)
+# cargo install puts tools in $CARGO_HOME/bin (default ~/.cargo/bin).
+export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 
 .PHONY: setup build demo test e2e clean
 .DEFAULT_GOAL := build

@@ -7,7 +7,7 @@
 # Written by the native CLI's `static` subcommand, built here in release mode. Usage: build-static.sh [OUT_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 OUT="${1:-dist/static}"
 BIN="${CARGO_TARGET_DIR:-target}/release/province-targets"

@@ -2,7 +2,7 @@
 # make build: wasm-pack (its wasm-opt off), npm's wasm-opt, a load check, then dist/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 WASM_OPT="$PWD/tools/node_modules/.bin/wasm-opt"   # never Debian's wasm-opt (binaryen 108 breaks the module)
 PKG=pkg                                            # wasm-pack's output, left as wasm-pack wrote it

@@ -2,7 +2,7 @@
 # make test: every check, in order, stopping at the first failure with a message naming the step.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 steps=(
   "cargo fmt --check"

@@ -1,5 +1,5 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! The command line as a user runs it: the real binary, its output, and its exit status.
+#![cfg(not(target_arch = "wasm32"))]
 
 use province_targets::json::{dataset_from_json, BUNDLED};
 use std::path::PathBuf;

@@ -1,5 +1,5 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! The real bundled dataset, `data/targets.json`: what the chart promises about it holds.
+#![cfg(not(target_arch = "wasm32"))]
 
 use province_targets::json::{dataset_from_json, BUNDLED};
 use province_targets::model::Status;

@@ -1,6 +1,6 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! What a data editor sees for each mistake in a hand-edited dataset: every validation rule is broken once
 //! in a tiny valid dataset, and the exact messages are checked (refresh them with `UPDATE_EXPECT=1`).
+#![cfg(not(target_arch = "wasm32"))]
 
 use expect_test::{expect, Expect};
 use province_targets::json::dataset_from_json;

@@ -270,3 +270,25 @@ fn a_reader_change_is_announced_to_the_page_with_the_new_state() {
     );
     host.remove();
 }
+
+#[wasm_bindgen_test]
+fn the_png_download_is_the_chart_at_twice_its_size_and_not_blank() {
+    let (host, _root, container) = new_host();
+    let widget = mount(container, options(&[]), data(BUNDLED)).unwrap();
+    let url = widget.png(2.0).unwrap();
+    let base64 = url.strip_prefix("data:image/png;base64,").expect("a PNG data URL");
+    let bytes: Vec<u8> = {
+        let decoded = web_sys::window().unwrap().atob(base64).unwrap();
+        decoded.chars().map(|c| c as u8).collect()
+    };
+    assert_eq!(&bytes[1..4], b"PNG");
+    let width = u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]);
+    let height = u32::from_be_bytes([bytes[20], bytes[21], bytes[22], bytes[23]]);
+    let svg = widget.svg();
+    let svg_width: f64 = svg.split("width=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
+    let svg_height: f64 = svg.split("height=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
+    assert_eq!((width, height), ((svg_width * 2.0).ceil() as u32, (svg_height * 2.0).ceil() as u32));
+    // A blank canvas compresses to almost nothing; a chart with text and marks does not.
+    assert!(bytes.len() > 20_000, "{} bytes", bytes.len());
+    host.remove();
+}

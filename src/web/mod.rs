@@ -13,6 +13,8 @@ use crate::svg::{self, Palette, Sink};
 use crate::theme::ThemeName;
 use crate::view::{ChartConfig, Requested, View};
 use crate::{csv, table};
+
+mod canvas;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -36,6 +38,8 @@ pub struct Widget {
 impl Drop for Widget {
     fn drop(&mut self) {
         self.resize_observer.disconnect();
+        let root = self.state.borrow().root.clone();
+        LIVE_ROOTS.with(|roots| roots.borrow_mut().retain(|r| *r != root));
     }
 }
 
@@ -148,6 +152,7 @@ pub fn mount(container: Element, options: JsValue, data: JsValue) -> Result<Widg
     }
     let listeners = wire(&state, &container)?;
     let (resize_observer, _on_resize) = observe_width(&state, &container)?;
+    LIVE_ROOTS.with(|roots| roots.borrow_mut().push(container.clone()));
     Ok(Widget { state, listeners, resize_observer, _on_resize })
 }
 
@@ -158,6 +163,14 @@ impl Widget {
         let state = self.state.borrow();
         let scene = layout::layout(&state.dataset, &state.config, state.width);
         svg::to_svg(&scene, &state.palette)
+    }
+
+    /// The chart as it is now, as a PNG `data:` URL drawn at `scale` device pixels per pixel (what
+    /// "Tải ảnh (PNG)" downloads at scale 2).
+    pub fn png(&self, scale: f64) -> Result<String, JsValue> {
+        let state = self.state.borrow();
+        let scene = layout::layout(&state.dataset, &state.config, state.width);
+        canvas::png_data_url(&state.document, &scene, &state.palette, scale)
     }
 
     /// The whole dataset as CSV, as `province-targets csv` writes it.
@@ -223,11 +236,32 @@ fn option_string(options: &JsValue, key: &str) -> Option<String> {
     js_sys::Reflect::get(options, &JsValue::from_str(key)).ok().and_then(|v| v.as_string())
 }
 
+thread_local! {
+    /// The roots of the widgets alive on this page, so that a panic can be shown where the reader looks.
+    static LIVE_ROOTS: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Turns a panic (a bug: every expected failure is an error value) into the same kind of visible alert as a
+/// data problem, in every live widget, besides the console line. With `panic = "abort"` the module stops
+/// after this, so the alert is what the reader keeps.
 fn install_panic_hook() {
     static INSTALLED: std::sync::Once = std::sync::Once::new();
     INSTALLED.call_once(|| {
         std::panic::set_hook(Box::new(|info| {
             web_sys::console::error_1(&format!("province-targets: internal error: {info}").into());
+            LIVE_ROOTS.with(|roots| {
+                let Ok(roots) = roots.try_borrow() else { return };
+                for root in roots.iter() {
+                    let lang = root.get_attribute("lang").and_then(|l| Lang::parse(&l)).unwrap_or_default();
+                    let Some(document) = root.owner_document() else { continue };
+                    let Ok(alert) = element(&document, "div", "pt-alert", Some(lang.text().internal_error))
+                    else {
+                        continue;
+                    };
+                    let _ = alert.set_attribute("role", "alert");
+                    let _ = root.insert_before(&alert, root.first_child().as_ref());
+                }
+            });
         }));
     });
 }
@@ -358,6 +392,9 @@ fn build(
     let svg_button = element(document, "button", "pt-download pt-svg-download", Some(text.download_svg))?;
     svg_button.set_attribute("type", "button")?;
     actions.append_child(&svg_button)?;
+    let png_button = element(document, "button", "pt-download pt-png-download", Some(text.download_png))?;
+    png_button.set_attribute("type", "button")?;
+    actions.append_child(&png_button)?;
     root.append_child(&actions)?;
 
     let table = element(document, "div", "pt-table", None)?;
@@ -614,19 +651,33 @@ impl State {
         Ok(())
     }
 
-    /// Offers the current chart as an SVG file.
-    fn download_svg(&self) -> Result<(), JsValue> {
+    /// Offers the current chart as a file: SVG text, or PNG drawn on a canvas at twice the size.
+    fn download(&self, format: ImageFormat) -> Result<(), JsValue> {
         let scene = layout::layout(&self.dataset, &self.config, self.width);
-        let text = svg::to_svg(&scene, &self.palette);
+        let href = match format {
+            ImageFormat::Svg => format!(
+                "data:image/svg+xml;charset=utf-8,{}",
+                String::from(js_sys::encode_uri_component(&svg::to_svg(&scene, &self.palette)))
+            ),
+            ImageFormat::Png => canvas::png_data_url(&self.document, &scene, &self.palette, 2.0)?,
+        };
         let link = element(&self.document, "a", "", None)?;
-        let href =
-            format!("data:image/svg+xml;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&text)));
         link.set_attribute("href", &href)?;
         let indicator = &self.dataset.indicators[self.config.indicator].id;
-        link.set_attribute("download", &format!("province-targets-{indicator}.svg"))?;
+        let extension = match format {
+            ImageFormat::Svg => "svg",
+            ImageFormat::Png => "png",
+        };
+        link.set_attribute("download", &format!("province-targets-{indicator}.{extension}"))?;
         link.dyn_ref::<HtmlElement>().ok_or("not an element")?.click();
         Ok(())
     }
+}
+
+#[derive(Clone, Copy)]
+enum ImageFormat {
+    Svg,
+    Png,
 }
 
 /// Whether `value` can only be a colour: `#hex`, a name, or `rgb()`/`hsl()` with plain arguments.
@@ -703,7 +754,10 @@ fn on_click(state: &mut State, event: &Event) -> Result<(), JsValue> {
         return state.toggle_table();
     }
     if el.closest(".pt-svg-download")?.is_some() {
-        return state.download_svg();
+        return state.download(ImageFormat::Svg);
+    }
+    if el.closest(".pt-png-download")?.is_some() {
+        return state.download(ImageFormat::Png);
     }
     if let Some(link) = el.closest(".pt-csv-download")? {
         // Set before the browser follows the link: the default action reads the href after this listener.
