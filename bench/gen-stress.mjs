@@ -1,4 +1,4 @@
-// Writes a deterministic stress dataset in the project's format (docs/SCHEMA-DRAFT.md): 34 provinces (the
+// Writes a deterministic stress dataset in the project's format (data/README.md): 34 provinces (the
 // provincial-level units since 1 July 2025) x 40 indicators x 3 target years = 4,080 targets.
 //   node bench/gen-stress.mjs [OUT]     default OUT: bench/gen/stress-34x40x3.json
 // Same bytes on every run: values come from a fixed-seed linear congruential generator.
