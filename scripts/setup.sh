@@ -23,9 +23,9 @@ if [[ ! "$have_pack" =~ ^0\.15\. ]]; then
 fi
 
 # 3. wasm-bindgen CLI, exactly the version Cargo.toml pins (the CLI and the crate must match).
-need_bindgen="$(sed -nE 's/^wasm-bindgen[[:space:]]*=[[:space:]]*"=([0-9.]+)".*/\1/p' Cargo.toml | head -n1)"
+need_bindgen="$(sed -nE 's/^wasm-bindgen[[:space:]]*=.*"=([0-9.]+)".*/\1/p' Cargo.toml | head -n1)"
 if [[ -z "$need_bindgen" ]]; then
-  say "cannot read the pinned version from Cargo.toml (expected a line: wasm-bindgen = \"=X.Y.Z\")"
+  say "cannot read the pinned version from Cargo.toml (expected a line: wasm-bindgen = \"=X.Y.Z\" or { version = \"=X.Y.Z\", … })"
   exit 1
 fi
 have_bindgen="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
