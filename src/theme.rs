@@ -1,8 +1,6 @@
 //! Colours for light and dark pages, chosen to pass WCAG AA: 4.5:1 for text, 3:1 for marks, on the theme's
 //! background. A test below measures every pair.
 
-use crate::scene::Paint;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ThemeName {
     #[default]
@@ -54,19 +52,6 @@ pub static DARK: Theme = Theme {
     grid: "#3a3f4a",
     series: &["#6cb4f0", "#f0a050", "#7bc47f", "#c39be0", "#f28cb5", "#4fd1c5"],
 };
-
-impl Theme {
-    pub fn color(&self, paint: Paint) -> &'static str {
-        match paint {
-            Paint::Background => self.background,
-            Paint::Ink => self.ink,
-            Paint::Muted => self.muted,
-            Paint::Grid => self.grid,
-            Paint::Series(i) => self.series[i % self.series.len()],
-            Paint::Transparent => "transparent",
-        }
-    }
-}
 
 /// WCAG 2 contrast ratio of two `#rrggbb` colours.
 pub fn contrast(a: &str, b: &str) -> f64 {
