@@ -314,6 +314,8 @@ struct Label {
     width: f64,
     text: String,
     paint: Paint,
+    /// Qualitative targets are words, set in italics.
+    italic: bool,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -369,9 +371,17 @@ fn rows_and_axis(
         if row.targets.is_empty() {
             let note = lang.text().no_target.to_string();
             let width = text::width(&note, 13.0, false);
+            // On a phone the words fit beside the name, which saves a whole row's height; otherwise they
+            // stand where the marks would.
+            let beside_name = m.pad + name_width + 10.0;
+            let (x, note_y, row_end) = if m.narrow && beside_name + width <= m.width - m.pad {
+                (beside_name, name_y, name_y + 14.0)
+            } else {
+                (track_x0, track_y + 4.5, track_y + MARKER_RADIUS + 14.0)
+            };
             rows.push(Item::Shape(Shape::Text {
-                x: track_x0,
-                y: track_y + 4.5,
+                x,
+                y: note_y,
                 text: note,
                 anchor: Anchor::Start,
                 size: 13.0,
@@ -380,19 +390,22 @@ fn rows_and_axis(
                 italic: true,
                 width,
             }));
-            y = track_y + MARKER_RADIUS + 14.0;
+            y = row_end;
             continue;
         }
 
-        rows.push(Item::Shape(Shape::Line {
-            x1: track_x0,
-            y1: track_y,
-            x2: track_x1,
-            y2: track_y,
-            paint: Paint::Grid,
-            stroke_width: 1.0,
-            dashed: false,
-        }));
+        // The track is a scale: only a row with a number gets one.
+        if row.targets.iter().any(|&t| dataset.targets[t].span().is_some()) {
+            rows.push(Item::Shape(Shape::Line {
+                x1: track_x0,
+                y1: track_y,
+                x2: track_x1,
+                y2: track_y,
+                paint: Paint::Grid,
+                stroke_width: 1.0,
+                dashed: false,
+            }));
+        }
         let mut marks: Vec<Mark> = Vec::new();
         let mut labels: Vec<Label> = Vec::new();
         for &target_idx in &row.targets {
@@ -400,13 +413,19 @@ fn rows_and_axis(
             labels.push(Label { mark: marks.len(), ..label });
             marks.push(mark);
         }
-        let lanes_used = place_labels(&mut marks, &mut labels, track_y, label_min_x, label_max_x);
+        // A row of words only (qualitative targets) reads on the line of the name, not above a track.
+        let words_only = row.targets.iter().all(|&t| dataset.targets[t].span().is_none());
+        let first_baseline = if words_only { track_y + 4.5 } else { track_y - MARKER_RADIUS - 8.0 };
+        let lanes_used =
+            place_labels(&mut marks, &mut labels, track_y, first_baseline, label_min_x, label_max_x);
         rows.extend(marks.into_iter().map(Item::Mark));
         let below = lanes_used.saturating_sub(1) as f64 * LANE_HEIGHT;
         y = track_y + MARKER_RADIUS + 8.0 + below.max(4.0);
     }
     let rows_bottom = y;
 
+    // Without a single number in the indicator there is no scale: no gridlines, no ticks.
+    let ticks = if view.has_numbers { ticks } else { Vec::new() };
     // Gridlines first, so rows draw over them.
     for &tick in &ticks {
         let x = scale.map(tick);
@@ -428,8 +447,9 @@ fn rows_and_axis(
         let x = scale.map(tick).max(m.pad + width / 2.0).min(m.width - m.pad - width / 2.0);
         canvas.shape(text_shape(x, tick_y, label, Anchor::Middle, 12.0, Weight::Normal, Paint::Muted, width));
     }
-    canvas.y = tick_y + 4.0;
+    canvas.y = if ticks.is_empty() { rows_bottom } else { tick_y + 4.0 };
     let caption = match unit {
+        _ if !view.has_numbers => None,
         Unit::Percent => None,
         Unit::PercentPerYear => Some(format!("{}%{}", lang.text().unit_caption, lang.text().per_year)),
         Unit::Count => format::unit_label(&dataset.indicators[view.indicator], lang)
@@ -467,19 +487,8 @@ fn mark_for(
     let label_width = text::width(&label_text, LABEL_SIZE, true);
 
     let centre = match target.span() {
-        None => {
-            // No number: a hollow marker at the start of the track, with the label beside it.
-            shapes.extend(symbol(kind, track_x0 + MARKER_RADIUS, y, MARKER_RADIUS, paint, true));
-            shapes.push(Shape::Circle {
-                cx: track_x0 + MARKER_RADIUS,
-                cy: y,
-                r: 14.0,
-                paint: Paint::Transparent,
-                hollow: false,
-                dashed: false,
-            });
-            track_x0 + MARKER_RADIUS
-        }
+        // No number, so no point on the scale: the mark is its label alone ("2025: định tính").
+        None => track_x0 + label_width / 2.0,
         Some((low, high)) if high > low => {
             let (x0, x1) = (scale.map(low), scale.map(high));
             shapes.push(Shape::Rect {
@@ -535,21 +544,26 @@ fn mark_for(
             x
         }
     };
-    let centre = if target.qualifier == Qualifier::Qualitative {
-        track_x0 + 2.0 * MARKER_RADIUS + 4.0 + label_width / 2.0
-    } else {
-        centre
-    };
     let mark = Mark { target: target_idx, name, shapes };
-    (mark, Label { mark: 0, centre, width: label_width, text: label_text, paint })
+    let italic = target.qualifier == Qualifier::Qualitative;
+    (mark, Label { mark: 0, centre, width: label_width, text: label_text, paint, italic })
 }
 
-/// Puts each label in the first lane where it does not touch the previous one: lane 0 above the track, the
-/// others below it. Returns how many lanes were used.
+/// Puts each label in the first lane where it does not touch the previous one: the first lane at
+/// `first_baseline` (above the track, or on the name's line for a row of words), the others below the track.
+/// Returns how many lanes were used.
 #[allow(clippy::manual_clamp)]
-fn place_labels(marks: &mut [Mark], labels: &mut [Label], track_y: f64, min_x: f64, max_x: f64) -> usize {
+fn place_labels(
+    marks: &mut [Mark],
+    labels: &mut [Label],
+    track_y: f64,
+    first_baseline: f64,
+    min_x: f64,
+    max_x: f64,
+) -> usize {
     labels.sort_by(|a, b| a.centre.total_cmp(&b.centre));
     let mut lane_ends: Vec<f64> = Vec::new();
+    let below = (track_y + MARKER_RADIUS + 5.0 - 2.0).max(first_baseline);
     for label in labels.iter() {
         let x0 = (label.centre - label.width / 2.0).min(max_x - label.width).max(min_x);
         let lane = match lane_ends.iter().position(|end| *end + LABEL_GAP <= x0) {
@@ -560,11 +574,15 @@ fn place_labels(marks: &mut [Mark], labels: &mut [Label], track_y: f64, min_x: f
             }
         };
         lane_ends[lane] = x0 + label.width;
-        let baseline = if lane == 0 {
-            track_y - MARKER_RADIUS - 8.0
-        } else {
-            track_y + MARKER_RADIUS + 5.0 + lane as f64 * LANE_HEIGHT - 2.0
-        };
+        let baseline = if lane == 0 { first_baseline } else { below + lane as f64 * LANE_HEIGHT };
+        // The label is part of its mark: tapping the words opens the details as tapping the marker does.
+        marks[label.mark].shapes.push(Shape::Rect {
+            x: x0 - 2.0,
+            y: baseline - LABEL_SIZE,
+            width: label.width + 4.0,
+            height: LABEL_SIZE * 1.35,
+            paint: Paint::Transparent,
+        });
         marks[label.mark].shapes.push(Shape::Text {
             x: x0,
             y: baseline,
@@ -573,7 +591,7 @@ fn place_labels(marks: &mut [Mark], labels: &mut [Label], track_y: f64, min_x: f
             size: LABEL_SIZE,
             weight: Weight::Bold,
             paint: label.paint,
-            italic: false,
+            italic: label.italic,
             width: label.width,
         });
     }

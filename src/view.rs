@@ -131,6 +131,9 @@ pub struct View {
     /// The axis maximum over every target of the indicator in any year or province, so that filtering
     /// never rescales the axis under the reader's eyes.
     pub domain_max: f64,
+    /// Whether any target of the indicator has a number. If none has, there is no axis to draw: qualitative
+    /// targets are words, never points on a scale.
+    pub has_numbers: bool,
 }
 
 impl View {
@@ -146,12 +149,10 @@ impl View {
                     .collect(),
             })
             .collect();
-        let domain_max = dataset
-            .targets_of(config.indicator)
-            .filter_map(|(_, t)| t.span())
-            .map(|(_, high)| high)
-            .fold(0.0, f64::max);
-        View { indicator: config.indicator, year: config.year, rows, domain_max }
+        let spans = || dataset.targets_of(config.indicator).filter_map(|(_, t)| t.span());
+        let domain_max = spans().map(|(_, high)| high).fold(0.0, f64::max);
+        let has_numbers = spans().next().is_some();
+        View { indicator: config.indicator, year: config.year, rows, domain_max, has_numbers }
     }
 
     /// Every target in the view, row by row.

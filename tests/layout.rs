@@ -154,3 +154,26 @@ fn filtering_keeps_the_axis_still() {
     };
     assert_eq!(ticks(&all).last(), ticks(&one).last());
 }
+
+#[test]
+fn qualitative_targets_are_words_never_points_on_a_scale() {
+    let dataset = bundled();
+    let indicator = dataset.indicator_by_id("mobile-broadband-universal").unwrap();
+    let config = ChartConfig { indicator, ..ChartConfig::default_for(&dataset) };
+    let scene = layout(&dataset, &config, 600.0);
+    let texts: Vec<&str> = texts(&scene).into_iter().map(|(t, _)| t).collect();
+    assert!(
+        !texts.iter().any(|t| t.ends_with('%')),
+        "no axis ticks for an indicator without numbers: {texts:?}"
+    );
+    assert!(scene.marks().count() >= 3);
+    for mark in scene.marks() {
+        for shape in &mark.shapes {
+            match shape {
+                Shape::Text { text, italic, .. } => assert!(*italic && text.ends_with("định tính"), "{text}"),
+                Shape::Rect { paint, .. } => assert_eq!(*paint, province_targets::scene::Paint::Transparent),
+                other => panic!("a qualitative mark drew {other:?}"),
+            }
+        }
+    }
+}
