@@ -8,6 +8,7 @@
 use crate::format::{self, Style};
 use crate::i18n::Lang;
 use crate::model::{Dataset, Qualifier, Status, TargetIdx, Unit};
+use crate::order;
 use crate::scale::{nice_ticks, LinearScale};
 use crate::scene::{Anchor, Item, Mark, Paint, Scene, Shape, Weight};
 use crate::text;
@@ -96,7 +97,7 @@ pub fn year_palette(dataset: &Dataset) -> Vec<(u16, usize)> {
         }
     }
     let mut by_frequency = counts.clone();
-    by_frequency.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    order::sort_by(&mut by_frequency, &|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     counts
         .iter()
         .map(|(year, _)| (*year, by_frequency.iter().position(|(y, _)| y == year).unwrap_or(0)))
@@ -169,8 +170,7 @@ fn legend(
     let text = lang.text();
     let targets: Vec<_> = view.targets().map(|i| &dataset.targets[i]).collect();
     let mut years: Vec<u16> = targets.iter().map(|t| t.year).collect();
-    years.sort_unstable();
-    years.dedup();
+    order::sort_dedup(&mut years);
 
     enum Key {
         Year(u16),
@@ -561,7 +561,7 @@ fn place_labels(
     min_x: f64,
     max_x: f64,
 ) -> usize {
-    labels.sort_by(|a, b| a.centre.total_cmp(&b.centre));
+    order::sort_by(labels, &|a, b| a.centre.total_cmp(&b.centre));
     let mut lane_ends: Vec<f64> = Vec::new();
     let below = (track_y + MARKER_RADIUS + 5.0 - 2.0).max(first_baseline);
     for label in labels.iter() {

@@ -4,6 +4,7 @@
 //! once, each naming the record (by index and id) and the field.
 
 use crate::model::*;
+use crate::order;
 use crate::problem::{Location, Problem, ProblemKind};
 use crate::raw::*;
 
@@ -190,7 +191,7 @@ pub fn validate_after(raw: &RawDataset, earlier: Vec<Problem>) -> Result<Dataset
     }
 
     // Two targets with the same province, indicator, year and source, found by sorting.
-    target_keys.sort();
+    order::sort_by(&mut target_keys, &|a, b| a.cmp(b));
     for pair in target_keys.windows(2) {
         let ((key_a, first), (key_b, later)) = (pair[0], pair[1]);
         if key_a == key_b {
@@ -245,7 +246,7 @@ impl Validator {
         }
         // Sorting finds duplicates in n log n, which matters for large newsroom datasets; the stable sort keeps
         // the first occurrence first.
-        all.sort_by(|a, b| a.0.cmp(b.0));
+        order::sort_by(&mut all, &|a, b| a.0.cmp(b.0));
         let mut table = IdTable { collection, sorted: Vec::with_capacity(all.len()), in_order: Vec::new() };
         let mut duplicates = Vec::new();
         for (id, i) in all {
@@ -257,10 +258,10 @@ impl Validator {
                 _ => table.sorted.push((id.to_string(), i)),
             }
         }
-        duplicates.sort_by_key(|p| p.location.index);
+        order::sort_by(&mut duplicates, &|a: &Problem, b: &Problem| a.location.index.cmp(&b.location.index));
         self.problems.extend(duplicates);
         table.in_order = table.sorted.clone();
-        table.in_order.sort_by_key(|(_, i)| *i);
+        order::sort_by(&mut table.in_order, &|a, b| a.1.cmp(&b.1));
         table
     }
 
