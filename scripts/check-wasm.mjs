@@ -18,10 +18,15 @@ try {
   console.error(`check-wasm: instantiating the module failed: ${error}`);
   process.exit(1);
 }
-for (const name of ['mount', 'Widget']) {
+for (const name of ['mount', 'read_data', 'Widget', 'Data']) {
   if (typeof glue[name] !== 'function') {
     console.error(`check-wasm: the glue exports no ${name} (exports: ${Object.keys(glue).join(', ')})`);
     process.exit(1);
   }
 }
-console.log('   module instantiates; exports mount and Widget');
+const data = glue.read_data('{"schema_version": 1}');
+if (typeof data.syntax_error !== 'function' || data.syntax_error('en') !== undefined) {
+  console.error('check-wasm: read_data() did not read a small JSON text');
+  process.exit(1);
+}
+console.log('   module instantiates; exports mount, read_data, Widget and Data; reads JSON');

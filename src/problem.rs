@@ -2,6 +2,7 @@
 
 use crate::format::plain;
 use crate::i18n::Lang;
+use crate::json::{Expected, SyntaxError};
 use std::fmt::Write;
 
 /// Where a problem is: `targets[12]` ("bac-giang/x/2025"), field `value`.
@@ -33,10 +34,8 @@ impl Location {
 /// What is wrong.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ProblemKind {
-    /// The file is not JSON at all.
-    Syntax {
-        detail: String,
-    },
+    /// The file is not JSON: where the reading stopped and what it expected there.
+    Syntax(SyntaxError),
     /// A field or record of the wrong JSON type: text where a number belongs, …
     WrongType {
         expected: &'static str,
@@ -167,8 +166,10 @@ impl Problem {
         use ProblemKind::*;
         let vi = lang == Lang::Vi;
         let _ = match &self.kind {
-            Syntax { detail } if vi => write!(out, "không đọc được: {detail}"),
-            Syntax { detail } => write!(out, "cannot be read: {detail}"),
+            Syntax(e) if vi => {
+                write!(out, "không đọc được vì không phải JSON hợp lệ: {}", describe_syntax(e, lang))
+            }
+            Syntax(e) => write!(out, "cannot be read, not valid JSON: {}", describe_syntax(e, lang)),
             WrongType { expected, found } if vi => {
                 write!(out, "kiểu sai: cần {}, nhưng là {}", vi_kind(expected), vi_kind(found))
             }
@@ -294,9 +295,53 @@ impl Problem {
     }
 }
 
-/// The file (or the value handed to the module) is not JSON at all.
-pub fn syntax_problem(detail: String) -> Problem {
-    Problem::new(Location::file(), ProblemKind::Syntax { detail })
+/// The file (or the text handed to the module) is not JSON.
+pub fn syntax_problem(error: SyntaxError) -> Problem {
+    Problem::new(Location::file(), ProblemKind::Syntax(error))
+}
+
+/// Where the JSON went wrong and what was expected there: "dòng 2, cột 7: cần dấu hai chấm sau tên trường".
+pub fn describe_syntax(error: &SyntaxError, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("dòng {}, cột {}: cần {}", error.line, error.column, expected_vi(error.expected)),
+        Lang::En => {
+            format!("line {}, column {}: expected {}", error.line, error.column, expected_en(error.expected))
+        }
+    }
+}
+
+fn expected_vi(expected: Expected) -> &'static str {
+    match expected {
+        Expected::Value => {
+            "một giá trị (đối tượng, danh sách, văn bản trong ngoặc kép, số, true, false hoặc null)"
+        }
+        Expected::Key => "tên trường trong ngoặc kép",
+        Expected::Colon => "dấu hai chấm sau tên trường",
+        Expected::CommaOrBrace => "dấu phẩy hoặc }",
+        Expected::CommaOrBracket => "dấu phẩy hoặc ]",
+        Expected::End => "hết tệp sau giá trị đầu tiên",
+        Expected::Quote => "dấu \" đóng văn bản, trước khi hết dòng",
+        Expected::Escape => "một ký tự thoát hợp lệ sau \\ (\" \\ / b f n r t uXXXX)",
+        Expected::Digit => "một chữ số",
+        Expected::ShallowerNesting => "không quá 64 tầng lồng nhau",
+    }
+}
+
+fn expected_en(expected: Expected) -> &'static str {
+    match expected {
+        Expected::Value => {
+            "a value (an object, a list, text in double quotes, a number, true, false or null)"
+        }
+        Expected::Key => "a field name in double quotes",
+        Expected::Colon => "a colon after the field name",
+        Expected::CommaOrBrace => "a comma or }",
+        Expected::CommaOrBracket => "a comma or ]",
+        Expected::End => "the end of the file after the first value",
+        Expected::Quote => "a closing \" before the end of the line",
+        Expected::Escape => "a valid escape after \\ (\" \\ / b f n r t uXXXX)",
+        Expected::Digit => "a digit",
+        Expected::ShallowerNesting => "at most 64 levels of nesting",
+    }
 }
 
 /// The Vietnamese for the JSON kinds named in `WrongType`.
@@ -329,6 +374,14 @@ mod tests {
             p.message(Lang::Vi),
             "targets[3] \"bac-giang/x/2025\", trường \"value\": kiểu sai: cần một số, nhưng là văn bản"
         );
-        assert_eq!(syntax_problem("eof".into()).message(Lang::En), "Dataset file: cannot be read: eof");
+        let syntax = syntax_problem(SyntaxError { line: 2, column: 7, expected: Expected::Colon });
+        assert_eq!(
+            syntax.message(Lang::En),
+            "Dataset file: cannot be read, not valid JSON: line 2, column 7: expected a colon after the field name"
+        );
+        assert_eq!(
+            syntax.message(Lang::Vi),
+            "Tệp dữ liệu: không đọc được vì không phải JSON hợp lệ: dòng 2, cột 7: cần dấu hai chấm sau tên trường"
+        );
     }
 }

@@ -1,17 +1,14 @@
 //! The dataset exactly as it stands in the file, before anything is checked.
 //!
-//! Reading happens in two steps. Any serde deserializer (serde_json natively, serde-wasm-bindgen over a
-//! `JSON.parse` value in the browser) fills a `Json` tree through one small visitor; then each record is
-//! read field by field from the tree. A wrong type or an unknown field is then a problem naming its record
-//! and field, reported with every other problem, instead of a parse error that stops at the first one. It
-//! also keeps the WebAssembly module small: no derived deserializers, one visitor for everything.
+//! Reading happens in two steps. `json::parse` turns the text into a `Json` tree; then each record is read
+//! field by field from the tree. A wrong type or an unknown field is then a problem naming its record and
+//! field, reported with every other problem, instead of a parse error that stops at the first one. It also
+//! keeps the WebAssembly module small: no derived deserializers.
 //!
 //! Every field is optional here so that a missing field becomes a validation problem too, and enumerations
 //! stay strings so that `validate` can list the valid choices.
 
 use crate::problem::{Location, Problem, ProblemKind};
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use std::fmt;
 
 /// A JSON value, as close to the file as it gets.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,86 +33,6 @@ impl Json {
             Json::Array(_) => "a list",
             Json::Object(_) => "an object",
         }
-    }
-}
-
-impl<'de> Deserialize<'de> for Json {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Json, D::Error> {
-        deserializer.deserialize_any(JsonVisitor)
-    }
-}
-
-struct JsonVisitor;
-
-impl<'de> Visitor<'de> for JsonVisitor {
-    type Value = Json;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
-        Ok(Json::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Json, E> {
-        Ok(Json::Number(v as f64))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Json, E> {
-        Ok(Json::Number(v as f64))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Json, E> {
-        Ok(Json::Number(v))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Json, E> {
-        Ok(Json::String(v.to_string()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Json, E> {
-        Ok(Json::String(v))
-    }
-    fn visit_unit<E>(self) -> Result<Json, E> {
-        Ok(Json::Null)
-    }
-    fn visit_none<E>(self) -> Result<Json, E> {
-        Ok(Json::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Json, D::Error> {
-        Json::deserialize(deserializer)
-    }
-    // serde's defaults for the kinds JSON has no use for build an "invalid type" message through a formatter
-    // that also knows how to print floats, which would bring the float printer into the WebAssembly module.
-    // They are mapped to plain values instead; validation then reports them as the wrong type.
-    fn visit_i128<E>(self, v: i128) -> Result<Json, E> {
-        Ok(Json::Number(v as f64))
-    }
-    fn visit_u128<E>(self, v: u128) -> Result<Json, E> {
-        Ok(Json::Number(v as f64))
-    }
-    fn visit_bytes<E>(self, _: &[u8]) -> Result<Json, E> {
-        Ok(Json::Null)
-    }
-    fn visit_newtype_struct<D: Deserializer<'de>>(self, deserializer: D) -> Result<Json, D::Error> {
-        Json::deserialize(deserializer)
-    }
-    fn visit_enum<A: serde::de::EnumAccess<'de>>(self, _: A) -> Result<Json, A::Error> {
-        Ok(Json::Null)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element()? {
-            items.push(item);
-        }
-        Ok(Json::Array(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
-        let mut members = Vec::new();
-        // Keys are read with this visitor too (not `String`'s, which brings the float printer along).
-        while let Some((key, value)) = map.next_entry::<Json, Json>()? {
-            let key = match key {
-                Json::String(key) => key,
-                _ => String::new(),
-            };
-            members.push((key, value));
-        }
-        Ok(Json::Object(members))
     }
 }
 

@@ -157,7 +157,7 @@ fn check_on_a_file_that_is_not_json_exits_1() {
     assert_eq!(
         stderr(&output),
         format!(
-            "error: Dataset file: cannot be read: expected value at line 1 column 1\n1 problem in {}\n",
+            "error: Dataset file: cannot be read, not valid JSON: line 1, column 1: expected a value (an object, a list, text in double quotes, a number, true, false or null)\n1 problem in {}\n",
             file.path()
         )
     );

@@ -1,26 +1,25 @@
 //! The pure core compiled to WebAssembly, run under Node (`wasm-pack test --node`): the data path the
-//! browser takes (a JavaScript value from `JSON.parse`, walked into a `Json` tree by `web::json_tree`) must
-//! give the same dataset, the same problems and the same SVG, byte for byte, as the native build's golden
-//! files, which read the same text through serde_json.
+//! browser takes (the JSON text read by `json::parse`, with JavaScript's `parseFloat` for the rare number it
+//! does not convert itself) must give the same dataset, the same problems and the same SVG, byte for byte, as
+//! the native build's golden files.
 #![cfg(target_arch = "wasm32")]
 
 use province_targets::layout::layout;
 use province_targets::svg::{to_svg, Palette};
 use province_targets::theme::ThemeName;
 use province_targets::view::{ChartConfig, Requested};
-use province_targets::{dataset_from_json_tree, web::json_tree, Dataset, Lang};
+use province_targets::{read_dataset, Dataset, Lang};
 use wasm_bindgen_test::*;
 
 const BUNDLED: &str = include_str!("../data/targets.json");
 
-fn from_js(json: &str) -> Result<Dataset, Vec<province_targets::Problem>> {
-    let value = js_sys::JSON::parse(json).expect("JSON.parse");
-    dataset_from_json_tree(&json_tree(&value))
+fn read(json: &str) -> Result<Dataset, Vec<province_targets::Problem>> {
+    read_dataset(json, js_sys::parse_float)
 }
 
 #[wasm_bindgen_test]
-fn the_bundled_dataset_reads_through_javascript_values() {
-    let dataset = from_js(BUNDLED).unwrap_or_else(|p| panic!("{}", p[0].message(Lang::En)));
+fn the_bundled_dataset_reads_in_the_module() {
+    let dataset = read(BUNDLED).unwrap_or_else(|p| panic!("{}", p[0].message(Lang::En)));
     assert_eq!(dataset.provinces.len(), 5);
     assert!(dataset.targets.len() > 100);
     assert_eq!(dataset.indicators[dataset.default_indicator().unwrap()].id, "digital-economy-share-grdp");
@@ -28,7 +27,7 @@ fn the_bundled_dataset_reads_through_javascript_values() {
 
 #[wasm_bindgen_test]
 fn the_module_draws_exactly_the_native_golden_svg() {
-    let dataset = from_js(BUNDLED).unwrap();
+    let dataset = read(BUNDLED).unwrap();
     let (config, _) = ChartConfig::resolve(&dataset, &Requested::default());
     let svg = to_svg(&layout(&dataset, &config, 600.0), &Palette::of(ThemeName::Light));
     assert_eq!(svg, include_str!("golden/default-vi-600.svg"));
@@ -47,7 +46,7 @@ fn the_module_draws_exactly_the_native_golden_svg() {
 #[wasm_bindgen_test]
 fn a_wrong_type_in_a_javascript_value_names_the_record_and_field() {
     let broken = BUNDLED.replacen("\"year\": 2025", "\"year\": \"2025\"", 1);
-    let problems = from_js(&broken).unwrap_err();
+    let problems = read(&broken).unwrap_err();
     let message = problems[0].message(Lang::En);
     assert!(message.starts_with("targets["), "{message}");
     assert!(message.contains("field \"year\""), "{message}");
@@ -56,7 +55,7 @@ fn a_wrong_type_in_a_javascript_value_names_the_record_and_field() {
 #[wasm_bindgen_test]
 fn not_an_object_at_all_is_a_clear_problem_not_a_panic() {
     for json in ["42", "null", "[1,2]", "\"text\""] {
-        let problems = from_js(json).unwrap_err();
+        let problems = read(json).unwrap_err();
         let message = problems[0].message(Lang::En);
         assert!(
             message.starts_with("Dataset file: wrong type: expected an object, found "),

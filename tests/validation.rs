@@ -487,11 +487,11 @@ fn wrong_type_names_the_record_and_field() {
 
 #[test]
 fn not_json_at_all() {
-    expect!["Dataset file: cannot be read: expected value at line 1 column 1"]
+    expect!["Dataset file: cannot be read, not valid JSON: line 1, column 1: expected a value (an object, a list, text in double quotes, a number, true, false or null)"]
         .assert_eq(&messages("Tỉnh,Chỉ tiêu,Năm\nBắc Giang,25%,2025\n", Lang::En));
-    expect!["Dataset file: cannot be read: EOF while parsing a value at line 1 column 0"]
+    expect!["Dataset file: cannot be read, not valid JSON: line 1, column 1: expected a value (an object, a list, text in double quotes, a number, true, false or null)"]
         .assert_eq(&messages("", Lang::En));
-    expect!["Dataset file: cannot be read: trailing characters at line 59 column 2"]
+    expect!["Dataset file: cannot be read, not valid JSON: line 59, column 2: expected the end of the file after the first value"]
         .assert_eq(&messages(&format!("{TINY},"), Lang::En));
 }
 

@@ -2,7 +2,7 @@
 //! driven as a reader would. Run with `wasm-pack test --headless --chrome`.
 #![cfg(target_arch = "wasm32")]
 
-use province_targets::web::mount;
+use province_targets::web::{mount, read_data, Data};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{
@@ -34,8 +34,8 @@ fn options(pairs: &[(&str, &str)]) -> JsValue {
     object.into()
 }
 
-fn data(json: &str) -> JsValue {
-    js_sys::JSON::parse(json).unwrap()
+fn data(json: &str) -> Data {
+    read_data(json)
 }
 
 fn all(root: &ShadowRoot, selector: &str) -> Vec<Element> {
@@ -73,7 +73,7 @@ fn selects(root: &ShadowRoot) -> (Element, Element) {
 #[wasm_bindgen_test]
 fn default_view_shows_every_province_and_the_digital_economy_share() {
     let (host, root, container) = new_host();
-    let widget = mount(container, options(&[]), data(BUNDLED)).unwrap();
+    let widget = mount(container, options(&[]), &data(BUNDLED)).unwrap();
     let toggles = all(&root, "button.pt-toggle");
     assert_eq!(toggles.len(), 5);
     assert!(toggles.iter().all(|t| t.get_attribute("aria-pressed").as_deref() == Some("true")));
@@ -93,7 +93,7 @@ fn default_view_shows_every_province_and_the_digital_economy_share() {
 #[wasm_bindgen_test]
 fn turning_a_province_off_removes_its_marks_and_back_on_restores_them() {
     let (host, root, container) = new_host();
-    let _widget = mount(container, options(&[]), data(BUNDLED)).unwrap();
+    let _widget = mount(container, options(&[]), &data(BUNDLED)).unwrap();
     let before = mark_names(&root);
     let button = toggle(&root, "Bắc Giang");
     button.click();
@@ -110,7 +110,7 @@ fn turning_a_province_off_removes_its_marks_and_back_on_restores_them() {
 #[wasm_bindgen_test]
 fn switching_indicator_and_year_changes_the_marks() {
     let (host, root, container) = new_host();
-    let _widget = mount(container, options(&[]), data(BUNDLED)).unwrap();
+    let _widget = mount(container, options(&[]), &data(BUNDLED)).unwrap();
     let (indicator, year) = selects(&root);
     choose(&indicator, "records-online-commune");
     let names = mark_names(&root);
@@ -126,7 +126,7 @@ fn switching_indicator_and_year_changes_the_marks() {
 #[wasm_bindgen_test]
 fn focusing_a_mark_shows_its_quote_and_source() {
     let (host, root, container) = new_host();
-    let _widget = mount(container, options(&[]), data(BUNDLED)).unwrap();
+    let _widget = mount(container, options(&[]), &data(BUNDLED)).unwrap();
     let mark = all(&root, ".pt-mark")[0].clone().dyn_into::<web_sys::SvgElement>().unwrap();
     mark.focus().unwrap();
     let quote = root.query_selector(".pt-details blockquote").unwrap().expect("a quote after focus");
@@ -148,7 +148,7 @@ fn attributes_choose_the_view_and_unknown_values_fall_back() {
             ("provinces", "bac-giang,lang-son"),
             ("lang", "en"),
         ]),
-        data(BUNDLED),
+        &data(BUNDLED),
     )
     .unwrap();
     let pressed: Vec<String> =
@@ -168,7 +168,7 @@ fn attributes_choose_the_view_and_unknown_values_fall_back() {
     let _widget = mount(
         container,
         options(&[("indicator", "no-such-thing"), ("year", "1999"), ("theme", "pink")]),
-        data(BUNDLED),
+        &data(BUNDLED),
     )
     .unwrap();
     let (indicator, year) = selects(&root);
@@ -181,7 +181,7 @@ fn attributes_choose_the_view_and_unknown_values_fall_back() {
 fn broken_data_shows_an_alert_naming_the_record_and_field() {
     let (host, root, container) = new_host();
     let broken = BUNDLED.replacen("\"year\": 2025", "\"year\": 2250", 1);
-    assert!(mount(container, options(&[("lang", "en")]), data(&broken)).is_err());
+    assert!(mount(container, options(&[("lang", "en")]), &data(&broken)).is_err());
     let alert = root.query_selector("[role=alert]").unwrap().expect("an alert");
     let text = alert.text_content().unwrap();
     assert!(text.contains("field \"year\": year 2250 is not valid"), "{text}");
@@ -190,7 +190,7 @@ fn broken_data_shows_an_alert_naming_the_record_and_field() {
 
     let (host, root, container) = new_host();
     let wrong_type = BUNDLED.replacen("\"value\": 25", "\"value\": \"25\"", 1);
-    assert!(mount(container, options(&[]), data(&wrong_type)).is_err());
+    assert!(mount(container, options(&[]), &data(&wrong_type)).is_err());
     let text = root.query_selector("[role=alert]").unwrap().unwrap().text_content().unwrap();
     assert!(text.contains("trường \"value\""), "{text}");
     host.remove();
@@ -199,7 +199,7 @@ fn broken_data_shows_an_alert_naming_the_record_and_field() {
 #[wasm_bindgen_test]
 fn strings_from_the_data_are_text_never_markup() {
     let (host, root, container) = new_host();
-    let _widget = mount(container, options(&[]), data(HOSTILE)).unwrap();
+    let _widget = mount(container, options(&[]), &data(HOSTILE)).unwrap();
     for tag in ["script", "img", "iframe", "a[href^=javascript]", "b", "i"] {
         assert!(root.query_selector(tag).unwrap().is_none(), "a <{tag}> element came from the data");
     }
@@ -215,7 +215,7 @@ fn strings_from_the_data_are_text_never_markup() {
 #[wasm_bindgen_test]
 fn the_data_table_opens_and_lists_the_view() {
     let (host, root, container) = new_host();
-    let _widget = mount(container, options(&[]), data(BUNDLED)).unwrap();
+    let _widget = mount(container, options(&[]), &data(BUNDLED)).unwrap();
     let table = root.query_selector(".pt-table").unwrap().unwrap();
     assert!(table.has_attribute("hidden"));
     let button: HtmlElement = root.query_selector(".pt-table-toggle").unwrap().unwrap().dyn_into().unwrap();
@@ -230,7 +230,7 @@ fn the_data_table_opens_and_lists_the_view() {
 fn a_hundred_mounts_and_frees_leave_no_node_behind() {
     let (host, root, container) = new_host();
     for _ in 0..100 {
-        let widget = mount(container.clone(), options(&[]), data(BUNDLED)).unwrap();
+        let widget = mount(container.clone(), options(&[]), &data(BUNDLED)).unwrap();
         assert_eq!(widget.listener_count(), 5);
         drop(widget);
     }
@@ -248,7 +248,7 @@ fn a_reader_change_is_announced_to_the_page_with_the_new_state() {
     use std::rc::Rc;
     use wasm_bindgen::closure::Closure;
     let (host, root, container) = new_host();
-    let widget = mount(container, options(&[]), data(BUNDLED)).unwrap();
+    let widget = mount(container, options(&[]), &data(BUNDLED)).unwrap();
     let seen: Rc<RefCell<Option<JsValue>>> = Rc::default();
     let sink = Rc::clone(&seen);
     let listener = Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |event: web_sys::CustomEvent| {
@@ -274,7 +274,7 @@ fn a_reader_change_is_announced_to_the_page_with_the_new_state() {
 #[wasm_bindgen_test]
 fn the_png_download_is_the_chart_at_twice_its_size_and_not_blank() {
     let (host, _root, container) = new_host();
-    let widget = mount(container, options(&[]), data(BUNDLED)).unwrap();
+    let widget = mount(container, options(&[]), &data(BUNDLED)).unwrap();
     let url = widget.png(2.0).unwrap();
     let base64 = url.strip_prefix("data:image/png;base64,").expect("a PNG data URL");
     let bytes: Vec<u8> = {

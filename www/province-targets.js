@@ -97,7 +97,7 @@
     modulePromise = import(assetUrl('province_targets.js')).then(function (mod) {
       return Promise.resolve(mod.default({ module_or_path: wasmResponse }))
         .then(function () {
-          if (typeof mod.mount !== 'function') throw new Error('mount() missing');
+          if (typeof mod.mount !== 'function' || typeof mod.read_data !== 'function') throw new Error('mount() missing');
           return mod;
         });
     }).catch(function (error) {
@@ -119,29 +119,37 @@
   }
 
   // ---- datasets, once per distinct URL ------------------------------------------------------------------
-  var dataPromises = new Map();
-  function loadData(url) {
-    var known = dataPromises.get(url);
+  // The text is fetched once per URL and read (parsed and validated) once per URL by the module, which keeps
+  // the result: every widget showing the same data shares it. JSON is read by the module itself, not with
+  // JSON.parse: walking a parsed object across the JavaScript boundary costs far more than one string copy.
+  var texts = new Map();
+  var readData = new Map();
+  function loadText(url) {
+    var known = texts.get(url);
     if (known) return known;
     var promise = fetchWithTimeout(url).then(function (response) {
       if (!response.ok) {
         throw kindError('fetchFailed', { url: url, status: 'HTTP ' + response.status });
       }
       return response.text();
-    }).then(function (body) {
-      try {
-        return JSON.parse(body);
-      } catch (error) {
-        // Like every other data problem, the full detail goes to the console for the editor.
-        console.error('province-targets: ' + url + ' is not valid JSON: ' + messageOf(error));
-        throw kindError('badJson', { url: url, detail: messageOf(error) }, true);
-      }
     });
     promise.catch(function () {
-      dataPromises.delete(url); // a retry fetches again
+      texts.delete(url); // a retry fetches again
     });
-    dataPromises.set(url, promise);
+    texts.set(url, promise);
     return promise;
+  }
+
+  function dataFor(mod, url, text) {
+    var data = readData.get(url);
+    if (!data) {
+      data = mod.read_data(text);
+      readData.set(url, data);
+      var syntax = data.syntax_error('en');
+      // Like every other data problem, the detail goes to the console for the editor.
+      if (syntax) console.error('province-targets: ' + url + ' is not valid JSON: ' + syntax);
+    }
+    return data;
   }
 
   function fetchWithTimeout(url) {
@@ -281,14 +289,20 @@
       var self = this;
       var src = this.getAttribute('src');
       var url = src ? new URL(src, document.baseURI).href : assetUrl('targets.json');
-      Promise.all([loadModule(), loadData(url)]).then(function (results) {
+      Promise.all([loadModule(), loadText(url)]).then(function (results) {
         if (generation !== self._generation) return;
         var mod = results[0];
+        var data = dataFor(mod, url, results[1]);
+        var syntax = data.syntax_error(langOf(self));
+        if (syntax) {
+          self._showError(kindError('badJson', { url: url, detail: syntax }, true));
+          return;
+        }
         var container = make('div', 'pt-root');
         container.setAttribute('lang', langOf(self));
         self._replace(container);
         try {
-          self._widget = mod.mount(container, self._options(), results[1]);
+          self._widget = mod.mount(container, self._options(), data);
           mountedWidgets.add(self);
           self.setAttribute('data-state', 'ready');
         } catch (error) {

@@ -8,7 +8,6 @@ use crate::details::{self, LineKind};
 use crate::i18n::Lang;
 use crate::layout;
 use crate::model::{Dataset, TargetIdx};
-use crate::raw::Json;
 use crate::svg::{self, Palette, Sink};
 use crate::theme::ThemeName;
 use crate::view::{ChartConfig, Requested, View};
@@ -22,6 +21,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, EventTarget, HtmlElement, HtmlSelectElement, KeyboardEvent};
 
 const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
+const CSV_HREF_PREFIX: &str = "data:text/csv;charset=utf-8,";
 
 /// The attribute values the widget accepts for `theme`.
 const THEMES: &[&str] = ThemeName::CHOICES;
@@ -61,7 +61,7 @@ impl Drop for Listener {
 struct State {
     document: Document,
     root: Element,
-    dataset: Dataset,
+    dataset: Rc<Dataset>,
     config: ChartConfig,
     theme: String,
     parts: Parts,
@@ -86,11 +86,43 @@ struct Parts {
     table: Element,
 }
 
-/// Builds a widget in `container` from `data` (the parsed JSON dataset) and `options` (the embed's attribute
-/// strings: indicator, year, provinces, lang, theme). Bad data shows an alert in the widget and lists every
-/// problem in the console; unknown option values fall back to the defaults with a warning naming the valid ones.
+/// A dataset read from JSON text and validated, once per page: every widget showing it shares it.
 #[wasm_bindgen]
-pub fn mount(container: Element, options: JsValue, data: JsValue) -> Result<Widget, JsValue> {
+pub struct Data {
+    read: Result<Rc<Dataset>, Rc<[crate::Problem]>>,
+}
+
+/// Reads and validates `text` (a dataset as JSON). Never throws: a broken dataset is kept with its problems,
+/// which each widget mounted on it shows in its reader's language.
+#[wasm_bindgen]
+pub fn read_data(text: &str) -> Data {
+    Data { read: crate::read_dataset(text, js_number).map(Rc::new).map_err(Rc::from) }
+}
+
+/// The number converter for the rare number the JSON reader cannot convert exactly on its own: JavaScript's
+/// own, rather than a second copy of the standard library's float parser in the module.
+fn js_number(text: &str) -> f64 {
+    js_sys::parse_float(text)
+}
+
+#[wasm_bindgen]
+impl Data {
+    /// When the text is not JSON at all: where and what was expected there, in `lang` ("vi" or "en"), for the
+    /// loader's message, which also names the URL.
+    pub fn syntax_error(&self, lang: &str) -> Option<String> {
+        let lang = Lang::parse(lang).unwrap_or_default();
+        self.read.as_ref().err()?.iter().find_map(|p| match &p.kind {
+            crate::problem::ProblemKind::Syntax(error) => Some(crate::problem::describe_syntax(error, lang)),
+            _ => None,
+        })
+    }
+}
+
+/// Builds a widget in `container` from `data` (see `read_data`) and `options` (the embed's attribute strings:
+/// indicator, year, provinces, lang, theme). Bad data shows an alert in the widget and lists every problem in
+/// the console; unknown option values fall back to the defaults with a warning naming the valid ones.
+#[wasm_bindgen]
+pub fn mount(container: Element, options: JsValue, data: &Data) -> Result<Widget, JsValue> {
     install_panic_hook();
     let document = container.owner_document().ok_or("province-targets: the container has no document")?;
     let requested = Requested {
@@ -103,10 +135,10 @@ pub fn mount(container: Element, options: JsValue, data: JsValue) -> Result<Widg
     container.set_text_content(None);
     container.set_attribute("lang", lang.as_str())?;
 
-    let dataset = match crate::dataset_from_json_tree(&json_tree(&data)) {
-        Ok(dataset) => dataset,
+    let dataset = match &data.read {
+        Ok(dataset) => Rc::clone(dataset),
         Err(problems) => {
-            show_problems(&document, &container, &problems, lang)?;
+            show_problems(&document, &container, problems, lang)?;
             return Err(JsValue::from_str(&format!(
                 "province-targets: the dataset has {} problem(s); see the list above",
                 problems.len()
@@ -196,36 +228,6 @@ impl Widget {
     /// How many listeners the widget holds (for leak tests).
     pub fn listener_count(&self) -> usize {
         self.listeners.len()
-    }
-}
-
-/// The value `JSON.parse` gave, as a `Json` tree. Walking it directly, rather than through a serde
-/// deserializer, keeps serde's error formatting (and with it the float printer) out of the module.
-pub fn json_tree(value: &JsValue) -> Json {
-    if value.is_null() || value.is_undefined() {
-        Json::Null
-    } else if let Some(b) = value.as_bool() {
-        Json::Bool(b)
-    } else if let Some(n) = value.as_f64() {
-        Json::Number(n)
-    } else if let Some(s) = value.as_string() {
-        Json::String(s)
-    } else if js_sys::Array::is_array(value) {
-        Json::Array(js_sys::Array::from(value).iter().map(|item| json_tree(&item)).collect())
-    } else if value.is_object() && !value.is_function() {
-        let entries = js_sys::Object::entries(value.unchecked_ref());
-        Json::Object(
-            entries
-                .iter()
-                .map(|entry| {
-                    let pair: js_sys::Array = entry.unchecked_into();
-                    (pair.get(0).as_string().unwrap_or_default(), json_tree(&pair.get(1)))
-                })
-                .collect(),
-        )
-    } else {
-        // A function, symbol or bigint cannot come from JSON: read it as nothing, reported as missing.
-        Json::Null
     }
 }
 
@@ -382,11 +384,9 @@ fn build(
     table_toggle.set_attribute("type", "button")?;
     table_toggle.set_attribute("aria-expanded", "false")?;
     actions.append_child(&table_toggle)?;
-    let csv_link = element(document, "a", "pt-download", Some(text.download_csv))?;
-    let csv_text = csv::write_csv(dataset, lang);
-    let href =
-        format!("data:text/csv;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&csv_text)));
-    csv_link.set_attribute("href", &href)?;
+    // The CSV is written when the link is followed (see `on_click`), not for every reader who never asks.
+    let csv_link = element(document, "a", "pt-download pt-csv-download", Some(text.download_csv))?;
+    csv_link.set_attribute("href", CSV_HREF_PREFIX)?;
     csv_link.set_attribute("download", "province-targets.csv")?;
     actions.append_child(&csv_link)?;
     let svg_button = element(document, "button", "pt-download pt-svg-download", Some(text.download_svg))?;
@@ -762,8 +762,7 @@ fn on_click(state: &mut State, event: &Event) -> Result<(), JsValue> {
     if let Some(link) = el.closest(".pt-csv-download")? {
         // Set before the browser follows the link: the default action reads the href after this listener.
         let csv_text = csv::write_csv(&state.dataset, state.config.lang);
-        let href =
-            format!("data:text/csv;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&csv_text)));
+        let href = format!("{CSV_HREF_PREFIX}{}", String::from(js_sys::encode_uri_component(&csv_text)));
         return link.set_attribute("href", &href);
     }
     if let Some(target) = mark_of(event) {

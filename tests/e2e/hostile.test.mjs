@@ -423,10 +423,13 @@ describe('injection: tests/fixtures/hostile.json via data-src', () => {
   });
 
   // Without csv.rs's neutralising, the cells would start with + and -: a spreadsheet runs them as formulas.
+  // The CSV is written when the link is followed, so the test follows it, as a reader would.
   test('the CSV link neutralises formula cells', async () => {
-    const href = await host.getByRole('link', { name: 'Tải dữ liệu (CSV)' }).getAttribute('href');
-    assert.match(href, /^data:text\/csv;charset=utf-8,/);
-    const csv = decodeURIComponent(href.slice(href.indexOf(',') + 1)).replace(/^\uFEFF/, '');
+    const link = host.getByRole('link', { name: 'Tải dữ liệu (CSV)' });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    assert.equal(download.suggestedFilename(), 'province-targets.csv');
+    assert.match(await link.getAttribute('href'), /^data:text\/csv;charset=utf-8,/);
+    const csv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
     const rows = parseCsv(csv).filter((r) => r.length > 1);
     assert.equal(rows.length, 3, 'header and two targets');
     const cells = rows.slice(1).flat();
