@@ -1,6 +1,6 @@
 // Assembles dist/ from pkg/ (wasm-pack output, already through wasm-opt), www/ and data/:
-//   province-targets.js   the loader, with www/widget.css inlined as a string and comments/indentation removed
-//   province_targets.js   the wasm-bindgen glue
+//   province-targets.js   the loader, with www/widget.css (minified) inlined as a string, minified by terser
+//   province_targets.js   the wasm-bindgen glue, minified by terser (exports and __wbg_… names unchanged)
 //   province_targets_bg.wasm
 //   targets.json          data/targets.json, checked to parse and written without whitespace
 //   index.html, demo.css  the demo article
@@ -9,7 +9,8 @@
 import { mkdir, readFile, rm, writeFile, copyFile, readdir } from 'node:fs/promises';
 import { gzipSync, constants } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -28,58 +29,143 @@ function fail(message) {
   process.exit(1);
 }
 
-/** Removes comments and collapses whitespace; strings in the sheet are left alone. */
+/**
+ * Removes comments and collapses whitespace. Strings (and backslash escapes) are copied as they are; a comment
+ * counts as whitespace (two tokens with a comment between them stay two tokens). Outside strings, spaces next
+ * to { } ; , > and before !important carry no meaning and go, as do spaces after ':' (a space before ':' is
+ * kept: ".a :hover" differs from ".a:hover"). Parentheses keep their spaces ("and (" must not become the
+ * function token "and("), and so do + and - (calc() needs them).
+ */
 export function minifyCss(css) {
-  let outText = '';
+  const parts = []; // [text, isString]
+  let plain = '';
   let i = 0;
+  const flush = () => {
+    if (plain) parts.push([plain, false]);
+    plain = '';
+  };
   while (i < css.length) {
     const c = css[i];
     if (c === '/' && css[i + 1] === '*') {
       const end = css.indexOf('*/', i + 2);
       i = end < 0 ? css.length : end + 2;
+      plain += ' ';
+      continue;
+    }
+    if (c === '\\') {
+      flush();
+      parts.push([css.slice(i, i + 2), true]);
+      i += 2;
       continue;
     }
     if (c === '"' || c === "'") {
       let j = i + 1;
-      while (j < css.length && css[j] !== c) j += css[j] === '\\' ? 2 : 1;
-      outText += css.slice(i, j + 1);
+      while (j < css.length && css[j] !== c && css[j] !== '\n') j += css[j] === '\\' ? 2 : 1;
+      flush();
+      parts.push([css.slice(i, j + 1), true]);
       i = j + 1;
       continue;
     }
     if (/\s/.test(c)) {
       while (i < css.length && /\s/.test(css[i])) i++;
-      outText += ' ';
+      plain += ' ';
       continue;
     }
-    outText += c;
+    plain += c;
     i++;
   }
-  // Spaces next to braces, semicolons and commas carry no meaning (never touch ':' — ".a :hover" differs).
-  return outText.replace(/\s*([{};,])\s*/g, '$1').replace(/:\s+/g, ':').replace(/;}/g, '}').trim();
+  flush();
+  // Squeeze the plain runs; a space next to a string or an escape is left as it was (after collapsing).
+  const squeezed = parts.map(([text, verbatim]) =>
+    verbatim
+      ? text
+      : text
+          .replace(/ +/g, ' ')
+          .replace(/ ?([{};,>]) ?/g, '$1')
+          .replace(/ !/g, '!')
+          .replace(/: /g, ':')
+          .replace(/;}/g, '}'));
+  return squeezed.join('').trim();
+}
+
+// terser, from tools/node_modules (npm ci --prefix tools, which make setup runs).
+async function loadTerser() {
+  try {
+    return createRequire(join(root, 'tools', 'package.json'))('terser');
+  } catch (error) {
+    fail(`cannot load terser from tools/node_modules (${error.message}): run make setup`);
+  }
 }
 
 /**
- * Modest minification of the loader: drops whole-line comments (keeping the /*! licence line) and indentation.
- * The loader has no multi-line strings or template literals, which this would alter.
+ * The loader's leading "/*! … *\/" licence banner, verbatim. It goes back in as terser's preamble: kept as a
+ * comment, terser would rewrite its "</script>" as "<\/script>".
  */
-export function minifyJs(js) {
-  const lines = js.split('\n');
-  const kept = [];
-  let inBlock = false;
-  for (const raw of lines) {
-    const line = raw.trim();
-    if (inBlock) {
-      if (line.endsWith('*/')) inBlock = false;
-      continue;
-    }
-    if (line === '' || line.startsWith('//')) continue;
-    if (line.startsWith('/*') && !line.startsWith('/*!')) {
-      if (!line.endsWith('*/')) inBlock = true;
-      continue;
-    }
-    kept.push(line);
+function bannerOf(js) {
+  const m = /^\/\*![\s\S]*?\*\//.exec(js);
+  if (!m) fail('www/province-targets.js must start with its /*! licence banner */');
+  return m[0];
+}
+
+/**
+ * The loader is a classic script: no toplevel mangling (it is one IIFE anyway), and ecma 5 output so terser
+ * introduces no syntax the source did not use (the loader must still run far enough in an old browser to say
+ * it cannot show the chart). Property names are never mangled.
+ */
+const LOADER_OPTIONS = {
+  ecma: 5,
+  module: false,
+  toplevel: false,
+  compress: { passes: 2 },
+  mangle: true,
+  format: { comments: false, ascii_only: false }
+};
+
+/**
+ * The wasm-bindgen glue is an ES module: module mode mangles top-level locals but never exports, and property
+ * names (the import object's __wbg_… keys, instance.exports.…) are left alone. Exported classes keep their
+ * names ("expected instance of Data"). Browsers that run the module (Chrome 91+, Firefox 79+, Safari 15+)
+ * all have ES2020.
+ */
+const GLUE_OPTIONS = {
+  ecma: 2020,
+  module: true,
+  compress: { passes: 2 },
+  mangle: true,
+  format: { comments: false, ascii_only: false }
+};
+
+async function minifyJs(terser, name, code, options) {
+  let result;
+  try {
+    result = await terser.minify({ [name]: code }, { ...options, sourceMap: false });
+  } catch (error) {
+    const where = error.line ? ` (line ${error.line}, col ${error.col})` : '';
+    fail(`terser failed on ${name}: ${error.message ?? error}${where}`);
   }
-  return kept.join('\n') + '\n';
+  return result.code + '\n';
+}
+
+/**
+ * A module's exports as "name:typeof", plus the class name for classes (the glue's messages name them:
+ * "expected instance of Data"), for comparing the glue before and after minification.
+ */
+async function exportShape(file) {
+  const mod = await import(pathToFileURL(file).href);
+  const isClass = (v) => typeof v === 'function' && /^class\b/.test(Function.prototype.toString.call(v));
+  return Object.keys(mod).sort().map((k) => `${k}:${typeof mod[k]}${isClass(mod[k]) ? ':class ' + mod[k].name : ''}`);
+}
+
+/**
+ * The __wbg…/__wbindgen… names the glue uses as property names (import object keys, wasm.__wbindgen_malloc,
+ * obj.__wbg_ptr): the .wasm refers to these by name, so minification must leave every one of them.
+ */
+function boundaryNames(code) {
+  const names = new Set();
+  for (const m of code.matchAll(/(\.\s*)?\b(__wbg[\w$]*|__wbindgen[\w$]*)\b(\s*:)?/g)) {
+    if (m[1] || m[3]) names.add(m[2]);
+  }
+  return [...names].sort();
 }
 
 async function main() {
@@ -99,15 +185,20 @@ async function main() {
   const css = minifyCss(await readFile(join(www, 'widget.css'), 'utf8'));
   const count = loader.split(MARKER).length - 1;
   if (count !== 1) fail(`www/province-targets.js must contain ${MARKER} exactly once (found ${count})`);
-  const built = minifyJs(loader).replace(MARKER, () => JSON.stringify(css));
-  try {
-    new Function(built); // syntax check of what we ship
-  } catch (error) {
-    fail(`the minified loader does not parse: ${error.message}`);
-  }
+  const terser = await loadTerser();
+  const built = await minifyJs(terser, 'province-targets.js', loader.replace(MARKER, () => JSON.stringify(css)),
+    { ...LOADER_OPTIONS, format: { ...LOADER_OPTIONS.format, preamble: bannerOf(loader) } });
+  if (!built.startsWith(bannerOf(loader) + '\n')) fail('the minified loader lost its /*! licence banner');
+  if (!/["']use strict["']/.test(built)) fail('the minified loader lost its "use strict"');
   await writeFile(join(out, 'province-targets.js'), built);
 
-  await copyFile(join(pkg, 'province_targets.js'), join(out, 'province_targets.js'));
+  // The glue, minified as an ES module; its exports and the names it shares with the module must not change.
+  const glue = await readFile(join(pkg, 'province_targets.js'), 'utf8');
+  const glueMin = await minifyJs(terser, 'province_targets.js', glue, GLUE_OPTIONS);
+  const [keysBefore, keysAfter] = [boundaryNames(glue), boundaryNames(glueMin)];
+  const lost = keysBefore.filter((k) => !keysAfter.includes(k));
+  if (lost.length) fail(`minifying the glue lost the names ${lost.join(', ')}`);
+  await writeFile(join(out, 'province_targets.js'), glueMin);
   await copyFile(join(pkg, 'province_targets_bg.wasm'), join(out, 'province_targets_bg.wasm'));
   // Glue snippets (inline_js), if wasm-bindgen wrote any.
   try {
@@ -121,6 +212,18 @@ async function main() {
     }
   } catch (error) {
     if (error.code !== 'ENOENT') throw error;
+  }
+
+  // The glue keeps its exports, and the minified glue still links the module (every import the .wasm asks for is there) and reads JSON.
+  const before = await exportShape(join(pkg, 'province_targets.js'));
+  const after = await exportShape(join(out, 'province_targets.js'));
+  if (before.join() !== after.join()) fail(`minifying the glue changed its exports: ${before} -> ${after}`);
+  try {
+    const mod = await import(pathToFileURL(join(out, 'province_targets.js')).href);
+    mod.initSync({ module: await readFile(join(out, 'province_targets_bg.wasm')) });
+    if (mod.read_data('{"schema_version": 1}').syntax_error('en') !== undefined) throw new Error('read_data() failed');
+  } catch (error) {
+    fail(`the minified glue does not work with the module: ${error.message ?? error}`);
   }
 
   // The dataset, minified; a file that does not parse stops the build.
