@@ -19,6 +19,7 @@ pub mod svg;
 pub mod table;
 pub mod text;
 pub mod theme;
+pub mod tree;
 pub mod validate;
 pub mod view;
 #[cfg(target_arch = "wasm32")]

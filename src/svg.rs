@@ -1,6 +1,6 @@
-//! Writes a `Scene` as SVG elements into a `Sink`: SVG text for export and golden files, or live DOM nodes
-//! in the browser (`web::DomSink`). One walk serves both, so what the widget shows and what it exports can
-//! never differ.
+//! Writes a `Scene` as SVG elements into a `Sink`, in practice a `tree::Tree`, which becomes SVG text for
+//! export and golden files or live DOM nodes in the browser. One walk serves both, so what the widget shows
+//! and what it exports can never differ.
 //!
 //! Only presentation attributes are written, never `style`: the SVG then renders standalone, without the
 //! page's CSS, and the widget stays within a `style-src 'self'` Content-Security-Policy.
@@ -197,41 +197,6 @@ fn emit_shape(shape: &Shape, palette: &Palette, sink: &mut impl Sink) {
     }
 }
 
-/// A sink writing SVG text, escaping every attribute value and text node.
-#[derive(Default)]
-pub struct StringSink {
-    pub out: String,
-}
-
-impl Sink for StringSink {
-    fn open(&mut self, tag: &'static str, attributes: &[(&'static str, String)]) {
-        self.out.push('<');
-        self.out.push_str(tag);
-        for (name, value) in attributes {
-            self.out.push(' ');
-            self.out.push_str(name);
-            self.out.push_str("=\"");
-            escape_into(&mut self.out, value);
-            self.out.push('"');
-        }
-        self.out.push('>');
-    }
-
-    fn text(&mut self, text: &str) {
-        escape_into(&mut self.out, text);
-    }
-
-    fn close(&mut self, tag: &'static str) {
-        self.out.push_str("</");
-        self.out.push_str(tag);
-        self.out.push('>');
-        // One element a line for shapes keeps golden-file diffs readable.
-        if matches!(tag, "rect" | "line" | "circle" | "polygon" | "text" | "g" | "title" | "desc" | "svg") {
-            self.out.push('\n');
-        }
-    }
-}
-
 /// Escapes the five characters with meaning in XML, and drops control characters XML 1.0 forbids.
 pub fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
@@ -250,9 +215,9 @@ pub fn escape_into(out: &mut String, text: &str) {
 
 /// The whole scene as a standalone SVG document.
 pub fn to_svg(scene: &Scene, palette: &Palette) -> String {
-    let mut sink = StringSink::default();
-    emit(scene, palette, &mut sink);
-    sink.out
+    let mut tree = crate::tree::Tree::default();
+    emit(scene, palette, &mut tree);
+    tree.to_svg_text()
 }
 
 #[cfg(test)]

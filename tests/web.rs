@@ -292,3 +292,61 @@ fn the_png_download_is_the_chart_at_twice_its_size_and_not_blank() {
     assert!(bytes.len() > 20_000, "{} bytes", bytes.len());
     host.remove();
 }
+
+/// The chart's SVG as tag, attributes (sorted) and text, level by level: what a reader's browser draws from.
+fn chart_snapshot(root: &ShadowRoot) -> String {
+    fn walk(el: &Element, depth: usize, out: &mut String) {
+        let mut names: Vec<String> = el.get_attribute_names().iter().filter_map(|n| n.as_string()).collect();
+        names.sort();
+        out.push_str(&" ".repeat(depth));
+        out.push_str(&el.tag_name());
+        for name in names {
+            out.push_str(&format!(" {name}={:?}", el.get_attribute(&name).unwrap()));
+        }
+        let mut child = el.first_element_child();
+        if child.is_none() {
+            out.push_str(&format!(" text={:?}", el.text_content().unwrap_or_default()));
+        }
+        out.push('\n');
+        while let Some(c) = child {
+            walk(&c, depth + 1, out);
+            child = c.next_element_sibling();
+        }
+    }
+    let mut out = String::new();
+    walk(&root.query_selector(".pt-chart svg").unwrap().unwrap(), 0, &mut out);
+    out
+}
+
+#[wasm_bindgen_test]
+fn a_chart_updated_in_place_is_the_chart_a_fresh_widget_draws() {
+    let (host, root, container) = new_host();
+    let widget = mount(container, options(&[]), &data(BUNDLED)).unwrap();
+    let svg_before = root.query_selector(".pt-chart svg").unwrap().unwrap();
+    toggle(&root, "Bắc Giang").click();
+    toggle(&root, "Vĩnh Phúc").click();
+    // Turning a province off moves rows; the chart's SVG element itself stays.
+    let svg_after = root.query_selector(".pt-chart svg").unwrap().unwrap();
+    assert!(svg_before == svg_after, "the SVG element was rebuilt");
+    let (indicator, year) = selects(&root);
+    choose(&indicator, "records-online-commune");
+    choose(&year, "2025");
+    toggle(&root, "Bắc Giang").click();
+    choose(&year, "all");
+    let updated = chart_snapshot(&root);
+
+    let state = widget.state();
+    let get = |key: &str| js_sys::Reflect::get(&state, &key.into()).unwrap().as_string().unwrap();
+    let (indicator, year, provinces) = (get("indicator"), get("year"), get("provinces"));
+    let (fresh_host, fresh_root, fresh_container) = new_host();
+    let _fresh = mount(
+        fresh_container,
+        options(&[("indicator", &indicator), ("year", &year), ("provinces", &provinces)]),
+        &data(BUNDLED),
+    )
+    .unwrap();
+    assert_eq!(updated, chart_snapshot(&fresh_root));
+    assert!(updated.contains("Bắc Giang") && !updated.contains("Vĩnh Phúc"), "{updated}");
+    host.remove();
+    fresh_host.remove();
+}

@@ -8,8 +8,9 @@ use crate::details::{self, LineKind};
 use crate::i18n::Lang;
 use crate::layout;
 use crate::model::{Dataset, TargetIdx};
-use crate::svg::{self, Palette, Sink};
+use crate::svg::{self, Palette};
 use crate::theme::ThemeName;
+use crate::tree::{self, Change, Tree};
 use crate::view::{ChartConfig, Requested, View};
 use crate::{csv, table};
 
@@ -72,6 +73,12 @@ struct State {
     /// page in the middle of a render.
     width: f64,
     palette: Palette,
+    /// The chart as last drawn and its DOM elements (same order), the summary and the province buttons'
+    /// states, so that a render changes only what differs.
+    drawn: Tree,
+    drawn_nodes: Vec<Element>,
+    drawn_summary: String,
+    drawn_shown: Vec<bool>,
 }
 
 /// The widget's elements that change after mount.
@@ -175,6 +182,10 @@ pub fn mount(container: Element, options: JsValue, data: &Data) -> Result<Widget
         pinned: None,
         width: 0.0,
         palette: Palette::of(ThemeName::Light),
+        drawn: Tree::default(),
+        drawn_nodes: Vec::new(),
+        drawn_summary: String::new(),
+        drawn_shown: Vec::new(),
     }));
     {
         let mut state = state.borrow_mut();
@@ -511,23 +522,33 @@ impl State {
         palette
     }
 
-    /// Draws the current view: chart, summary, table, control states.
+    /// Draws the current view: chart, summary, table, control states. Only what changed since the last
+    /// render reaches the DOM (see `tree::diff`): a reader's toggle moves a few rows, it does not rebuild the SVG.
     fn render(&mut self) -> Result<(), JsValue> {
         let scene = layout::layout(&self.dataset, &self.config, self.width);
-        let mut sink = DomSink { document: &self.document, stack: Vec::new(), root: None };
-        svg::emit(&scene, &self.palette, &mut sink);
-        self.parts.chart.set_text_content(None);
-        if let Some(svg) = sink.root {
-            self.parts.chart.append_child(&svg)?;
+        let mut tree = Tree::default();
+        svg::emit(&scene, &self.palette, &mut tree);
+        self.draw(tree)?;
+        if self.drawn_summary != scene.description {
+            self.parts.summary.set_text_content(Some(&scene.description));
+            self.drawn_summary = scene.description;
         }
-        self.parts.summary.set_text_content(Some(&scene.description));
 
         for (i, toggle) in self.parts.toggles.iter().enumerate() {
             let pressed = self.config.shown.get(i).copied().unwrap_or(false);
-            toggle.set_attribute("aria-pressed", if pressed { "true" } else { "false" })?;
+            if self.drawn_shown.get(i) != Some(&pressed) {
+                toggle.set_attribute("aria-pressed", if pressed { "true" } else { "false" })?;
+            }
         }
-        self.parts.indicator.set_value(&self.dataset.indicators[self.config.indicator].id);
-        self.parts.year.set_value(&self.config.year.map(|y| y.to_string()).unwrap_or_else(|| "all".into()));
+        self.drawn_shown.clone_from(&self.config.shown);
+        let indicator = &self.dataset.indicators[self.config.indicator].id;
+        if self.parts.indicator.value() != *indicator {
+            self.parts.indicator.set_value(indicator);
+        }
+        let year = self.config.year.map(|y| y.to_string()).unwrap_or_else(|| "all".into());
+        if self.parts.year.value() != year {
+            self.parts.year.set_value(&year);
+        }
         // The table is built when it is open; a closed one is rebuilt on opening.
         if !self.parts.table.has_attribute("hidden") {
             self.render_table()?;
@@ -538,6 +559,48 @@ impl State {
                 self.parts.details.set_text_content(Some(self.config.lang.text().details_hint));
             }
         }
+        Ok(())
+    }
+
+    /// Makes the chart's DOM match `tree`: kept elements get their changed attributes and texts, the rest is
+    /// removed and created anew.
+    fn draw(&mut self, tree: Tree) -> Result<(), JsValue> {
+        let patch = tree::diff(&self.drawn, &tree);
+        for change in &patch.changes {
+            match *change {
+                Change::SetAttribute { node, name, value } => {
+                    self.drawn_nodes[node].set_attribute(name, value)?
+                }
+                Change::RemoveAttribute { node, name } => self.drawn_nodes[node].remove_attribute(name)?,
+                Change::SetText { node, text } => self.drawn_nodes[node].set_text_content(Some(text)),
+            }
+        }
+        let keep = patch.keep;
+        for (old, node) in self.drawn.nodes.iter().zip(&self.drawn_nodes).skip(keep) {
+            // Removing the topmost old element of a subtree removes the subtree.
+            if old.parent.is_none_or(|p| p < keep) {
+                node.remove();
+            }
+        }
+        self.drawn_nodes.truncate(keep);
+        for node in &tree.nodes[keep..] {
+            let el = self.document.create_element_ns(Some(svg::SVG_NAMESPACE), node.tag)?;
+            for (name, value) in &node.attributes {
+                // The namespace comes with createElementNS; as an attribute it would only be noise.
+                if *name != "xmlns" {
+                    el.set_attribute(name, value)?;
+                }
+            }
+            if let Some(text) = &node.text {
+                el.set_text_content(Some(text));
+            }
+            match node.parent {
+                Some(parent) => self.drawn_nodes[parent].append_child(&el)?,
+                None => self.parts.chart.append_child(&el)?,
+            };
+            self.drawn_nodes.push(el);
+        }
+        self.drawn = tree;
         Ok(())
     }
 
@@ -826,40 +889,4 @@ fn on_key(state: &mut State, event: &Event) -> Result<(), JsValue> {
         mark.focus()?;
     }
     Ok(())
-}
-
-/// Builds live SVG nodes from the same walk that writes SVG text.
-struct DomSink<'d> {
-    document: &'d Document,
-    stack: Vec<Element>,
-    root: Option<Element>,
-}
-
-impl Sink for DomSink<'_> {
-    fn open(&mut self, tag: &'static str, attributes: &[(&'static str, String)]) {
-        let Ok(el) = self.document.create_element_ns(Some(svg::SVG_NAMESPACE), tag) else { return };
-        for (name, value) in attributes {
-            // The namespace comes with createElementNS; as an attribute it would only be noise.
-            if *name != "xmlns" {
-                let _ = el.set_attribute(name, value);
-            }
-        }
-        match self.stack.last() {
-            Some(parent) => {
-                let _ = parent.append_child(&el);
-            }
-            None => self.root = Some(el.clone()),
-        }
-        self.stack.push(el);
-    }
-
-    fn text(&mut self, text: &str) {
-        if let Some(el) = self.stack.last() {
-            let _ = el.append_child(&self.document.create_text_node(text));
-        }
-    }
-
-    fn close(&mut self, _tag: &'static str) {
-        self.stack.pop();
-    }
 }
