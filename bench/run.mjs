@@ -324,6 +324,18 @@ async function loadOnce(browser, server, kind) {
       }
       return times;
     }, `/gen/${STRESS_FILE}`);
+    // Reading the dataset (parse + validate), which the loader does once per URL per page, before the first
+    // mount: timed on a second instance of the module, with the text already fetched.
+    load.readMs = await page.evaluate(async (src) => {
+      const mod = await import('/dist/province_targets.js');
+      await mod.default({ module_or_path: '/dist/province_targets_bg.wasm' });
+      const text = await (await fetch(src)).text();
+      const start = performance.now();
+      const data = mod.read_data(text);
+      const ms = performance.now() - start;
+      if (data.syntax_error('en')) throw new Error('the stress dataset did not read');
+      return ms;
+    }, `/gen/${STRESS_FILE}`);
   } else {
     const wasmBytes = async () => isWidget
       ? page.evaluate(async () => (await (await import('/dist/province_targets.js')).default()).memory.buffer.byteLength)
@@ -411,6 +423,7 @@ function summarise(samples) {
     mountStart: stats(st.map((r) => r.mountStart)),
     mountMs: stats(st.map((r) => r.mountMs)),
     warmMount: stats(st.flatMap((r) => r.warmMounts)),
+    readMs: stats(st.map((r) => r.readMs)),
     bytes: stats(st.map((r) => r.bytes)),
     cls: stats(st.map((r) => r.cls)),
     errors: [...new Set(st.flatMap((r) => r.errors))]
@@ -470,7 +483,7 @@ function goals(S) {
     `Chart.js ${ms(S.chartjs.updateBusy.median, 2)} ms, uPlot ${ms(S.uplot.updateBusy.median, 2)} ms`]);
   g.push(['Memory after 1,000 toggles < 5 % above first render (JS heap + wasm memory)', met(w.memGrowth.median < 5), `${pct(w.memGrowth.median)}`]);
   g.push(['Layout shift zero', met(w.cls.max === 0), `median ${w.cls.median.toFixed(4)}, max ${w.cls.max.toFixed(4)}`]);
-  g.push(['34×40×3 dataset first view < 16 ms (the mount() call, cold)', met(S.stress.mountMs.median < 16), `${ms(S.stress.mountMs.median)} ms (warm ${ms(S.stress.warmMount.median)} ms)`]);
+  g.push(['34×40×3 dataset first view < 16 ms (the mount() call, cold)', met(S.stress.mountMs.median < 16), `${ms(S.stress.mountMs.median)} ms (warm ${ms(S.stress.warmMount.median)} ms); reading the dataset before it, once per page: ${ms(S.stress.readMs.median)} ms`]);
   return ['| goal | status | measured |', '| --- | --- | --- |', ...g.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
@@ -564,6 +577,7 @@ async function output(M, S, samples) {
     '| --- | --- |',
     `| mount() call, cold (first element on the page) | ${spread(S.stress.mountMs)} ms |`,
     `| mount() call, warm (5 more elements per load, same page) | ${spread(S.stress.warmMount)} ms |`,
+    `| read_data(): parse + validate the 1.3 MB text, once per URL per page, before the first mount | ${spread(S.stress.readMs)} ms |`,
     `| responseStart → module and data ready (mount starts) | ${spread(S.stress.mountStart)} ms |`,
     `| responseStart → first marks painted | ${spread(S.stress.firstPaint)} ms |`,
     `| downloaded, gzip | ${S.stress.bytes.median} B = ${kb(S.stress.bytes.median)} |`,

@@ -17,7 +17,7 @@
   var OPTION_NAMES = ['indicator', 'year', 'provinces', 'lang', 'theme'];
   var ATTRIBUTES = OPTION_NAMES.concat(['src']);
   var FETCH_TIMEOUT_MS = 10000;
-  var LAZY_MARGIN = '600px 0px';
+  var LAZY_MARGIN_PX = 600; // widgets further than this below the viewport wait until the reader nears them
 
   // Replaced at build time (scripts/build-dist.mjs) by the contents of widget.css as a string literal.
   var WIDGET_CSS = '__PT_WIDGET_CSS__';
@@ -203,7 +203,7 @@
             if (run) run();
           }
         });
-      }, { rootMargin: LAZY_MARGIN });
+      }, { rootMargin: LAZY_MARGIN_PX + 'px 0px' });
     }
     el._ptNear = callback;
     observer.observe(el);
@@ -211,6 +211,14 @@
       el._ptNear = null;
       observer.unobserve(el);
     };
+  }
+
+  // Whether el is within LAZY_MARGIN_PX of the viewport (one layout read, once per element).
+  function isNear(el) {
+    if (typeof IntersectionObserver !== 'function') return true;
+    var rect = el.getBoundingClientRect();
+    var height = window.innerHeight || document.documentElement.clientHeight;
+    return rect.top < height + LAZY_MARGIN_PX && rect.bottom > -LAZY_MARGIN_PX;
   }
 
   // ---- the element --------------------------------------------------------------------------------------
@@ -262,6 +270,12 @@
       var self = this;
       var generation = ++this._generation;
       this._showStatus('loading');
+      // In or near the viewport already (the common case: an embed in the article's first screens): load at
+      // once rather than after the observer's first callback, which only comes after a frame.
+      if (isNear(this)) {
+        this._load(generation);
+        return;
+      }
       this._cancelLazy = whenNear(this, function () {
         self._cancelLazy = null;
         if (generation === self._generation) self._load(generation);
