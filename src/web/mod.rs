@@ -171,6 +171,10 @@ pub fn mount(container: Element, options: JsValue, data: &Data) -> Result<Widget
         None => "auto".into(),
     };
 
+    // Width and colours are read while the container is still empty: the style and layout the browser
+    // must compute for them are then tiny, where after building they would cover the whole widget.
+    let width = chart_width(&container);
+    let palette = restyle(&container, &theme)?;
     let parts = build(&document, &container, &dataset, &config)?;
     let state = Rc::new(RefCell::new(State {
         document,
@@ -180,19 +184,14 @@ pub fn mount(container: Element, options: JsValue, data: &Data) -> Result<Widget
         theme,
         parts,
         pinned: None,
-        width: 0.0,
-        palette: Palette::of(ThemeName::Light),
+        width,
+        palette,
         drawn: Tree::default(),
         drawn_nodes: Vec::new(),
         drawn_summary: String::new(),
         drawn_shown: Vec::new(),
     }));
-    {
-        let mut state = state.borrow_mut();
-        state.measure();
-        state.restyle()?;
-        state.render()?;
-    }
+    state.borrow_mut().render()?;
     let listeners = wire(&state, &container)?;
     let (resize_observer, _on_resize) = observe_width(&state, &container)?;
     LIVE_ROOTS.with(|roots| roots.borrow_mut().push(container.clone()));
@@ -452,17 +451,7 @@ fn select_field(document: &Document, label: &str) -> Result<(Element, Element), 
 impl State {
     /// Reads the chart's width from the page; returns whether it changed.
     fn measure(&mut self) -> bool {
-        let chart = self.parts.chart.client_width() as f64;
-        let width = if chart > 0.0 {
-            chart
-        } else {
-            let root = self.root.client_width() as f64;
-            if root > 0.0 {
-                root
-            } else {
-                600.0
-            }
-        };
+        let width = chart_width(&self.root);
         let changed = (width - self.width).abs() >= 1.0;
         self.width = width;
         changed
@@ -470,56 +459,8 @@ impl State {
 
     /// Resolves the theme and reads the brand colours again (after `theme` changes or the page's scheme does).
     fn restyle(&mut self) -> Result<(), JsValue> {
-        let theme = self.theme_name();
-        self.root.set_attribute("data-theme", if theme == ThemeName::Dark { "dark" } else { "light" })?;
-        self.palette = self.read_palette(theme);
+        self.palette = restyle(&self.root, &self.theme)?;
         Ok(())
-    }
-
-    /// The colour scheme in force: the `theme` attribute, or the reader's preference for `auto`.
-    fn theme_name(&self) -> ThemeName {
-        match self.theme.as_str() {
-            "dark" => ThemeName::Dark,
-            "light" => ThemeName::Light,
-            _ => {
-                let dark = web_sys::window()
-                    .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-                    .is_some_and(|m| m.matches());
-                if dark {
-                    ThemeName::Dark
-                } else {
-                    ThemeName::Light
-                }
-            }
-        }
-    }
-
-    /// The theme's colours with any brand colours the host page set as CSS custom properties.
-    fn read_palette(&self, theme: ThemeName) -> Palette {
-        let mut palette = Palette::of(theme);
-        let Some(style) = web_sys::window().and_then(|w| w.get_computed_style(&self.root).ok().flatten())
-        else {
-            return palette;
-        };
-        let read = |name: &str| {
-            style.get_property_value(name).ok().map(|v| v.trim().to_string()).filter(|v| is_css_colour(v))
-        };
-        for (name, slot) in [
-            ("--pt-bg", &mut palette.background),
-            ("--pt-text", &mut palette.ink),
-            ("--pt-muted", &mut palette.muted),
-            ("--pt-grid", &mut palette.grid),
-        ] {
-            if let Some(colour) = read(name) {
-                *slot = colour;
-            }
-        }
-        for (i, slot) in palette.series.iter_mut().enumerate() {
-            if let Some(colour) = read(&format!("--pt-year-{}", i + 1)) {
-                *slot = colour;
-            }
-        }
-        palette
     }
 
     /// Draws the current view: chart, summary, table, control states. Only what changed since the last
@@ -741,6 +682,67 @@ impl State {
 enum ImageFormat {
     Svg,
     Png,
+}
+
+/// The width the chart has: the root's, inside its padding (600 px if the root is not laid out yet).
+fn chart_width(root: &Element) -> f64 {
+    let padding = computed_style(root).map_or(0.0, |style| {
+        let px = |name: &str| {
+            style.get_property_value(name).ok().and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+        };
+        px("padding-left").unwrap_or(0.0) + px("padding-right").unwrap_or(0.0)
+    });
+    let width = root.client_width() as f64 - padding;
+    if width > 0.0 {
+        width
+    } else {
+        600.0
+    }
+}
+
+fn computed_style(el: &Element) -> Option<web_sys::CssStyleDeclaration> {
+    web_sys::window().and_then(|w| w.get_computed_style(el).ok().flatten())
+}
+
+/// Resolves `theme` ("light", "dark", or "auto": the reader's preference), marks it on the root for the
+/// stylesheet, and reads the palette, with any brand colours the host page set as CSS custom properties.
+fn restyle(root: &Element, theme: &str) -> Result<Palette, JsValue> {
+    let theme = match theme {
+        "dark" => ThemeName::Dark,
+        "light" => ThemeName::Light,
+        _ => {
+            let dark = web_sys::window()
+                .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+                .is_some_and(|m| m.matches());
+            if dark {
+                ThemeName::Dark
+            } else {
+                ThemeName::Light
+            }
+        }
+    };
+    root.set_attribute("data-theme", if theme == ThemeName::Dark { "dark" } else { "light" })?;
+    let mut palette = Palette::of(theme);
+    let Some(style) = computed_style(root) else { return Ok(palette) };
+    let read = |name: &str| {
+        style.get_property_value(name).ok().map(|v| v.trim().to_string()).filter(|v| is_css_colour(v))
+    };
+    for (name, slot) in [
+        ("--pt-bg", &mut palette.background),
+        ("--pt-text", &mut palette.ink),
+        ("--pt-muted", &mut palette.muted),
+        ("--pt-grid", &mut palette.grid),
+    ] {
+        if let Some(colour) = read(name) {
+            *slot = colour;
+        }
+    }
+    for (i, slot) in palette.series.iter_mut().enumerate() {
+        if let Some(colour) = read(&format!("--pt-year-{}", i + 1)) {
+            *slot = colour;
+        }
+    }
+    Ok(palette)
 }
 
 /// Whether `value` can only be a colour: `#hex`, a name, or `rgb()`/`hsl()` with plain arguments.
