@@ -22,6 +22,15 @@ fi
 echo "== build: wasm-pack build --release --target web"
 wasm-pack --quiet build --release --target web --out-dir "$PKG" --out-name province_targets
 
+# The module formats and parses numbers itself (format.rs, json.rs; parseFloat for the rare rest): Rust's
+# float printer or parser would add 10-15 KB gzipped. Their names are still in wasm-pack's output, so a stray
+# `{}` of an f64 or a `.parse::<f64>()` fails the build here instead of quietly growing every embed.
+if grep -a -q -E 'dec2flt|flt2dec' "$PKG/province_targets_bg.wasm"; then
+  echo "build: the module contains Rust's float parser or printer (dec2flt/flt2dec): a .parse::<f64>() or a" >&2
+  echo "       {} of an f64 reached the browser code; use format::plain / js_sys::parse_float instead" >&2
+  exit 1
+fi
+
 echo "== build: wasm-opt -Oz ($("$WASM_OPT" --version))"
 rm -rf "$STAGE"
 mkdir -p "$STAGE"

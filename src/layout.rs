@@ -10,7 +10,7 @@ use crate::i18n::Lang;
 use crate::model::{Dataset, Qualifier, Status, TargetIdx, Unit};
 use crate::order;
 use crate::scale::{nice_ticks, LinearScale};
-use crate::scene::{Anchor, Item, Mark, Paint, Scene, Shape, Weight};
+use crate::scene::{Anchor, Item, Mark, Paint, Row, Scene, Shape, Weight};
 use crate::text;
 use crate::view::{self, ChartConfig, View};
 
@@ -350,6 +350,7 @@ fn rows_and_axis(
     let mut rows: Vec<Item> = Vec::new();
     let mut y = rows_top;
     for row in &view.rows {
+        let (row_top, row_start) = (y, rows.len());
         let province = &dataset.provinces[row.province];
         // A long name is cut to its column (or the width) rather than run into the marks or off the chart.
         let name_room = if m.narrow { m.inner_width() } else { name_column - 8.0 };
@@ -391,6 +392,7 @@ fn rows_and_axis(
                 width,
             }));
             y = row_end;
+            group_row(&mut rows, row_start, row.province, row_top);
             continue;
         }
 
@@ -421,6 +423,7 @@ fn rows_and_axis(
         rows.extend(marks.into_iter().map(Item::Mark));
         let below = lanes_used.saturating_sub(1) as f64 * LANE_HEIGHT;
         y = track_y + MARKER_RADIUS + 8.0 + below.max(4.0);
+        group_row(&mut rows, row_start, row.province, row_top);
     }
     let rows_bottom = y;
 
@@ -460,6 +463,12 @@ fn rows_and_axis(
         canvas.y += 2.0;
         canvas.paragraph(&caption, m.pad, m.inner_width(), 12.0, Weight::Normal, Paint::Muted);
     }
+}
+
+/// Gathers the items pushed since `start` into one row, so that back ends can draw and move it as a group.
+fn group_row(items: &mut Vec<Item>, start: usize, province: usize, top: f64) {
+    let row = Item::Row(Row { province, top, items: items.split_off(start) });
+    items.push(row);
 }
 
 /// The shapes of one target on its row, and its label still to be placed.

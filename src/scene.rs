@@ -87,10 +87,21 @@ pub struct Mark {
     pub shapes: Vec<Shape>,
 }
 
+/// The shapes and marks of one province's row. Coordinates stay absolute; `top` lets a back end draw the row
+/// as a group it can move as a whole (the widget moves one attribute when a row above it goes away).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub province: usize,
+    pub top: f64,
+    /// Shapes and marks only: rows do not nest.
+    pub items: Vec<Item>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
     Shape(Shape),
     Mark(Mark),
+    Row(Row),
 }
 
 /// A whole chart.
@@ -152,18 +163,27 @@ impl Shape {
 }
 
 impl Scene {
+    /// Every item outside rows, and every item inside them, in drawing order.
+    pub fn flat_items(&self) -> impl Iterator<Item = &Item> {
+        self.items.iter().flat_map(|item| match item {
+            Item::Row(row) => row.items.iter(),
+            other => std::slice::from_ref(other).iter(),
+        })
+    }
+
     /// Every shape, inside marks or not.
     pub fn shapes(&self) -> impl Iterator<Item = &Shape> {
-        self.items.iter().flat_map(|item| match item {
+        self.flat_items().flat_map(|item| match item {
             Item::Shape(shape) => std::slice::from_ref(shape).iter(),
             Item::Mark(mark) => mark.shapes.iter(),
+            Item::Row(_) => [].iter(),
         })
     }
 
     pub fn marks(&self) -> impl Iterator<Item = &Mark> {
-        self.items.iter().filter_map(|item| match item {
+        self.flat_items().filter_map(|item| match item {
             Item::Mark(mark) => Some(mark),
-            Item::Shape(_) => None,
+            _ => None,
         })
     }
 }

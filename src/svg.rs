@@ -87,27 +87,46 @@ pub fn emit(scene: &Scene, palette: &Palette, sink: &mut impl Sink) {
     sink.open("rect", &[("width", w), ("height", h), ("fill", palette.background.clone())]);
     sink.close("rect");
     for item in &scene.items {
-        match item {
-            Item::Shape(shape) => emit_shape(shape, palette, sink),
-            Item::Mark(mark) => {
-                sink.open(
-                    "g",
-                    &[
-                        ("class", "pt-mark".into()),
-                        ("tabindex", "0".into()),
-                        ("role", "button".into()),
-                        ("data-target", mark.target.to_string()),
-                        ("aria-label", mark.name.clone()),
-                    ],
-                );
-                for shape in &mark.shapes {
-                    emit_shape(shape, palette, sink);
-                }
-                sink.close("g");
-            }
-        }
+        emit_item(item, palette, sink, 0.0);
     }
     sink.close("svg");
+}
+
+/// Writes one item with its vertical coordinates less `top` (the top of the row group it is in).
+fn emit_item(item: &Item, palette: &Palette, sink: &mut impl Sink, top: f64) {
+    match item {
+        Item::Shape(shape) => emit_shape(shape, palette, sink, top),
+        Item::Mark(mark) => {
+            sink.open(
+                "g",
+                &[
+                    ("class", "pt-mark".into()),
+                    ("tabindex", "0".into()),
+                    ("role", "button".into()),
+                    ("data-target", mark.target.to_string()),
+                    ("aria-label", mark.name.clone()),
+                ],
+            );
+            for shape in &mark.shapes {
+                emit_shape(shape, palette, sink, top);
+            }
+            sink.close("g");
+        }
+        // A row is a group at its top: when a row above goes, the widget moves this one attribute.
+        Item::Row(row) => {
+            sink.open(
+                "g",
+                &[
+                    ("transform", format!("translate(0 {})", px(row.top))),
+                    ("data-row", row.province.to_string()),
+                ],
+            );
+            for item in &row.items {
+                emit_item(item, palette, sink, row.top);
+            }
+            sink.close("g");
+        }
+    }
 }
 
 /// Fill and stroke of a shape that is either solid or, for drafts, an outline on the background.
@@ -123,14 +142,15 @@ fn fill_and_stroke(paint: Paint, hollow: bool, palette: &Palette) -> Vec<(&'stat
     }
 }
 
-fn emit_shape(shape: &Shape, palette: &Palette, sink: &mut impl Sink) {
+fn emit_shape(shape: &Shape, palette: &Palette, sink: &mut impl Sink, top: f64) {
+    let y = |value: f64| px(value - top);
     match shape {
-        Shape::Rect { x, y, width, height, paint } => {
+        Shape::Rect { x, y: top_edge, width, height, paint } => {
             sink.open(
                 "rect",
                 &[
                     ("x", px(*x)),
-                    ("y", px(*y)),
+                    ("y", y(*top_edge)),
                     ("width", px(*width)),
                     ("height", px(*height)),
                     ("fill", palette.color(*paint)),
@@ -141,9 +161,9 @@ fn emit_shape(shape: &Shape, palette: &Palette, sink: &mut impl Sink) {
         Shape::Line { x1, y1, x2, y2, paint, stroke_width, dashed } => {
             let mut attributes = vec![
                 ("x1", px(*x1)),
-                ("y1", px(*y1)),
+                ("y1", y(*y1)),
                 ("x2", px(*x2)),
-                ("y2", px(*y2)),
+                ("y2", y(*y2)),
                 ("stroke", palette.color(*paint)),
                 ("stroke-width", px(*stroke_width)),
                 ("stroke-linecap", "round".into()),
@@ -155,7 +175,7 @@ fn emit_shape(shape: &Shape, palette: &Palette, sink: &mut impl Sink) {
             sink.close("line");
         }
         Shape::Circle { cx, cy, r, paint, hollow, dashed } => {
-            let mut attributes = vec![("cx", px(*cx)), ("cy", px(*cy)), ("r", px(*r))];
+            let mut attributes = vec![("cx", px(*cx)), ("cy", y(*cy)), ("r", px(*r))];
             if *dashed {
                 attributes.extend([
                     ("fill", "none".into()),
@@ -170,15 +190,20 @@ fn emit_shape(shape: &Shape, palette: &Palette, sink: &mut impl Sink) {
             sink.close("circle");
         }
         Shape::Polygon { points, paint, hollow } => {
-            let points: Vec<String> = points.iter().map(|(x, y)| format!("{},{}", px(*x), px(*y))).collect();
+            let points: Vec<String> =
+                points.iter().map(|(px_x, px_y)| format!("{},{}", px(*px_x), y(*px_y))).collect();
             let mut attributes = vec![("points", points.join(" "))];
             attributes.extend(fill_and_stroke(*paint, *hollow, palette));
             sink.open("polygon", &attributes);
             sink.close("polygon");
         }
-        Shape::Text { x, y, text, anchor, size, weight, paint, italic, .. } => {
-            let mut attributes =
-                vec![("x", px(*x)), ("y", px(*y)), ("font-size", px(*size)), ("fill", palette.color(*paint))];
+        Shape::Text { x, y: baseline, text, anchor, size, weight, paint, italic, .. } => {
+            let mut attributes = vec![
+                ("x", px(*x)),
+                ("y", y(*baseline)),
+                ("font-size", px(*size)),
+                ("fill", palette.color(*paint)),
+            ];
             match anchor {
                 Anchor::Start => {}
                 Anchor::Middle => attributes.push(("text-anchor", "middle".into())),

@@ -85,16 +85,31 @@ impl Tree {
     }
 }
 
+/// Attributes that name what an element stands for (a province's row, a target's mark): elements with one
+/// are matched by it, so a row keeps its nodes when a row above it goes away.
+const IDENTITY: [&str; 2] = ["data-row", "data-target"];
+
+fn identity(node: &Node) -> Option<(&'static str, &str)> {
+    node.attributes
+        .iter()
+        .find(|(name, _)| IDENTITY.contains(name))
+        .map(|(name, value)| (*name, value.as_str()))
+}
+
 /// What changes between two drawings.
 #[derive(Debug, PartialEq)]
 pub struct Patch<'t> {
-    /// The first `keep` elements of the old drawing stay, as the first `keep` of the new one; the old ones
-    /// after them go, and the new ones after them are created.
-    pub keep: usize,
+    /// For each element of the new drawing, the element of the old one it keeps, if any; the others are
+    /// created, each inserted before `before[i]` (a kept sibling, by new index) or at the end of its parent.
+    pub reuse: Vec<Option<usize>>,
+    pub before: Vec<Option<usize>>,
+    /// Old elements to remove: only the top of each removed subtree.
+    pub remove: Vec<usize>,
+    /// Attribute and text changes of kept elements, by new index.
     pub changes: Vec<Change<'t>>,
 }
 
-/// A change to a kept element (an index below `keep`).
+/// A change to a kept element (by its index in the new drawing).
 #[derive(Debug, PartialEq)]
 pub enum Change<'t> {
     SetAttribute { node: usize, name: &'static str, value: &'t str },
@@ -102,29 +117,118 @@ pub enum Change<'t> {
     SetText { node: usize, text: &'t str },
 }
 
-/// The changes from `old` to `new`. Elements stay while both drawings have the same tag under the same parent
-/// at the same position; from the first difference on, the rest is rebuilt, which keeps document order right
-/// without moving nodes.
+/// The changes from `old` to `new`. Children are matched under matched parents: by identity when they have
+/// one, otherwise in order among siblings of the same tag. Kept children never change order (a match that
+/// would move one back is dropped and that child rebuilt), so created ones are only ever inserted.
 pub fn diff<'t>(old: &Tree, new: &'t Tree) -> Patch<'t> {
-    let keep =
-        old.nodes.iter().zip(&new.nodes).take_while(|(a, b)| a.tag == b.tag && a.parent == b.parent).count();
-    let mut changes = Vec::new();
-    for (i, (was, now)) in old.nodes.iter().zip(&new.nodes).take(keep).enumerate() {
-        for (name, value) in &now.attributes {
-            if !was.attributes.iter().any(|(n, v)| n == name && v == value) {
-                changes.push(Change::SetAttribute { node: i, name, value });
-            }
+    let mut patch = Patch {
+        reuse: vec![None; new.nodes.len()],
+        before: vec![None; new.nodes.len()],
+        remove: Vec::new(),
+        changes: Vec::new(),
+    };
+    let (old_children, new_children) = (old.children(), new.children());
+    match (old.nodes.first(), new.nodes.first()) {
+        (Some(a), Some(b)) if a.tag == b.tag => {
+            patch.reuse[0] = Some(0);
+            match_children(old, new, &old_children, &new_children, 0, 0, &mut patch);
         }
-        for (name, _) in &was.attributes {
-            if !now.attributes.iter().any(|(n, _)| n == name) {
-                changes.push(Change::RemoveAttribute { node: i, name });
-            }
-        }
-        if was.text != now.text {
-            changes.push(Change::SetText { node: i, text: now.text.as_deref().unwrap_or("") });
+        (Some(_), _) => patch.remove.push(0),
+        _ => {}
+    }
+    for (i, reused) in patch.reuse.iter().enumerate() {
+        if let Some(j) = *reused {
+            changes_of(&old.nodes[j], &new.nodes[i], i, &mut patch.changes);
         }
     }
-    Patch { keep, changes }
+    patch
+}
+
+fn match_children(
+    old: &Tree,
+    new: &Tree,
+    old_children: &[Vec<usize>],
+    new_children: &[Vec<usize>],
+    old_parent: usize,
+    new_parent: usize,
+    patch: &mut Patch,
+) {
+    let (oc, nc) = (&old_children[old_parent], &new_children[new_parent]);
+    let mut taken = vec![false; oc.len()];
+    let mut pairs: Vec<(usize, usize)> = Vec::new(); // (new child, position in oc)
+    for &c in nc {
+        let node = &new.nodes[c];
+        let key = identity(node);
+        // The first old sibling not yet taken with the same tag and identity (or lack of one).
+        let found = (0..oc.len()).find(|&p| {
+            let other = &old.nodes[oc[p]];
+            !taken[p] && other.tag == node.tag && identity(other) == key
+        });
+        if let Some(p) = found {
+            taken[p] = true;
+            pairs.push((c, p));
+        }
+    }
+    // Kept children must stay in order: a match that would move one back is dropped (that child is rebuilt).
+    let mut last = None;
+    pairs.retain(|&(_, p)| {
+        let in_order = last.is_none_or(|l| p > l);
+        if in_order {
+            last = Some(p);
+        } else {
+            taken[p] = false;
+        }
+        in_order
+    });
+    for (p, &o) in oc.iter().enumerate() {
+        if !taken[p] {
+            patch.remove.push(o);
+        }
+    }
+    for &(c, p) in &pairs {
+        patch.reuse[c] = Some(oc[p]);
+    }
+    // Each created child goes before the next kept sibling.
+    let mut next_kept = None;
+    for &c in nc.iter().rev() {
+        if patch.reuse[c].is_some() {
+            next_kept = Some(c);
+        } else {
+            patch.before[c] = next_kept;
+        }
+    }
+    for (c, p) in pairs {
+        match_children(old, new, old_children, new_children, oc[p], c, patch);
+    }
+}
+
+fn changes_of<'t>(was: &Node, now: &'t Node, i: usize, changes: &mut Vec<Change<'t>>) {
+    for (name, value) in &now.attributes {
+        if !was.attributes.iter().any(|(n, v)| n == name && v == value) {
+            changes.push(Change::SetAttribute { node: i, name, value });
+        }
+    }
+    for (name, _) in &was.attributes {
+        if !now.attributes.iter().any(|(n, _)| n == name) {
+            changes.push(Change::RemoveAttribute { node: i, name });
+        }
+    }
+    if was.text != now.text {
+        changes.push(Change::SetText { node: i, text: now.text.as_deref().unwrap_or("") });
+    }
+}
+
+impl Tree {
+    /// Each element's children, in order.
+    fn children(&self) -> Vec<Vec<usize>> {
+        let mut children = vec![Vec::new(); self.nodes.len()];
+        for (i, node) in self.nodes.iter().enumerate() {
+            if let Some(parent) = node.parent {
+                children[parent].push(i);
+            }
+        }
+        children
+    }
 }
 
 #[cfg(test)]
@@ -157,29 +261,76 @@ mod tests {
     #[test]
     fn the_same_drawing_needs_no_change() {
         let t = tree(&[("text", "a"), ("text", "b")]);
-        assert_eq!(diff(&t, &t.clone()), Patch { keep: 5, changes: vec![] });
+        let same = t.clone();
+        let patch = diff(&t, &same);
+        assert_eq!(patch.reuse, (0..5).map(Some).collect::<Vec<_>>());
+        assert!(patch.changes.is_empty() && patch.remove.is_empty());
+    }
+
+    /// Rows named by `data-row`, as `svg::emit` writes them.
+    fn rows(keys: &[u32]) -> Tree {
+        let mut t = Tree::default();
+        t.open("svg", &[]);
+        t.open("text", &[]);
+        t.text("title");
+        t.close("text");
+        for (i, key) in keys.iter().enumerate() {
+            t.open("g", &[("transform", format!("translate(0 {})", i * 40)), ("data-row", key.to_string())]);
+            t.open("text", &[("y", "12".into())]);
+            t.text(&format!("province {key}"));
+            t.close("text");
+            t.close("g");
+        }
+        t.close("svg");
+        t
     }
 
     #[test]
-    fn a_removed_row_changes_the_rows_after_it_and_drops_the_last() {
-        let old = tree(&[("text", "a"), ("text", "bb"), ("text", "ccc")]);
-        let new = tree(&[("text", "a"), ("text", "ccc")]);
+    fn removing_the_first_row_moves_the_others_with_one_attribute_each() {
+        let old = rows(&[1, 2, 3]);
+        let new = rows(&[2, 3]);
         let patch = diff(&old, &new);
-        assert_eq!(patch.keep, 5);
+        // svg, title, title text; row 2 and its text; row 3 and its text.
+        assert_eq!(patch.reuse, vec![Some(0), Some(1), Some(4), Some(5), Some(6), Some(7)]);
+        assert_eq!(patch.remove, vec![2]);
         assert_eq!(
             patch.changes,
             vec![
-                Change::SetAttribute { node: 4, name: "y", value: "3" },
-                Change::SetText { node: 4, text: "ccc" }
+                Change::SetAttribute { node: 2, name: "transform", value: "translate(0 0)" },
+                Change::SetAttribute { node: 4, name: "transform", value: "translate(0 40)" },
             ]
         );
     }
 
     #[test]
-    fn a_different_tag_rebuilds_from_there() {
-        let old = tree(&[("text", "a"), ("rect", "b")]);
-        let new = tree(&[("text", "a"), ("text", "b")]);
-        assert_eq!(diff(&old, &new).keep, 4);
+    fn a_row_coming_back_is_inserted_before_the_next_kept_row() {
+        let old = rows(&[2, 3]);
+        let new = rows(&[1, 2, 3]);
+        let patch = diff(&old, &new);
+        assert_eq!(patch.reuse[2], None, "row 1 is created");
+        assert_eq!(patch.before[2], Some(4), "before row 2, which is kept");
+        assert_eq!(patch.reuse[3], None, "with its text");
+        assert_eq!(patch.before[3], None, "appended inside the new row");
+        assert_eq!(patch.reuse[4], Some(2));
+    }
+
+    #[test]
+    fn a_row_that_would_move_back_is_rebuilt_rather_than_moved() {
+        let reordered = rows(&[2, 1]);
+        let patch = diff(&rows(&[1, 2]), &reordered);
+        assert_eq!(patch.reuse[2], Some(4), "row 2 stays");
+        assert_eq!(patch.reuse[4], None, "row 1 is rebuilt after it");
+        assert_eq!(patch.remove, vec![2]);
+    }
+
+    #[test]
+    fn a_different_root_replaces_everything() {
+        let mut other = Tree::default();
+        other.open("div", &[]);
+        other.close("div");
+        let patch = diff(&rows(&[1]), &other);
+        assert_eq!(patch.reuse, vec![None]);
+        assert_eq!(patch.remove, vec![0]);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! an image onto a canvas) loads a `data:` or `blob:` image, which a strict `img-src 'self'` policy forbids.
 //! Drawing the same primitives directly needs no image at all.
 
-use crate::scene::{Anchor, Item, Scene, Shape, Weight};
+use crate::scene::{Anchor, Scene, Shape, Weight};
 use crate::svg::{Palette, FONT_FAMILY};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement};
@@ -24,15 +24,8 @@ pub fn png_data_url(
     ctx.scale(scale, scale)?;
     ctx.set_fill_style_str(&palette.background);
     ctx.fill_rect(0.0, 0.0, scene.width, scene.height);
-    for item in &scene.items {
-        match item {
-            Item::Shape(shape) => draw(&ctx, shape, palette)?,
-            Item::Mark(mark) => {
-                for shape in &mark.shapes {
-                    draw(&ctx, shape, palette)?;
-                }
-            }
-        }
+    for shape in scene.shapes() {
+        draw(&ctx, shape, palette)?;
     }
     canvas.to_data_url_with_type("image/png")
 }

@@ -503,28 +503,28 @@ impl State {
         Ok(())
     }
 
-    /// Makes the chart's DOM match `tree`: kept elements get their changed attributes and texts, the rest is
-    /// removed and created anew.
+    /// Makes the chart's DOM match `tree` (see `tree::diff`): kept elements get their changed attributes and
+    /// texts, elements that went are removed, new ones are created in place.
     fn draw(&mut self, tree: Tree) -> Result<(), JsValue> {
         let patch = tree::diff(&self.drawn, &tree);
+        for &old in &patch.remove {
+            self.drawn_nodes[old].remove();
+        }
+        let mut nodes: Vec<Option<Element>> =
+            patch.reuse.iter().map(|old| old.map(|j| self.drawn_nodes[j].clone())).collect();
         for change in &patch.changes {
+            let el = nodes[change_node(change)].as_ref().ok_or("province-targets: lost a chart element")?;
             match *change {
-                Change::SetAttribute { node, name, value } => {
-                    self.drawn_nodes[node].set_attribute(name, value)?
-                }
-                Change::RemoveAttribute { node, name } => self.drawn_nodes[node].remove_attribute(name)?,
-                Change::SetText { node, text } => self.drawn_nodes[node].set_text_content(Some(text)),
+                Change::SetAttribute { name, value, .. } => el.set_attribute(name, value)?,
+                Change::RemoveAttribute { name, .. } => el.remove_attribute(name)?,
+                Change::SetText { text, .. } => el.set_text_content(Some(text)),
             }
         }
-        let keep = patch.keep;
-        for (old, node) in self.drawn.nodes.iter().zip(&self.drawn_nodes).skip(keep) {
-            // Removing the topmost old element of a subtree removes the subtree.
-            if old.parent.is_none_or(|p| p < keep) {
-                node.remove();
+        // In document order, so each new element's parent and the kept sibling it goes before exist.
+        for (i, node) in tree.nodes.iter().enumerate() {
+            if nodes[i].is_some() {
+                continue;
             }
-        }
-        self.drawn_nodes.truncate(keep);
-        for node in &tree.nodes[keep..] {
             let el = self.document.create_element_ns(Some(svg::SVG_NAMESPACE), node.tag)?;
             for (name, value) in &node.attributes {
                 // The namespace comes with createElementNS; as an attribute it would only be noise.
@@ -535,12 +535,15 @@ impl State {
             if let Some(text) = &node.text {
                 el.set_text_content(Some(text));
             }
-            match node.parent {
-                Some(parent) => self.drawn_nodes[parent].append_child(&el)?,
-                None => self.parts.chart.append_child(&el)?,
+            let parent = match node.parent {
+                Some(p) => nodes[p].as_ref().ok_or("province-targets: lost a chart element")?,
+                None => &self.parts.chart,
             };
-            self.drawn_nodes.push(el);
+            let before = patch.before[i].and_then(|b| nodes[b].as_ref()).map(|b| -> &web_sys::Node { b });
+            parent.insert_before(&el, before)?;
+            nodes[i] = Some(el);
         }
+        self.drawn_nodes = nodes.into_iter().flatten().collect();
         self.drawn = tree;
         Ok(())
     }
@@ -678,6 +681,14 @@ impl State {
     }
 }
 
+fn change_node(change: &Change) -> usize {
+    match *change {
+        Change::SetAttribute { node, .. }
+        | Change::RemoveAttribute { node, .. }
+        | Change::SetText { node, .. } => node,
+    }
+}
+
 #[derive(Clone, Copy)]
 enum ImageFormat {
     Svg,
@@ -687,10 +698,9 @@ enum ImageFormat {
 /// The width the chart has: the root's, inside its padding (600 px if the root is not laid out yet).
 fn chart_width(root: &Element) -> f64 {
     let padding = computed_style(root).map_or(0.0, |style| {
-        let px = |name: &str| {
-            style.get_property_value(name).ok().and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
-        };
-        px("padding-left").unwrap_or(0.0) + px("padding-right").unwrap_or(0.0)
+        // parseFloat reads "12px" as 12, and keeps Rust's float parser (~12 KB) out of the module.
+        let px = |name: &str| style.get_property_value(name).map_or(f64::NAN, |v| js_sys::parse_float(&v));
+        [px("padding-left"), px("padding-right")].iter().filter(|p| p.is_finite()).sum()
     });
     let width = root.client_width() as f64 - padding;
     if width > 0.0 {
