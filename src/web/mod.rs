@@ -79,6 +79,7 @@ struct State {
     drawn_nodes: Vec<Element>,
     drawn_summary: String,
     drawn_shown: Vec<bool>,
+    drawn_selects: Option<(usize, Option<u16>)>,
 }
 
 /// The widget's elements that change after mount.
@@ -190,6 +191,7 @@ pub fn mount(container: Element, options: JsValue, data: &Data) -> Result<Widget
         drawn_nodes: Vec::new(),
         drawn_summary: String::new(),
         drawn_shown: Vec::new(),
+        drawn_selects: None,
     }));
     state.borrow_mut().render()?;
     let listeners = wire(&state, &container)?;
@@ -482,13 +484,15 @@ impl State {
             }
         }
         self.drawn_shown.clone_from(&self.config.shown);
-        let indicator = &self.dataset.indicators[self.config.indicator].id;
-        if self.parts.indicator.value() != *indicator {
-            self.parts.indicator.set_value(indicator);
-        }
-        let year = self.config.year.map(|y| y.to_string()).unwrap_or_else(|| "all".into());
-        if self.parts.year.value() != year {
-            self.parts.year.set_value(&year);
+        // Compared with what was last set, never read back: reading a <select>'s value makes the browser
+        // bring its options' style up to date, which cost more than the whole rest of a toggle.
+        let selected = (self.config.indicator, self.config.year);
+        if self.drawn_selects != Some(selected) {
+            self.parts.indicator.set_value(&self.dataset.indicators[self.config.indicator].id);
+            self.parts
+                .year
+                .set_value(&self.config.year.map(|y| y.to_string()).unwrap_or_else(|| "all".into()));
+            self.drawn_selects = Some(selected);
         }
         // The table is built when it is open; a closed one is rebuilt on opening.
         if !self.parts.table.has_attribute("hidden") {
