@@ -1,6 +1,6 @@
 //! Problems found in a dataset, each naming its record and field, worded for a data editor in either language.
 
-use crate::format::plain;
+use crate::format::write_number;
 use crate::i18n::Lang;
 use crate::json::{Expected, SyntaxError};
 use std::fmt::Write;
@@ -9,7 +9,7 @@ use std::fmt::Write;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
     /// The list in the file: `targets`, `provinces`, … Empty for the file as a whole.
-    pub collection: String,
+    pub collection: &'static str,
     pub index: Option<usize>,
     /// The record's `id`, when it has a readable one.
     pub id: Option<String>,
@@ -18,12 +18,12 @@ pub struct Location {
 
 impl Location {
     pub fn file() -> Location {
-        Location { collection: String::new(), index: None, id: None, field: None }
+        Location { collection: "", index: None, id: None, field: None }
     }
 
-    pub fn field(collection: &str, index: usize, id: Option<&str>, field: &str) -> Location {
+    pub fn field(collection: &'static str, index: usize, id: Option<&str>, field: &str) -> Location {
         Location {
-            collection: collection.to_string(),
+            collection,
             index: Some(index),
             id: id.map(str::to_string),
             field: Some(field.to_string()),
@@ -60,7 +60,8 @@ pub enum ProblemKind {
     UnknownReference {
         value: String,
         collection: &'static str,
-        known: Vec<String>,
+        /// The valid ids, in file order, separated by ", ".
+        known: String,
     },
     /// Two records of one list share an id.
     DuplicateId {
@@ -145,154 +146,210 @@ impl Problem {
                 Lang::En => "Dataset file",
             });
         } else {
-            out.push_str(&loc.collection);
+            out.push_str(loc.collection);
         }
         if let Some(index) = loc.index {
-            let _ = write!(out, "[{index}]");
+            out.push('[');
+            push_integer(out, index);
+            out.push(']');
         }
         if let Some(id) = &loc.id {
-            let _ = write!(out, " \"{id}\"");
+            out.push_str(" \"");
+            out.push_str(id);
+            out.push('"');
         }
         if let Some(field) = &loc.field {
-            let _ = match lang {
-                Lang::Vi => write!(out, ", trường \"{field}\""),
-                Lang::En => write!(out, ", field \"{field}\""),
-            };
+            out.push_str(match lang {
+                Lang::Vi => ", trường \"",
+                Lang::En => ", field \"",
+            });
+            out.push_str(field);
+            out.push('"');
         }
         out.push_str(": ");
     }
 
     fn write_kind(&self, out: &mut String, lang: Lang) {
+        use Arg::{Index, List, Number, Text};
         use ProblemKind::*;
         let vi = lang == Lang::Vi;
-        let _ = match &self.kind {
-            Syntax(e) if vi => {
-                write!(out, "không đọc được vì không phải JSON hợp lệ: {}", describe_syntax(e, lang))
-            }
-            Syntax(e) => write!(out, "cannot be read, not valid JSON: {}", describe_syntax(e, lang)),
-            WrongType { expected, found } if vi => {
-                write!(out, "kiểu sai: cần {}, nhưng là {}", vi_kind(expected), vi_kind(found))
-            }
-            WrongType { expected, found } => write!(out, "wrong type: expected {expected}, found {found}"),
-            UnknownField { valid } if vi => {
-                write!(out, "trường không tồn tại (gõ nhầm?). Các trường hợp lệ: {}.", valid.join(", "))
-            }
-            UnknownField { valid } => {
-                write!(out, "is not a field of this record (a typo?). Valid fields: {}.", valid.join(", "))
-            }
-            DuplicateField if vi => write!(out, "trường xuất hiện hai lần"),
-            DuplicateField => write!(out, "appears twice in this record"),
-            Missing if vi => write!(out, "thiếu giá trị (bắt buộc)"),
-            Missing => write!(out, "is missing (required)"),
-            EmptyList if vi => write!(out, "không có bản ghi nào; cần ít nhất một"),
-            EmptyList => write!(out, "has no records; at least one is needed"),
-            NotOneOf { value, choices } if vi => {
-                write!(out, "\"{value}\" không hợp lệ. Chọn một trong: {}.", choices.join(", "))
-            }
-            NotOneOf { value, choices } => {
-                write!(out, "\"{value}\" is not valid. Choose from: {}.", choices.join(", "))
-            }
-            UnknownReference { value, collection, known } if vi => write!(
+        let kind = |kind: &'static str| Text(if vi { vi_kind(kind) } else { kind });
+        match &self.kind {
+            Syntax(e) => fill(
                 out,
-                "\"{value}\" không có trong danh sách {collection}. Các id hợp lệ: {}.",
-                known.join(", ")
+                vi,
+                "không đọc được vì không phải JSON hợp lệ: {}",
+                "cannot be read, not valid JSON: {}",
+                &[Text(&describe_syntax(e, lang))],
             ),
-            UnknownReference { value, collection, known } => {
-                write!(out, "\"{value}\" is not in {collection}. Valid ids: {}.", known.join(", "))
-            }
-            DuplicateId { value, first_index } if vi => {
-                write!(out, "id \"{value}\" trùng với bản ghi [{first_index}]")
-            }
-            DuplicateId { value, first_index } => {
-                write!(out, "id \"{value}\" is already used by record [{first_index}]")
-            }
-            DuplicateTarget { first_index, first_id } if vi => write!(
+            WrongType { expected, found } => fill(
                 out,
-                "trùng mục tiêu targets[{first_index}] \"{first_id}\" (cùng tỉnh, chỉ tiêu, năm và nguồn)"
+                vi,
+                "kiểu sai: cần {}, nhưng là {}",
+                "wrong type: expected {}, found {}",
+                &[kind(expected), kind(found)],
             ),
-            DuplicateTarget { first_index, first_id } => write!(
+            UnknownField { valid } => fill(
                 out,
-                "duplicates targets[{first_index}] \"{first_id}\" (same province, indicator, year and source)"
+                vi,
+                "trường không tồn tại (gõ nhầm?). Các trường hợp lệ: {}.",
+                "is not a field of this record (a typo?). Valid fields: {}.",
+                &[List(valid)],
+            ),
+            DuplicateField => fill(out, vi, "trường xuất hiện hai lần", "appears twice in this record", &[]),
+            Missing => fill(out, vi, "thiếu giá trị (bắt buộc)", "is missing (required)", &[]),
+            EmptyList => fill(
+                out,
+                vi,
+                "không có bản ghi nào; cần ít nhất một",
+                "has no records; at least one is needed",
+                &[],
+            ),
+            NotOneOf { value, choices } => fill(
+                out,
+                vi,
+                "\"{}\" không hợp lệ. Chọn một trong: {}.",
+                "\"{}\" is not valid. Choose from: {}.",
+                &[Text(value), List(choices)],
+            ),
+            UnknownReference { value, collection, known } => fill(
+                out,
+                vi,
+                "\"{}\" không có trong danh sách {}. Các id hợp lệ: {}.",
+                "\"{}\" is not in {}. Valid ids: {}.",
+                &[Text(value), Text(collection), Text(known)],
+            ),
+            DuplicateId { value, first_index } => fill(
+                out,
+                vi,
+                "id \"{}\" trùng với bản ghi [{}]",
+                "id \"{}\" is already used by record [{}]",
+                &[Text(value), Index(*first_index)],
+            ),
+            DuplicateTarget { first_index, first_id } => fill(
+                out,
+                vi,
+                "trùng mục tiêu targets[{}] \"{}\" (cùng tỉnh, chỉ tiêu, năm và nguồn)",
+                "duplicates targets[{}] \"{}\" (same province, indicator, year and source)",
+                &[Index(*first_index), Text(first_id)],
             ),
             // Target ids may also hold slashes (validate's rule): saying otherwise would send the editor
             // after the wrong character.
-            BadId { value } if vi && self.location.collection == "targets" => write!(
+            BadId { value } if self.location.collection == "targets" => fill(
                 out,
-                "id \"{value}\" chỉ được gồm chữ thường không dấu, chữ số, dấu gạch ngang và dấu gạch chéo"
+                vi,
+                "id \"{}\" chỉ được gồm chữ thường không dấu, chữ số, dấu gạch ngang và dấu gạch chéo",
+                "id \"{}\" may only hold lowercase ASCII letters, digits, hyphens and slashes",
+                &[Text(value)],
             ),
-            BadId { value } if vi => {
-                write!(out, "id \"{value}\" chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang")
-            }
-            BadId { value } if self.location.collection == "targets" => write!(
+            BadId { value } => fill(
                 out,
-                "id \"{value}\" may only hold lowercase ASCII letters, digits, hyphens and slashes"
+                vi,
+                "id \"{}\" chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang",
+                "id \"{}\" may only hold lowercase ASCII letters, digits and hyphens",
+                &[Text(value)],
             ),
-            BadId { value } => {
-                write!(out, "id \"{value}\" may only hold lowercase ASCII letters, digits and hyphens")
-            }
-            RangeInverted { min, max } if vi => {
-                write!(out, "khoảng ngược: value_max {} nhỏ hơn value {}", plain(*max, 4), plain(*min, 4))
-            }
-            RangeInverted { min, max } => {
-                write!(
-                    out,
-                    "range is inverted: value_max {} is below value {}",
-                    plain(*max, 4),
-                    plain(*min, 4)
-                )
-            }
-            OutOfBounds { value, unit, min, max } if vi => write!(
+            RangeInverted { min, max } => fill(
                 out,
-                "{} nằm ngoài giới hạn của đơn vị {unit} ({} đến {})",
-                plain(*value, 4),
-                plain(*min, 4),
-                plain(*max, 4)
+                vi,
+                "khoảng ngược: value_max {} nhỏ hơn value {}",
+                "range is inverted: value_max {} is below value {}",
+                &[Number(*max), Number(*min)],
             ),
-            OutOfBounds { value, unit, min, max } => write!(
+            OutOfBounds { value, unit, min, max } => fill(
                 out,
-                "{} is outside what the unit {unit} allows ({} to {})",
-                plain(*value, 4),
-                plain(*min, 4),
-                plain(*max, 4)
+                vi,
+                "{} nằm ngoài giới hạn của đơn vị {} ({} đến {})",
+                "{} is outside what the unit {} allows ({} to {})",
+                &[Number(*value), Text(unit), Number(*min), Number(*max)],
             ),
-            NotWhole { value } if vi => write!(out, "{} phải là số nguyên", plain(*value, 4)),
-            NotWhole { value } => write!(out, "{} must be a whole number", plain(*value, 4)),
-            YearOutOfRange { year } if vi => {
-                write!(out, "năm {} không hợp lệ: cần một năm từ 2000 đến 2100", plain(*year, 4))
+            NotWhole { value } => {
+                fill(out, vi, "{} phải là số nguyên", "{} must be a whole number", &[Number(*value)])
             }
-            YearOutOfRange { year } => {
-                write!(out, "year {} is not valid: expected a whole year from 2000 to 2100", plain(*year, 4))
-            }
-            Unexpected { why_vi, .. } if vi => write!(out, "{why_vi}"),
-            Unexpected { why_en, .. } => write!(out, "{why_en}"),
-            UnitMismatch { unit, indicator_unit } if vi => {
-                write!(out, "đơn vị \"{unit}\" khác đơn vị \"{indicator_unit}\" của chỉ tiêu")
-            }
-            UnitMismatch { unit, indicator_unit } => {
-                write!(out, "unit \"{unit}\" differs from the indicator's unit \"{indicator_unit}\"")
-            }
-            BadDate { value } if vi => write!(
+            YearOutOfRange { year } => fill(
                 out,
-                "ngày \"{value}\" không hợp lệ: dùng YYYY-MM-DD, hoặc --MM-DD khi bài báo không nêu năm"
+                vi,
+                "năm {} không hợp lệ: cần một năm từ 2000 đến 2100",
+                "year {} is not valid: expected a whole year from 2000 to 2100",
+                &[Number(*year)],
             ),
-            BadDate { value } => write!(
+            Unexpected { why_en, why_vi } => fill(out, vi, why_vi, why_en, &[]),
+            UnitMismatch { unit, indicator_unit } => fill(
                 out,
-                "date \"{value}\" is not valid: use YYYY-MM-DD, or --MM-DD when the article gives no year"
+                vi,
+                "đơn vị \"{}\" khác đơn vị \"{}\" của chỉ tiêu",
+                "unit \"{}\" differs from the indicator's unit \"{}\"",
+                &[Text(unit), Text(indicator_unit)],
             ),
-            SourceProvinceMismatch { source_province } if vi => {
-                write!(out, "nguồn này thuộc tỉnh \"{source_province}\", khác tỉnh của mục tiêu")
-            }
-            SourceProvinceMismatch { source_province } => {
-                write!(out, "this source belongs to province \"{source_province}\", not the target's")
-            }
-            UnsupportedVersion { version } if vi => {
-                write!(out, "phiên bản {} chưa được hỗ trợ (phiên bản hỗ trợ: 1)", plain(*version, 4))
-            }
-            UnsupportedVersion { version } => {
-                write!(out, "version {} is not supported (supported: 1)", plain(*version, 4))
-            }
-        };
+            BadDate { value } => fill(
+                out,
+                vi,
+                "ngày \"{}\" không hợp lệ: dùng YYYY-MM-DD, hoặc --MM-DD khi bài báo không nêu năm",
+                "date \"{}\" is not valid: use YYYY-MM-DD, or --MM-DD when the article gives no year",
+                &[Text(value)],
+            ),
+            SourceProvinceMismatch { source_province } => fill(
+                out,
+                vi,
+                "nguồn này thuộc tỉnh \"{}\", khác tỉnh của mục tiêu",
+                "this source belongs to province \"{}\", not the target's",
+                &[Text(source_province)],
+            ),
+            UnsupportedVersion { version } => fill(
+                out,
+                vi,
+                "phiên bản {} chưa được hỗ trợ (phiên bản hỗ trợ: 1)",
+                "version {} is not supported (supported: 1)",
+                &[Number(*version)],
+            ),
+        }
     }
+}
+
+/// Writes the Vietnamese or the English wording, each `{}` replaced by the next of `args`.
+#[inline(never)]
+fn fill(out: &mut String, vi: bool, text_vi: &str, text_en: &str, args: &[Arg]) {
+    let mut rest = if vi { text_vi } else { text_en };
+    for arg in args {
+        let Some((before, after)) = rest.split_once("{}") else { break };
+        out.push_str(before);
+        arg.write(out);
+        rest = after;
+    }
+    out.push_str(rest);
+}
+
+/// What fills a `{}` of a message.
+enum Arg<'a> {
+    Text(&'a str),
+    /// A number written plainly, with up to four decimals.
+    Number(f64),
+    /// A record's position in its list.
+    Index(usize),
+    /// Choices, separated by commas.
+    List(&'a [&'a str]),
+}
+
+impl Arg<'_> {
+    fn write(&self, out: &mut String) {
+        match *self {
+            Arg::Text(text) => out.push_str(text),
+            Arg::Number(value) => write_number(out, value, 4, '.', None),
+            Arg::Index(index) => push_integer(out, index),
+            Arg::List(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    out.push_str(item);
+                }
+            }
+        }
+    }
+}
+
+fn push_integer(out: &mut String, n: usize) {
+    let _ = write!(out, "{n}");
 }
 
 /// The file (or the text handed to the module) is not JSON.

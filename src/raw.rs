@@ -166,12 +166,12 @@ struct Fields<'a> {
 
 impl<'a> Fields<'a> {
     fn new(
-        collection: &str,
+        collection: &'static str,
         index: Option<usize>,
         value: &'a Json,
         problems: &'a mut Vec<Problem>,
     ) -> Option<Self> {
-        let location = Location { collection: collection.to_string(), index, id: None, field: None };
+        let location = Location { collection, index, id: None, field: None };
         let Json::Object(members) = value else {
             let kind = ProblemKind::WrongType { expected: "an object", found: value.kind() };
             problems.push(Problem::new(location, kind));

@@ -39,104 +39,89 @@ pub fn validate_after(raw: &RawDataset, earlier: Vec<Problem>) -> Result<Dataset
         ("targets", raw.targets.len()),
     ] {
         if len == 0 {
-            let location = Location { collection: collection.into(), ..Location::file() };
+            let location = Location { collection, ..Location::file() };
             v.problems.push(Problem::new(location, ProblemKind::EmptyList));
         }
     }
 
-    let pillar_ids = v.ids("pillars", raw.pillars.iter().map(|p| p.id.as_deref()), false);
-    let pillars = raw
-        .pillars
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let mut r = v.record("pillars", i, p.id.as_deref());
-            Pillar {
-                id: r.required("id", &p.id),
-                name_vi: r.required("name_vi", &p.name_vi),
-                name_en: r.required("name_en", &p.name_en),
-            }
-        })
-        .collect();
+    let pillar_ids = v.ids("pillars", raw.pillars.len(), &|i| raw.pillars[i].id.as_deref(), false);
+    let mut pillars = Vec::new();
+    for (i, p) in raw.pillars.iter().enumerate() {
+        let mut r = v.record("pillars", i, p.id.as_deref());
+        pillars.push(Pillar {
+            id: r.required("id", &p.id),
+            name_vi: r.required("name_vi", &p.name_vi),
+            name_en: r.required("name_en", &p.name_en),
+        });
+    }
 
-    let province_ids = v.ids("provinces", raw.provinces.iter().map(|p| p.id.as_deref()), false);
-    let provinces = raw
-        .provinces
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let mut r = v.record("provinces", i, p.id.as_deref());
-            Province {
-                id: r.required("id", &p.id),
-                name_vi: r.required("name_vi", &p.name_vi),
-                name_ascii: r.required("name_ascii", &p.name_ascii),
-                admin_note_vi: optional(&p.admin_note_vi),
-                admin_note_en: optional(&p.admin_note_en),
-            }
-        })
-        .collect();
+    let province_ids = v.ids("provinces", raw.provinces.len(), &|i| raw.provinces[i].id.as_deref(), false);
+    let mut provinces = Vec::new();
+    for (i, p) in raw.provinces.iter().enumerate() {
+        let mut r = v.record("provinces", i, p.id.as_deref());
+        provinces.push(Province {
+            id: r.required("id", &p.id),
+            name_vi: r.required("name_vi", &p.name_vi),
+            name_ascii: r.required("name_ascii", &p.name_ascii),
+            admin_note_vi: optional(&p.admin_note_vi),
+            admin_note_en: optional(&p.admin_note_en),
+        });
+    }
 
-    let indicator_ids = v.ids("indicators", raw.indicators.iter().map(|p| p.id.as_deref()), false);
+    let indicator_ids =
+        v.ids("indicators", raw.indicators.len(), &|i| raw.indicators[i].id.as_deref(), false);
     // Each indicator's unit as the file spells it, `None` when invalid: a target is only compared with a
     // unit that is really there, so one typo is not reported again as a mismatch on every target.
-    let mut indicator_units: Vec<Option<Unit>> = Vec::with_capacity(raw.indicators.len());
-    let indicators: Vec<Indicator> = raw
-        .indicators
-        .iter()
-        .enumerate()
-        .map(|(i, ind)| {
-            let mut r = v.record("indicators", i, ind.id.as_deref());
-            let id = r.required("id", &ind.id);
-            let pillar = r.reference("pillar", &ind.pillar, "pillars", &pillar_ids);
-            let label_vi = r.required("label_vi", &ind.label_vi);
-            let label_en = r.required("label_en", &ind.label_en);
-            let unit = r.spelled("unit", &ind.unit, Unit::parse, Unit::CHOICES);
-            indicator_units.push(unit);
-            Indicator {
-                id,
-                pillar,
-                label_vi,
-                label_en,
-                definition_vi: optional(&ind.definition_vi),
-                definition_en: optional(&ind.definition_en),
-                unit: unit.unwrap_or(Unit::Percent),
-                unit_label_vi: optional(&ind.unit_label_vi),
-                unit_label_en: optional(&ind.unit_label_en),
-            }
-        })
-        .collect();
+    let mut indicator_units: Vec<Option<Unit>> = Vec::new();
+    let mut indicators = Vec::new();
+    for (i, ind) in raw.indicators.iter().enumerate() {
+        let mut r = v.record("indicators", i, ind.id.as_deref());
+        let id = r.required("id", &ind.id);
+        let pillar = r.reference("pillar", &ind.pillar, "pillars", &pillar_ids);
+        let label_vi = r.required("label_vi", &ind.label_vi);
+        let label_en = r.required("label_en", &ind.label_en);
+        let unit = r.spelled("unit", &ind.unit, Unit::parse, Unit::CHOICES);
+        indicator_units.push(unit);
+        indicators.push(Indicator {
+            id,
+            pillar,
+            label_vi,
+            label_en,
+            definition_vi: optional(&ind.definition_vi),
+            definition_en: optional(&ind.definition_en),
+            unit: unit.unwrap_or(Unit::Percent),
+            unit_label_vi: optional(&ind.unit_label_vi),
+            unit_label_en: optional(&ind.unit_label_en),
+        });
+    }
 
-    let source_ids = v.ids("sources", raw.sources.iter().map(|p| p.id.as_deref()), false);
+    let source_ids = v.ids("sources", raw.sources.len(), &|i| raw.sources[i].id.as_deref(), false);
     // Each source's province, `None` when its reference is broken (same reason as `indicator_units`).
-    let mut source_provinces: Vec<Option<ProvinceIdx>> = Vec::with_capacity(raw.sources.len());
-    let sources: Vec<Source> = raw
-        .sources
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let mut r = v.record("sources", i, s.id.as_deref());
-            let id = r.required("id", &s.id);
-            let province = r.reference("province", &s.province, "provinces", &province_ids);
-            source_provinces.push((!r.failed_reference).then_some(province));
-            Source {
-                id,
-                province,
-                document: optional(&s.document),
-                document_title: optional(&s.document_title),
-                document_date: r.date("document_date", &s.document_date),
-                issuer: optional(&s.issuer),
-                article_title: optional(&s.article_title),
-                article_date: r.date("article_date", &s.article_date),
-                article_author: optional(&s.article_author),
-                article_publisher: optional(&s.article_publisher),
-                article_file: optional(&s.article_file),
-            }
-        })
-        .collect();
+    let mut source_provinces: Vec<Option<ProvinceIdx>> = Vec::new();
+    let mut sources = Vec::new();
+    for (i, s) in raw.sources.iter().enumerate() {
+        let mut r = v.record("sources", i, s.id.as_deref());
+        let id = r.required("id", &s.id);
+        let province = r.reference("province", &s.province, "provinces", &province_ids);
+        source_provinces.push((!r.failed_reference).then_some(province));
+        sources.push(Source {
+            id,
+            province,
+            document: optional(&s.document),
+            document_title: optional(&s.document_title),
+            document_date: r.date("document_date", &s.document_date),
+            issuer: optional(&s.issuer),
+            article_title: optional(&s.article_title),
+            article_date: r.date("article_date", &s.article_date),
+            article_author: optional(&s.article_author),
+            article_publisher: optional(&s.article_publisher),
+            article_file: optional(&s.article_file),
+        });
+    }
 
-    v.ids("targets", raw.targets.iter().map(|p| p.id.as_deref()), true);
+    v.ids("targets", raw.targets.len(), &|i| raw.targets[i].id.as_deref(), true);
     let mut target_keys: Vec<((usize, usize, u16, usize), usize)> = Vec::new();
-    let mut targets = Vec::with_capacity(raw.targets.len());
+    let mut targets = Vec::new();
     for (i, t) in raw.targets.iter().enumerate() {
         let mut r = v.record("targets", i, t.id.as_deref());
         let id = r.required("id", &t.id);
@@ -190,18 +175,22 @@ pub fn validate_after(raw: &RawDataset, earlier: Vec<Problem>) -> Result<Dataset
         });
     }
 
-    // Two targets with the same province, indicator, year and source, found by sorting.
-    order::sort_by(&mut target_keys, &|a, b| a.cmp(b));
-    for pair in target_keys.windows(2) {
-        let ((key_a, first), (key_b, later)) = (pair[0], pair[1]);
-        if key_a == key_b {
-            let first_index = target_keys.iter().find(|(k, _)| *k == key_a).map_or(first, |(_, i)| *i);
+    // Two targets with the same province, indicator, year and source, found by a stable sort of their keys:
+    // each is reported after the first target of its group.
+    let sorted = order::sorted_indices(target_keys.len(), &|a, b| target_keys[a].0 < target_keys[b].0);
+    let mut group_first = 0;
+    for (k, &pos) in sorted.iter().enumerate() {
+        let (key, later) = target_keys[pos];
+        if k > 0 && key == target_keys[sorted[k - 1]].0 {
+            let first_index = target_keys[group_first].1;
             let first_id = raw.targets[first_index].id.clone().unwrap_or_default();
             let id = raw.targets[later].id.as_deref();
             v.problems.push(Problem::new(
                 Location::field("targets", later, id, "id"),
                 ProblemKind::DuplicateTarget { first_index, first_id },
             ));
+        } else {
+            group_first = pos;
         }
     }
 
@@ -223,16 +212,18 @@ struct Validator {
 }
 
 impl Validator {
-    /// Checks that ids are present, well formed and unique; returns them for reference look-ups.
+    /// Checks that ids are present, well formed and unique; returns them for reference look-ups. `id(i)` is
+    /// the id of record `i` of `n`.
     fn ids<'a>(
         &mut self,
         collection: &'static str,
-        ids: impl Iterator<Item = Option<&'a str>>,
+        n: usize,
+        id: &dyn Fn(usize) -> Option<&'a str>,
         allow_slash: bool,
     ) -> IdTable {
         let mut all: Vec<(&str, usize)> = Vec::new();
-        for (i, id) in ids.enumerate() {
-            let Some(id) = id.filter(|id| !id.is_empty()) else { continue };
+        for i in 0..n {
+            let Some(id) = id(i).filter(|id| !id.is_empty()) else { continue };
             let well_formed = id.bytes().all(|b| {
                 b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || (allow_slash && b == b'/')
             });
@@ -246,22 +237,32 @@ impl Validator {
         }
         // Sorting finds duplicates in n log n, which matters for large newsroom datasets; the stable sort keeps
         // the first occurrence first.
-        order::sort_by(&mut all, &|a, b| a.0.cmp(b.0));
-        let mut table = IdTable { collection, sorted: Vec::with_capacity(all.len()), in_order: Vec::new() };
-        let mut duplicates = Vec::new();
-        for (id, i) in all {
+        let order = order::sorted_indices(all.len(), &|a, b| all[a].0 < all[b].0);
+        let mut table = IdTable { collection, sorted: Vec::with_capacity(all.len()), known: String::new() };
+        // For each of `all`, the index of the first record with the same id, if it is a repeat.
+        let mut first_of: Vec<Option<usize>> = vec![None; all.len()];
+        for k in order {
+            let (id, i) = all[k];
             match table.sorted.last() {
-                Some((last, first_index)) if last == id => duplicates.push(Problem::new(
-                    Location::field(collection, i, Some(id), "id"),
-                    ProblemKind::DuplicateId { value: id.to_string(), first_index: *first_index },
-                )),
+                Some((last, first_index)) if last == id => first_of[k] = Some(*first_index),
                 _ => table.sorted.push((id.to_string(), i)),
             }
         }
-        order::sort_by(&mut duplicates, &|a: &Problem, b: &Problem| a.location.index.cmp(&b.location.index));
-        self.problems.extend(duplicates);
-        table.in_order = table.sorted.clone();
-        order::sort_by(&mut table.in_order, &|a, b| a.1.cmp(&b.1));
+        // Repeats are reported in file order; the first occurrences, in file order, are the valid ids.
+        for (&(id, i), first) in all.iter().zip(first_of) {
+            match first {
+                Some(first_index) => self.problems.push(Problem::new(
+                    Location::field(collection, i, Some(id), "id"),
+                    ProblemKind::DuplicateId { value: id.to_string(), first_index },
+                )),
+                None => {
+                    if !table.known.is_empty() {
+                        table.known.push_str(", ");
+                    }
+                    table.known.push_str(id);
+                }
+            }
+        }
         table
     }
 
@@ -270,21 +271,18 @@ impl Validator {
     }
 }
 
-/// The ids of one list: in file order for messages, sorted for look-ups. A sorted `Vec` rather than a
+/// The ids of one list: sorted for look-ups, and in file order for messages. A sorted `Vec` rather than a
 /// `HashMap` keeps hashing code out of the WebAssembly module.
 struct IdTable {
     collection: &'static str,
     sorted: Vec<(String, usize)>,
-    in_order: Vec<(String, usize)>,
+    /// Every valid id once, in file order, separated by ", ".
+    known: String,
 }
 
 impl IdTable {
     fn index_of(&self, id: &str) -> Option<usize> {
         self.sorted.binary_search_by(|(seen, _)| seen.as_str().cmp(id)).ok().map(|p| self.sorted[p].1)
-    }
-
-    fn known(&self) -> Vec<String> {
-        self.in_order.iter().map(|(id, _)| id.clone()).collect()
     }
 }
 
@@ -339,7 +337,7 @@ impl Record<'_> {
             None => {
                 self.problem(
                     field,
-                    ProblemKind::UnknownReference { value: id, collection, known: table.known() },
+                    ProblemKind::UnknownReference { value: id, collection, known: table.known.clone() },
                 );
                 self.failed_reference = true;
                 0
