@@ -3,6 +3,8 @@
 //! The crate is one pure core, used natively (tests, the command line, static export) and in the browser.
 //! Only `web` touches the DOM, and only `json` parses JSON text (on both sides); see ARCHITECTURE.md for the code map.
 
+#[cfg(any(target_arch = "wasm32", test))]
+mod alloc;
 pub mod csv;
 pub mod details;
 pub mod format;
