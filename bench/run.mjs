@@ -664,8 +664,8 @@ ${goals(S)}
   checkbox per province, in about 60 lines each. The libraries are the minified files from npm
   (\`bench/package-lock.json\`), copied next to the pages by \`bench/run.mjs\`. Chart.js is loaded as its whole
   UMD bundle: a site using a bundler with tree-shaking could ship less of it. The peers draw a bare chart;
-  the widget also builds its controls, value labels, a summary sentence, the data table, a CSV link and the
-  source footer.
+  the widget also builds its controls, value labels, a summary sentence, the source footer, and (when
+  asked) the data table and the CSV.
 - **Server.** A static server inside \`bench/run.mjs\` on 127.0.0.1 compresses every response with gzip -9
   and counts the bytes it sends; the page's own HTML is excluded, every other request counts. Headers
   \`Cross-Origin-Opener-Policy\`/\`-Embedder-Policy\` make the pages cross-origin isolated so that
@@ -699,7 +699,9 @@ ${goals(S)}
   loader: an init script wraps \`Element.prototype.setAttribute\` and notes the time when the loader sets
   \`lang\` on the new, still detached \`.pt-root\` (the statement before \`mount()\`), and when it sets
   \`data-state="ready"\` (the statement after). *cold* is the first element of the page; *warm* five more
-  elements created one after the other on the same page (module compiled, data already parsed by the loader).
+  elements created one after the other on the same page (module compiled, data already read). Reading the
+  dataset (\`read_data\`: parse and validate, once per URL per page, before the first mount) is timed
+  separately, on a second instance of the module in the same page, with the text already fetched.
 
 ${notes()}
 
