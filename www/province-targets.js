@@ -17,7 +17,7 @@
   var OPTION_NAMES = ['indicator', 'year', 'provinces', 'lang', 'theme'];
   var ATTRIBUTES = OPTION_NAMES.concat(['src']);
   var FETCH_TIMEOUT_MS = 10000;
-  var LAZY_MARGIN_PX = 600; // widgets further than this below the viewport wait until the reader nears them
+  var LAZY_MARGIN = '600px 0px'; // widgets further than this below the viewport wait until the reader nears them
 
   // Replaced at build time (scripts/build-dist.mjs) by the contents of widget.css as a string literal.
   var WIDGET_CSS = '__PT_WIDGET_CSS__';
@@ -133,11 +133,18 @@
       }
       return response.text();
     });
+    // A failure stays cached until a reader asks to retry (forgetText), so that every widget on the URL reports
+    // it and none requests it again on its own.
     promise.catch(function () {
-      texts.delete(url); // a retry fetches again
+      promise.failed = true;
     });
     texts.set(url, promise);
     return promise;
+  }
+
+  function forgetText(url) {
+    var known = texts.get(url);
+    if (known && known.failed) texts.delete(url);
   }
 
   function dataFor(mod, url, text) {
@@ -203,7 +210,7 @@
             if (run) run();
           }
         });
-      }, { rootMargin: LAZY_MARGIN_PX + 'px 0px' });
+      }, { rootMargin: LAZY_MARGIN });
     }
     el._ptNear = callback;
     observer.observe(el);
@@ -211,14 +218,6 @@
       el._ptNear = null;
       observer.unobserve(el);
     };
-  }
-
-  // Whether el is within LAZY_MARGIN_PX of the viewport (one layout read, once per element).
-  function isNear(el) {
-    if (typeof IntersectionObserver !== 'function') return true;
-    var rect = el.getBoundingClientRect();
-    var height = window.innerHeight || document.documentElement.clientHeight;
-    return rect.top < height + LAZY_MARGIN_PX && rect.bottom > -LAZY_MARGIN_PX;
   }
 
   // ---- the element --------------------------------------------------------------------------------------
@@ -270,12 +269,11 @@
       var self = this;
       var generation = ++this._generation;
       this._showStatus('loading');
-      // In or near the viewport already (the common case: an embed in the article's first screens): load at
-      // once rather than after the observer's first callback, which only comes after a frame.
-      if (isNear(this)) {
-        this._load(generation);
-        return;
-      }
+      // The data's text is requested now, beside the module (one request per URL, whatever the number of
+      // widgets); reading it and drawing wait until the widget nears the viewport. For a widget in view the
+      // observer answers after the first frame, long before the module is compiled, so this costs it nothing,
+      // and it needs no layout read while the page is still being parsed.
+      loadText(this._dataUrl()).catch(function () {});
       this._cancelLazy = whenNear(this, function () {
         self._cancelLazy = null;
         if (generation === self._generation) self._load(generation);
@@ -301,8 +299,7 @@
 
     _load(generation) {
       var self = this;
-      var src = this.getAttribute('src');
-      var url = src ? new URL(src, document.baseURI).href : assetUrl('targets.json');
+      var url = this._dataUrl();
       Promise.all([loadModule(), loadText(url)]).then(function (results) {
         if (generation !== self._generation) return;
         var mod = results[0];
@@ -333,6 +330,11 @@
         if (generation !== self._generation) return;
         self._showError(error);
       });
+    }
+
+    _dataUrl() {
+      var src = this.getAttribute('src');
+      return src ? new URL(src, document.baseURI).href : assetUrl('targets.json');
     }
 
     _options() {
@@ -376,6 +378,7 @@
         var button = make('button', 'pt-retry', text(lang, 'retry'));
         button.type = 'button';
         button.addEventListener('click', function () {
+          forgetText(self._dataUrl());
           self._stop();
           self._start();
         });
