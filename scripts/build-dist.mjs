@@ -1,12 +1,13 @@
 // Assembles dist/ from pkg/ (wasm-pack output, already through wasm-opt), www/ and data/:
 //   province-targets.js   the loader, with www/widget.css (minified) inlined as a string, minified by terser
-//   province_targets.js   the wasm-bindgen glue, minified by terser (exports and __wbg_… names unchanged)
+//   province_targets.js   the wasm-bindgen glue with its JS snippet (src/web/patch.js) inlined, minified by terser
+//                         (exports and __wbg_… names unchanged); dist/ has no snippets/ directory
 //   province_targets_bg.wasm
 //   targets.json          data/targets.json, checked to parse and written without whitespace
 //   index.html, demo.css  the demo article
 //   SIZES.txt             raw and gzip -9 size of each file, and what one embed downloads
 // Usage: node scripts/build-dist.mjs [--pkg DIR] [--out DIR]
-import { mkdir, readFile, rm, writeFile, copyFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
 import { gzipSync, constants } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -168,6 +169,59 @@ function boundaryNames(code) {
   return [...names].sort();
 }
 
+/** The snippets the glue must import, each inlined into it (see inlineSnippets). */
+const SNIPPETS = ['src/web/patch.js'];
+
+/**
+ * Puts the glue's JS snippets (`#[wasm_bindgen(module = "/src/web/patch.js")]`, which wasm-pack writes to
+ * snippets/<crate>-<hash>/src/web/patch.js) into the glue itself, so an embed makes no extra request and
+ * dist/ needs no snippets/ directory. Each `import { a, b as c } from './snippets/….js';` becomes the
+ * snippet's code in its own scope (no name can clash with the glue's), its `export function`/`export const`
+ * declarations handed out as the imported names. Anything else (another import form, a snippet that imports
+ * or exports otherwise, a missing or unknown snippet) stops the build.
+ */
+async function inlineSnippets(glue) {
+  const IMPORT = /^import\s*\{([^}]*)\}\s*from\s*(['"])\.\/(snippets\/[^'"]+)\2;?[ \t]*$/gm;
+  const inlined = new Set();
+  const pieces = [];
+  let last = 0;
+  for (const m of glue.matchAll(IMPORT)) {
+    const rel = m[3];
+    const which = SNIPPETS.find((s) => rel.endsWith('/' + s));
+    if (!which) fail(`the glue imports an unknown snippet ${rel} (expected one of ${SNIPPETS.join(', ')})`);
+    let code;
+    try {
+      code = await readFile(join(pkg, rel), 'utf8');
+    } catch (error) {
+      fail(`cannot read the glue's snippet ${join(pkg, rel)}: ${error.message}`);
+    }
+    if (/^\s*import\b/m.test(code)) fail(`the snippet ${which} imports something: it cannot be inlined`);
+    const exported = [];
+    code = code.replace(/^export\s+((?:async\s+)?function\s*\*?\s*|const\s+|let\s+|class\s+)([\w$]+)/gm,
+      (_, keyword, name) => {
+        exported.push(name);
+        return keyword + name;
+      });
+    if (/^\s*export\b/m.test(code)) fail(`the snippet ${which} has an export other than a function or const`);
+    const bindings = m[1].split(',').map((s) => s.trim()).filter(Boolean).map((spec) => {
+      const [name, local = name] = spec.split(/\s+as\s+/);
+      if (!exported.includes(name)) fail(`the glue imports ${name} from ${which}, which does not export it`);
+      return name === local ? name : `${name}: ${local}`;
+    });
+    pieces.push(glue.slice(last, m.index),
+      `const { ${bindings.join(', ')} } = (() => {\n${code}\nreturn { ${exported.join(', ')} };\n})();`);
+    last = m.index + m[0].length;
+    inlined.add(which);
+  }
+  pieces.push(glue.slice(last));
+  const out = pieces.join('');
+  for (const s of SNIPPETS) {
+    if (!inlined.has(s)) fail(`the glue has no "import { … } from './snippets/…/${s}';" statement to inline`);
+  }
+  if (/snippets\//.test(out)) fail('the glue still refers to snippets/ after inlining its snippets');
+  return out;
+}
+
 async function main() {
   for (const f of ['province_targets.js', 'province_targets_bg.wasm']) {
     try {
@@ -194,26 +248,12 @@ async function main() {
 
   // The glue, minified as an ES module; its exports and the names it shares with the module must not change.
   const glue = await readFile(join(pkg, 'province_targets.js'), 'utf8');
-  const glueMin = await minifyJs(terser, 'province_targets.js', glue, GLUE_OPTIONS);
+  const glueMin = await minifyJs(terser, 'province_targets.js', await inlineSnippets(glue), GLUE_OPTIONS);
   const [keysBefore, keysAfter] = [boundaryNames(glue), boundaryNames(glueMin)];
   const lost = keysBefore.filter((k) => !keysAfter.includes(k));
   if (lost.length) fail(`minifying the glue lost the names ${lost.join(', ')}`);
   await writeFile(join(out, 'province_targets.js'), glueMin);
   await copyFile(join(pkg, 'province_targets_bg.wasm'), join(out, 'province_targets_bg.wasm'));
-  // Glue snippets (inline_js), if wasm-bindgen wrote any.
-  try {
-    const snippets = await readdir(join(pkg, 'snippets'), { recursive: true, withFileTypes: true });
-    for (const entry of snippets) {
-      if (!entry.isFile()) continue;
-      const from = join(entry.parentPath ?? entry.path, entry.name);
-      const rel = from.slice(pkg.length + 1);
-      await mkdir(dirname(join(out, rel)), { recursive: true });
-      await copyFile(from, join(out, rel));
-    }
-  } catch (error) {
-    if (error.code !== 'ENOENT') throw error;
-  }
-
   // The glue keeps its exports, and the minified glue still links the module (every import the .wasm asks for is there) and reads JSON.
   const before = await exportShape(join(pkg, 'province_targets.js'));
   const after = await exportShape(join(out, 'province_targets.js'));

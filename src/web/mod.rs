@@ -21,6 +21,25 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, EventTarget, HtmlElement, HtmlSelectElement, KeyboardEvent};
 
+#[wasm_bindgen(module = "/src/web/patch.js")]
+extern "C" {
+    /// Applies a patch encoded by `State::draw` to the chart in `container`, whose elements are `nodes` (in
+    /// the last drawing's order); returns the new drawing's elements. See `patch.js` for the encoding.
+    #[wasm_bindgen(catch)]
+    fn apply_patch(container: &Element, nodes: &JsValue, ops: &[u32], text: &str)
+        -> Result<JsValue, JsValue>;
+}
+
+/// The op codes of `apply_patch`'s stream (see `patch.js`).
+mod op {
+    pub const REMOVE: u32 = 0;
+    pub const KEEP: u32 = 1;
+    pub const SET_ATTRIBUTE: u32 = 2;
+    pub const REMOVE_ATTRIBUTE: u32 = 3;
+    pub const SET_TEXT: u32 = 4;
+    pub const CREATE: u32 = 5;
+}
+
 const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
 const CSV_HREF_PREFIX: &str = "data:text/csv;charset=utf-8,";
 
@@ -76,7 +95,8 @@ struct State {
     /// The chart as last drawn and its DOM elements (same order), the summary and the province buttons'
     /// states, so that a render changes only what differs.
     drawn: Tree,
-    drawn_nodes: Vec<Element>,
+    /// The chart's elements, a JavaScript array in `drawn`'s order, kept by `patch.js`.
+    drawn_nodes: JsValue,
     drawn_summary: String,
     drawn_shown: Vec<bool>,
     drawn_selects: Option<(usize, Option<u16>)>,
@@ -188,7 +208,7 @@ pub fn mount(container: Element, options: JsValue, data: &Data) -> Result<Widget
         width,
         palette,
         drawn: Tree::default(),
-        drawn_nodes: Vec::new(),
+        drawn_nodes: js_sys::Array::new().into(),
         drawn_summary: String::new(),
         drawn_shown: Vec::new(),
         drawn_selects: None,
@@ -508,46 +528,64 @@ impl State {
     }
 
     /// Makes the chart's DOM match `tree` (see `tree::diff`): kept elements get their changed attributes and
-    /// texts, elements that went are removed, new ones are created in place.
+    /// texts, elements that went are removed, new ones are created in place. The patch crosses into
+    /// JavaScript once (`patch.js`), as a stream of numbers and one string holding every string it needs.
     fn draw(&mut self, tree: Tree) -> Result<(), JsValue> {
         let patch = tree::diff(&self.drawn, &tree);
-        for &old in &patch.remove {
-            self.drawn_nodes[old].remove();
+        let mut ops: Vec<u32> = Vec::with_capacity(patch.remove.len() * 2 + tree.nodes.len() * 12);
+        let mut strings = String::new();
+        // Appends `s` to the strings and its length, in UTF-16 code units (how JavaScript slices), plus `plus`
+        // to the ops.
+        fn put(ops: &mut Vec<u32>, strings: &mut String, s: &str, plus: u32) {
+            strings.push_str(s);
+            ops.push(s.encode_utf16().count() as u32 + plus);
         }
-        let mut nodes: Vec<Option<Element>> =
-            patch.reuse.iter().map(|old| old.map(|j| self.drawn_nodes[j].clone())).collect();
+        for &old in &patch.remove {
+            ops.extend([op::REMOVE, old as u32]);
+        }
+        for (i, old) in patch.reuse.iter().enumerate() {
+            if let Some(old) = old {
+                ops.extend([op::KEEP, i as u32, *old as u32]);
+            }
+        }
         for change in &patch.changes {
-            let el = nodes[change_node(change)].as_ref().ok_or("province-targets: lost a chart element")?;
             match *change {
-                Change::SetAttribute { name, value, .. } => el.set_attribute(name, value)?,
-                Change::RemoveAttribute { name, .. } => el.remove_attribute(name)?,
-                Change::SetText { text, .. } => el.set_text_content(Some(text)),
+                Change::SetAttribute { node, name, value } => {
+                    ops.extend([op::SET_ATTRIBUTE, node as u32]);
+                    put(&mut ops, &mut strings, name, 0);
+                    put(&mut ops, &mut strings, value, 0);
+                }
+                Change::RemoveAttribute { node, name } => {
+                    ops.extend([op::REMOVE_ATTRIBUTE, node as u32]);
+                    put(&mut ops, &mut strings, name, 0);
+                }
+                Change::SetText { node, text } => {
+                    ops.extend([op::SET_TEXT, node as u32]);
+                    put(&mut ops, &mut strings, text, 0);
+                }
             }
         }
         // In document order, so each new element's parent and the kept sibling it goes before exist.
+        let plus_one = |i: Option<usize>| i.map_or(0, |i| i as u32 + 1);
         for (i, node) in tree.nodes.iter().enumerate() {
-            if nodes[i].is_some() {
+            if patch.reuse[i].is_some() {
                 continue;
             }
-            let el = self.document.create_element_ns(Some(svg::SVG_NAMESPACE), node.tag)?;
-            for (name, value) in &node.attributes {
-                // The namespace comes with createElementNS; as an attribute it would only be noise.
-                if *name != "xmlns" {
-                    el.set_attribute(name, value)?;
-                }
+            ops.extend([op::CREATE, i as u32, plus_one(node.parent), plus_one(patch.before[i])]);
+            put(&mut ops, &mut strings, node.tag, 0);
+            // The namespace comes with createElementNS; as an attribute it would only be noise.
+            let attributes = || node.attributes.iter().filter(|(name, _)| *name != "xmlns");
+            ops.push(attributes().count() as u32);
+            for (name, value) in attributes() {
+                put(&mut ops, &mut strings, name, 0);
+                put(&mut ops, &mut strings, value, 0);
             }
-            if let Some(text) = &node.text {
-                el.set_text_content(Some(text));
+            match &node.text {
+                Some(t) => put(&mut ops, &mut strings, t, 1),
+                None => ops.push(0),
             }
-            let parent = match node.parent {
-                Some(p) => nodes[p].as_ref().ok_or("province-targets: lost a chart element")?,
-                None => &self.parts.chart,
-            };
-            let before = patch.before[i].and_then(|b| nodes[b].as_ref()).map(|b| -> &web_sys::Node { b });
-            parent.insert_before(&el, before)?;
-            nodes[i] = Some(el);
         }
-        self.drawn_nodes = nodes.into_iter().flatten().collect();
+        self.drawn_nodes = apply_patch(&self.parts.chart, &self.drawn_nodes, &ops, &strings)?;
         self.drawn = tree;
         Ok(())
     }
@@ -682,14 +720,6 @@ impl State {
         link.set_attribute("download", &format!("province-targets-{indicator}.{extension}"))?;
         link.dyn_ref::<HtmlElement>().ok_or("not an element")?.click();
         Ok(())
-    }
-}
-
-fn change_node(change: &Change) -> usize {
-    match *change {
-        Change::SetAttribute { node, .. }
-        | Change::RemoveAttribute { node, .. }
-        | Change::SetText { node, .. } => node,
     }
 }
 
