@@ -144,6 +144,12 @@ pub fn diff<'t>(old: &Tree, new: &'t Tree) -> Patch<'t> {
     patch
 }
 
+/// The patch that creates all of `tree` from nothing (every element new, in order).
+pub fn created(tree: &Tree) -> Patch<'_> {
+    let n = tree.nodes.len();
+    Patch { reuse: vec![None; n], before: vec![None; n], remove: Vec::new(), changes: Vec::new() }
+}
+
 fn match_children(
     old: &Tree,
     new: &Tree,

@@ -8,7 +8,7 @@ use crate::details::{self, LineKind};
 use crate::i18n::Lang;
 use crate::layout;
 use crate::model::{Dataset, TargetIdx};
-use crate::svg::{self, Palette};
+use crate::svg::{self, Palette, Sink};
 use crate::theme::ThemeName;
 use crate::tree::{self, Change, Tree};
 use crate::view::{ChartConfig, Requested, View};
@@ -26,8 +26,13 @@ extern "C" {
     /// Applies a patch encoded by `State::draw` to the chart in `container`, whose elements are `nodes` (in
     /// the last drawing's order); returns the new drawing's elements. See `patch.js` for the encoding.
     #[wasm_bindgen(catch)]
-    fn apply_patch(container: &Element, nodes: &JsValue, ops: &[u32], text: &str)
-        -> Result<JsValue, JsValue>;
+    fn apply_patch(
+        container: &Element,
+        nodes: &JsValue,
+        ops: &[u32],
+        text: &str,
+        namespace: &str,
+    ) -> Result<JsValue, JsValue>;
 }
 
 /// The op codes of `apply_patch`'s stream (see `patch.js`).
@@ -196,7 +201,7 @@ pub fn mount(container: Element, options: JsValue, data: &Data) -> Result<Widget
     // must compute for them are then tiny, where after building they would cover the whole widget.
     let width = chart_width(&container);
     let palette = restyle(&container, &theme)?;
-    let parts = build(&document, &container, &dataset, &config)?;
+    let parts = build(&container, &dataset, &config)?;
     let state = Rc::new(RefCell::new(State {
         document,
         root: container.clone(),
@@ -346,34 +351,75 @@ fn show_problems(
     Ok(())
 }
 
-/// Builds the controls, the chart area, the details panel, the table and the footer.
-fn build(
-    document: &Document,
-    root: &Element,
-    dataset: &Dataset,
-    config: &ChartConfig,
-) -> Result<Parts, JsValue> {
+/// The widget's HTML written as a `Tree`, so that it is created in one call (`apply_patch`), like the chart.
+#[derive(Default)]
+struct Ui {
+    tree: Tree,
+}
+
+impl Ui {
+    /// Opens an element with a class (if any) and attributes; returns its index, which is its position in
+    /// the array of elements `apply_patch` returns.
+    fn open(&mut self, tag: &'static str, class: &str, attributes: &[(&'static str, &str)]) -> usize {
+        let mut all: Vec<(&'static str, String)> = Vec::with_capacity(attributes.len() + 1);
+        if !class.is_empty() {
+            all.push(("class", class.to_string()));
+        }
+        all.extend(attributes.iter().map(|(name, value)| (*name, value.to_string())));
+        let index = self.tree.nodes.len();
+        self.tree.open(tag, &all);
+        index
+    }
+
+    fn close(&mut self) {
+        self.tree.close("");
+    }
+
+    /// An element with text and no children.
+    fn leaf(
+        &mut self,
+        tag: &'static str,
+        class: &str,
+        attributes: &[(&'static str, &str)],
+        text: &str,
+    ) -> usize {
+        let index = self.open(tag, class, attributes);
+        self.tree.text(text);
+        self.close();
+        index
+    }
+
+    /// A labelled `<select>`: the label wraps it, so a tap on the label opens it and it is named by it.
+    fn select_field(&mut self, label: &str) -> usize {
+        self.open("label", "pt-field", &[]);
+        self.leaf("span", "", &[], label);
+        self.open("select", "", &[])
+    }
+}
+
+/// Builds the controls, the chart area, the details panel, the table and the footer, in one call.
+fn build(root: &Element, dataset: &Dataset, config: &ChartConfig) -> Result<Parts, JsValue> {
     let lang = config.lang;
     let text = lang.text();
-    let controls = element(document, "div", "pt-controls", None)?;
+    let mut ui = Ui::default();
+    ui.open("div", "pt-controls", &[]);
+    ui.open("div", "pt-provinces", &[("role", "group"), ("aria-label", text.provinces)]);
+    let toggles: Vec<usize> = (dataset.provinces.iter().enumerate())
+        .map(|(i, province)| {
+            let index = i.to_string();
+            ui.leaf(
+                "button",
+                "pt-toggle",
+                &[("type", "button"), ("data-province", &index)],
+                &province.name_vi,
+            )
+        })
+        .collect();
+    ui.close();
 
-    let group = element(document, "div", "pt-provinces", None)?;
-    group.set_attribute("role", "group")?;
-    group.set_attribute("aria-label", text.provinces)?;
-    let mut toggles = Vec::new();
-    for (i, province) in dataset.provinces.iter().enumerate() {
-        let button = element(document, "button", "pt-toggle", Some(&province.name_vi))?;
-        button.set_attribute("type", "button")?;
-        button.set_attribute("data-province", &i.to_string())?;
-        group.append_child(&button)?;
-        toggles.push(button);
-    }
-    controls.append_child(&group)?;
-
-    let (indicator_field, indicator) = select_field(document, text.indicator)?;
+    let indicator = ui.select_field(text.indicator);
     for (p, pillar) in dataset.pillars.iter().enumerate() {
-        let optgroup = element(document, "optgroup", "", None)?;
-        optgroup.set_attribute("label", lang.pick(&pillar.name_vi, &pillar.name_en))?;
+        ui.open("optgroup", "", &[("label", lang.pick(&pillar.name_vi, &pillar.name_en))]);
         for (i, ind) in dataset.indicators.iter().enumerate().filter(|(_, ind)| ind.pillar == p) {
             let label = format!(
                 "{} ({} {})",
@@ -381,93 +427,82 @@ fn build(
                 dataset.n_provinces_setting(i),
                 text.n_provinces
             );
-            let option = element(document, "option", "", Some(&label))?;
-            option.set_attribute("value", &ind.id)?;
-            optgroup.append_child(&option)?;
+            ui.leaf("option", "", &[("value", &ind.id)], &label);
         }
-        indicator.append_child(&optgroup)?;
+        ui.close();
     }
-    controls.append_child(&indicator_field)?;
+    ui.close(); // select
+    ui.close(); // label
 
-    let (year_field, year) = select_field(document, text.year)?;
-    let all = element(document, "option", "", Some(text.all_years))?;
-    all.set_attribute("value", "all")?;
-    year.append_child(&all)?;
+    let year = ui.select_field(text.year);
+    ui.leaf("option", "", &[("value", "all")], text.all_years);
     for y in dataset.years() {
-        let option = element(document, "option", "", Some(&y.to_string()))?;
-        option.set_attribute("value", &y.to_string())?;
-        year.append_child(&option)?;
+        let y = y.to_string();
+        ui.leaf("option", "", &[("value", &y)], &y);
     }
-    controls.append_child(&year_field)?;
-    root.append_child(&controls)?;
+    ui.close(); // select
+    ui.close(); // label
+    ui.close(); // controls
 
     // The one-sentence summary is for screen readers: sighted readers have the chart it describes.
-    let summary = element(document, "p", "pt-summary pt-visually-hidden", None)?;
-    summary.set_attribute("aria-live", "polite")?;
-    root.append_child(&summary)?;
-    let chart = element(document, "div", "pt-chart", None)?;
-    root.append_child(&chart)?;
-    let details = element(document, "div", "pt-details", Some(text.details_hint))?;
-    details.set_attribute("aria-live", "polite")?;
-    root.append_child(&details)?;
+    let summary = ui.leaf("p", "pt-summary pt-visually-hidden", &[("aria-live", "polite")], "");
+    let chart = ui.open("div", "pt-chart", &[]);
+    ui.close();
+    let details = ui.leaf("div", "pt-details", &[("aria-live", "polite")], text.details_hint);
 
-    let actions = element(document, "div", "pt-actions", None)?;
-    let table_toggle = element(document, "button", "pt-table-toggle", Some(text.show_table))?;
-    table_toggle.set_attribute("type", "button")?;
-    table_toggle.set_attribute("aria-expanded", "false")?;
-    actions.append_child(&table_toggle)?;
+    ui.open("div", "pt-actions", &[]);
+    let table_toggle = ui.leaf(
+        "button",
+        "pt-table-toggle",
+        &[("type", "button"), ("aria-expanded", "false")],
+        text.show_table,
+    );
     // The CSV is written when the link is followed (see `on_click`), not for every reader who never asks.
-    let csv_link = element(document, "a", "pt-download pt-csv-download", Some(text.download_csv))?;
-    csv_link.set_attribute("href", CSV_HREF_PREFIX)?;
-    csv_link.set_attribute("download", "province-targets.csv")?;
-    actions.append_child(&csv_link)?;
-    let svg_button = element(document, "button", "pt-download pt-svg-download", Some(text.download_svg))?;
-    svg_button.set_attribute("type", "button")?;
-    actions.append_child(&svg_button)?;
-    let png_button = element(document, "button", "pt-download pt-png-download", Some(text.download_png))?;
-    png_button.set_attribute("type", "button")?;
-    actions.append_child(&png_button)?;
-    root.append_child(&actions)?;
+    ui.leaf(
+        "a",
+        "pt-download pt-csv-download",
+        &[("href", CSV_HREF_PREFIX), ("download", "province-targets.csv")],
+        text.download_csv,
+    );
+    ui.leaf("button", "pt-download pt-svg-download", &[("type", "button")], text.download_svg);
+    ui.leaf("button", "pt-download pt-png-download", &[("type", "button")], text.download_png);
+    ui.close();
 
-    let table = element(document, "div", "pt-table", None)?;
-    table.set_attribute("hidden", "")?;
-    root.append_child(&table)?;
+    let table = ui.open("div", "pt-table", &[("hidden", "")]);
+    ui.close();
 
-    let footer = element(document, "footer", "pt-footer", None)?;
+    ui.open("footer", "pt-footer", &[]);
     for source in &dataset.sources {
         let province = &dataset.provinces[source.province].name_vi;
         let document_name =
             source.document.as_deref().or(source.document_title.as_deref()).unwrap_or(&source.id);
         let mut line = format!("{province}: {document_name}");
         if let Some(date) = &source.document_date {
-            line.push_str(&format!(", {}", crate::format::date(date, lang)));
+            line.push_str(", ");
+            line.push_str(&crate::format::date(date, lang));
         }
         if let Some(publisher) = &source.article_publisher {
-            line.push_str(&format!(" · {publisher}"));
+            line.push_str(" · ");
+            line.push_str(publisher);
         }
-        add(&footer, element(document, "p", "", Some(&line))?)?;
+        ui.leaf("p", "", &[], &line);
     }
-    root.append_child(&footer)?;
+    ui.close();
 
+    let (ops, strings) = encode(&tree::created(&ui.tree), &ui.tree);
+    let nodes: js_sys::Array =
+        apply_patch(root, &js_sys::Array::new(), &ops, &strings, HTML_NAMESPACE)?.unchecked_into();
+    let get = |i: usize| -> Element { nodes.get(i as u32).unchecked_into() };
     Ok(Parts {
-        toggles,
-        indicator: indicator.dyn_into()?,
-        year: year.dyn_into()?,
-        summary,
-        chart,
-        details,
-        table_toggle,
-        table,
+        toggles: toggles.into_iter().map(get).collect(),
+        indicator: get(indicator).unchecked_into(),
+        year: get(year).unchecked_into(),
+        summary: get(summary),
+        chart: get(chart),
+        details: get(details),
+        table_toggle: get(table_toggle),
+        table: get(table),
     })
-}
-
-/// A labelled `<select>`: the label wraps it, so a tap on the label opens it and it is named by it.
-fn select_field(document: &Document, label: &str) -> Result<(Element, Element), JsValue> {
-    let field = element(document, "label", "pt-field", None)?;
-    add(&field, element(document, "span", "", Some(label))?)?;
-    let select = element(document, "select", "", None)?;
-    field.append_child(&select)?;
-    Ok((field, select))
 }
 
 impl State {
@@ -532,60 +567,9 @@ impl State {
     /// JavaScript once (`patch.js`), as a stream of numbers and one string holding every string it needs.
     fn draw(&mut self, tree: Tree) -> Result<(), JsValue> {
         let patch = tree::diff(&self.drawn, &tree);
-        let mut ops: Vec<u32> = Vec::with_capacity(patch.remove.len() * 2 + tree.nodes.len() * 12);
-        let mut strings = String::new();
-        // Appends `s` to the strings and its length, in UTF-16 code units (how JavaScript slices), plus `plus`
-        // to the ops.
-        fn put(ops: &mut Vec<u32>, strings: &mut String, s: &str, plus: u32) {
-            strings.push_str(s);
-            ops.push(s.encode_utf16().count() as u32 + plus);
-        }
-        for &old in &patch.remove {
-            ops.extend([op::REMOVE, old as u32]);
-        }
-        for (i, old) in patch.reuse.iter().enumerate() {
-            if let Some(old) = old {
-                ops.extend([op::KEEP, i as u32, *old as u32]);
-            }
-        }
-        for change in &patch.changes {
-            match *change {
-                Change::SetAttribute { node, name, value } => {
-                    ops.extend([op::SET_ATTRIBUTE, node as u32]);
-                    put(&mut ops, &mut strings, name, 0);
-                    put(&mut ops, &mut strings, value, 0);
-                }
-                Change::RemoveAttribute { node, name } => {
-                    ops.extend([op::REMOVE_ATTRIBUTE, node as u32]);
-                    put(&mut ops, &mut strings, name, 0);
-                }
-                Change::SetText { node, text } => {
-                    ops.extend([op::SET_TEXT, node as u32]);
-                    put(&mut ops, &mut strings, text, 0);
-                }
-            }
-        }
-        // In document order, so each new element's parent and the kept sibling it goes before exist.
-        let plus_one = |i: Option<usize>| i.map_or(0, |i| i as u32 + 1);
-        for (i, node) in tree.nodes.iter().enumerate() {
-            if patch.reuse[i].is_some() {
-                continue;
-            }
-            ops.extend([op::CREATE, i as u32, plus_one(node.parent), plus_one(patch.before[i])]);
-            put(&mut ops, &mut strings, node.tag, 0);
-            // The namespace comes with createElementNS; as an attribute it would only be noise.
-            let attributes = || node.attributes.iter().filter(|(name, _)| *name != "xmlns");
-            ops.push(attributes().count() as u32);
-            for (name, value) in attributes() {
-                put(&mut ops, &mut strings, name, 0);
-                put(&mut ops, &mut strings, value, 0);
-            }
-            match &node.text {
-                Some(t) => put(&mut ops, &mut strings, t, 1),
-                None => ops.push(0),
-            }
-        }
-        self.drawn_nodes = apply_patch(&self.parts.chart, &self.drawn_nodes, &ops, &strings)?;
+        let (ops, strings) = encode(&patch, &tree);
+        self.drawn_nodes =
+            apply_patch(&self.parts.chart, &self.drawn_nodes, &ops, &strings, svg::SVG_NAMESPACE)?;
         self.drawn = tree;
         Ok(())
     }
@@ -721,6 +705,64 @@ impl State {
         link.dyn_ref::<HtmlElement>().ok_or("not an element")?.click();
         Ok(())
     }
+}
+
+/// `patch` (which makes `tree` from what was drawn before) as `apply_patch`'s op stream and strings.
+fn encode(patch: &tree::Patch, tree: &Tree) -> (Vec<u32>, String) {
+    let mut ops: Vec<u32> = Vec::with_capacity(patch.remove.len() * 2 + tree.nodes.len() * 12);
+    let mut strings = String::new();
+    // Appends `s` to the strings and its length, in UTF-16 code units (how JavaScript slices), plus `plus`
+    // to the ops.
+    fn put(ops: &mut Vec<u32>, strings: &mut String, s: &str, plus: u32) {
+        strings.push_str(s);
+        ops.push(s.encode_utf16().count() as u32 + plus);
+    }
+    for &old in &patch.remove {
+        ops.extend([op::REMOVE, old as u32]);
+    }
+    for (i, old) in patch.reuse.iter().enumerate() {
+        if let Some(old) = old {
+            ops.extend([op::KEEP, i as u32, *old as u32]);
+        }
+    }
+    for change in &patch.changes {
+        match *change {
+            Change::SetAttribute { node, name, value } => {
+                ops.extend([op::SET_ATTRIBUTE, node as u32]);
+                put(&mut ops, &mut strings, name, 0);
+                put(&mut ops, &mut strings, value, 0);
+            }
+            Change::RemoveAttribute { node, name } => {
+                ops.extend([op::REMOVE_ATTRIBUTE, node as u32]);
+                put(&mut ops, &mut strings, name, 0);
+            }
+            Change::SetText { node, text } => {
+                ops.extend([op::SET_TEXT, node as u32]);
+                put(&mut ops, &mut strings, text, 0);
+            }
+        }
+    }
+    // In document order, so each new element's parent and the kept sibling it goes before exist.
+    let plus_one = |i: Option<usize>| i.map_or(0, |i| i as u32 + 1);
+    for (i, node) in tree.nodes.iter().enumerate() {
+        if patch.reuse[i].is_some() {
+            continue;
+        }
+        ops.extend([op::CREATE, i as u32, plus_one(node.parent), plus_one(patch.before[i])]);
+        put(&mut ops, &mut strings, node.tag, 0);
+        // The namespace comes with createElementNS; as an attribute it would only be noise.
+        let attributes = || node.attributes.iter().filter(|(name, _)| *name != "xmlns");
+        ops.push(attributes().count() as u32);
+        for (name, value) in attributes() {
+            put(&mut ops, &mut strings, name, 0);
+            put(&mut ops, &mut strings, value, 0);
+        }
+        match &node.text {
+            Some(t) => put(&mut ops, &mut strings, t, 1),
+            None => ops.push(0),
+        }
+    }
+    (ops, strings)
 }
 
 #[derive(Clone, Copy)]

@@ -11,15 +11,14 @@
 //   3 new nameLen                  removeAttribute on a kept element
 //   4 new textLen                  textContent on a kept element
 //   5 new parent+1 before+1 tagLen n, n × (nameLen valueLen), textLen+1 (0: no text)
-//                                  create an SVG element; if its parent was created by this patch it is
+//                                  create an element in `namespace` (SVG for the chart, HTML for the
+//                                  controls, built the same way at mount); if its parent was created by this patch it is
 //                                  appended at once, otherwise it is inserted (before `before`) once the
 //                                  whole patch is built, so a new subtree reaches the page in one insertion.
 // Data strings reach the page only through setAttribute and textContent, never parsed as markup. (The
 // module never sends `xmlns`: createElementNS gives the namespace.)
 // Returns the new drawing's elements, in order, for the next patch.
-const SVG = 'http://www.w3.org/2000/svg';
-
-export function apply_patch(container, old, ops, text) {
+export function apply_patch(container, old, ops, text, namespace) {
   const doc = container.ownerDocument;
   const nodes = [];
   const fresh = []; // true for elements this patch created
@@ -48,7 +47,7 @@ export function apply_patch(container, old, ops, text) {
       const n = next();
       const parent = next();
       const before = next();
-      const el = doc.createElementNS(SVG, str());
+      const el = doc.createElementNS(namespace, str());
       for (let k = next(); k > 0; k--) {
         const name = str();
         el.setAttribute(name, str());
