@@ -318,8 +318,33 @@ fn chart_snapshot(root: &ShadowRoot) -> String {
     out
 }
 
+/// Resolves after the next frame and a task after it: when a widget has drawn the rows it deferred.
+async fn after_next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let after_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+            web_sys::window().unwrap().set_timeout_with_callback(resolve.unchecked_ref()).unwrap();
+        });
+        web_sys::window().unwrap().request_animation_frame(after_frame.unchecked_ref()).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
 #[wasm_bindgen_test]
-fn a_chart_updated_in_place_is_the_chart_a_fresh_widget_draws() {
+async fn rows_below_the_viewport_are_drawn_right_after_the_first_frame() {
+    let (host, root, container) = new_host();
+    host.set_attribute("style", "width: 600px; margin-top: 5000px").unwrap();
+    let _widget = mount(container, options(&[]), &data(BUNDLED)).unwrap();
+    let svg = root.query_selector(".pt-chart svg").unwrap().expect("the chart, at its full height");
+    let height = svg.get_attribute("height").unwrap();
+    assert_eq!(all(&root, "[data-row]").len(), 0, "no row out of sight is drawn before the first frame");
+    after_next_frame().await;
+    assert_eq!(all(&root, "[data-row]").len(), 5, "every row is drawn after it");
+    assert_eq!(svg.get_attribute("height").unwrap(), height, "and the chart's height did not change");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_chart_updated_in_place_is_the_chart_a_fresh_widget_draws() {
     let (host, root, container) = new_host();
     let widget = mount(container, options(&[]), &data(BUNDLED)).unwrap();
     let svg_before = root.query_selector(".pt-chart svg").unwrap().unwrap();
@@ -345,6 +370,7 @@ fn a_chart_updated_in_place_is_the_chart_a_fresh_widget_draws() {
         &data(BUNDLED),
     )
     .unwrap();
+    after_next_frame().await; // the fresh widget may be below the viewport: its rows come after a frame
     assert_eq!(updated, chart_snapshot(&fresh_root));
     assert!(updated.contains("Bắc Giang") && !updated.contains("Vĩnh Phúc"), "{updated}");
     host.remove();
