@@ -8,8 +8,8 @@ use crate::format::plain;
 use crate::i18n::Lang;
 use crate::model::Dataset;
 
-/// The header row, in the order every row follows.
-pub const HEADER: &[&str] = &[
+/// The header row, in the order every row follows (each row is an array of the same length).
+const HEADER: [&str; 13] = [
     "province_id",
     "province",
     "pillar",
@@ -31,14 +31,7 @@ const VALUE_DECIMALS: u32 = 4;
 /// Writes every target of `dataset`, in dataset order, with names in `lang`.
 pub fn write_csv(dataset: &Dataset, lang: Lang) -> String {
     let mut out = String::new();
-    for (i, name) in HEADER.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        push_text(&mut out, name);
-    }
-    out.push_str("\r\n");
-
+    push_row(&mut out, &HEADER.map(Cell::Text));
     for target in &dataset.targets {
         let province = &dataset.provinces[target.province];
         let indicator = &dataset.indicators[target.indicator];
@@ -46,7 +39,7 @@ pub fn write_csv(dataset: &Dataset, lang: Lang) -> String {
         let source = &dataset.sources[target.source];
         let number = |value: Option<f64>| value.map(|v| plain(v, VALUE_DECIMALS)).unwrap_or_default();
 
-        let cells = [
+        let cells: [Cell; HEADER.len()] = [
             Cell::Text(&province.id),
             Cell::Text(lang.pick(&province.name_vi, &province.name_ascii)),
             Cell::Text(lang.pick(&pillar.name_vi, &pillar.name_en)),
@@ -61,19 +54,23 @@ pub fn write_csv(dataset: &Dataset, lang: Lang) -> String {
             Cell::Text(source.document.as_deref().unwrap_or("")),
             Cell::Text(&target.quote),
         ];
-        debug_assert_eq!(cells.len(), HEADER.len());
-        for (i, cell) in cells.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            match cell {
-                Cell::Text(text) => push_text(&mut out, text),
-                Cell::Number(text) => out.push_str(text),
-            }
-        }
-        out.push_str("\r\n");
+        push_row(&mut out, &cells);
     }
     out
+}
+
+/// Appends one row: its cells separated by commas, then CRLF.
+fn push_row(out: &mut String, cells: &[Cell]) {
+    for (i, cell) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        match cell {
+            Cell::Text(text) => push_text(out, text),
+            Cell::Number(text) => out.push_str(text),
+        }
+    }
+    out.push_str("\r\n");
 }
 
 /// A cell's content: text from the data, which may need defusing and quoting, or a number written by

@@ -82,19 +82,11 @@ pub fn details(dataset: &Dataset, target: TargetIdx, lang: Lang) -> Vec<Line> {
     if !article.is_empty() {
         lines.push(line(LineKind::Fact, format!("{}: {}", text.article, article.join(", "))));
     }
-    let note = match lang {
-        Lang::Vi => t.note_vi.as_ref().or(t.note_en.as_ref()),
-        Lang::En => t.note_en.as_ref().or(t.note_vi.as_ref()),
-    };
-    if let Some(note) = note {
+    if let Some(note) = lang.pick_optional(&t.note_vi, &t.note_en) {
         lines.push(line(LineKind::Fact, format!("{}: {note}", text.note)));
     }
-    let admin = match lang {
-        Lang::Vi => province.admin_note_vi.as_ref().or(province.admin_note_en.as_ref()),
-        Lang::En => province.admin_note_en.as_ref().or(province.admin_note_vi.as_ref()),
-    };
-    if let Some(admin) = admin {
-        lines.push(line(LineKind::AdminNote, admin.clone()));
+    if let Some(admin) = lang.pick_optional(&province.admin_note_vi, &province.admin_note_en) {
+        lines.push(line(LineKind::AdminNote, admin.to_string()));
     }
     lines
 }

@@ -118,11 +118,7 @@ pub fn unit_suffix(unit: Unit, indicator: &Indicator, lang: Lang, style: Style) 
 
 /// The name of the counted things, in the reader's language, falling back to the other one.
 pub fn unit_label(indicator: &Indicator, lang: Lang) -> Option<&str> {
-    let (first, second) = match lang {
-        Lang::Vi => (&indicator.unit_label_vi, &indicator.unit_label_en),
-        Lang::En => (&indicator.unit_label_en, &indicator.unit_label_vi),
-    };
-    first.as_deref().or(second.as_deref())
+    lang.pick_optional(&indicator.unit_label_vi, &indicator.unit_label_en)
 }
 
 /// A tick label on an axis of this unit.

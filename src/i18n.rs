@@ -41,6 +41,15 @@ impl Lang {
             Lang::En => en,
         }
     }
+
+    /// Picks the Vietnamese or English form of an optional field from the data, falling back to the other.
+    pub fn pick_optional<'a>(self, vi: &'a Option<String>, en: &'a Option<String>) -> Option<&'a str> {
+        let (first, second) = match self {
+            Lang::Vi => (vi, en),
+            Lang::En => (en, vi),
+        };
+        first.as_deref().or(second.as_deref())
+    }
 }
 
 /// The interface text of one language.

@@ -64,7 +64,9 @@ pub struct SyntaxError {
 /// exponent). The text is always valid JSON number syntax.
 pub type SlowNumber = fn(&str) -> f64;
 
-/// The native converter: the standard library's correctly rounded parser.
+/// The native converter: the standard library's correctly rounded parser (never in the module, see
+/// ARCHITECTURE.md; its unit tests use it too).
+#[cfg(any(test, not(target_arch = "wasm32")))]
 pub fn std_number(text: &str) -> f64 {
     text.parse().unwrap_or(f64::NAN)
 }
@@ -302,23 +304,23 @@ impl Reader<'_> {
         let mut mantissa: u64 = 0;
         let mut digits = 0u32;
         let mut exponent: i32 = 0;
-        let mut take = |digit: u8, after_point: bool, digits: &mut u32, exponent: &mut i32| {
+        let mut take = |digit: u8, after_point: bool| {
             if mantissa == 0 && digit == 0 {
                 if after_point {
-                    *exponent -= 1;
+                    exponent -= 1;
                 }
                 return; // leading zeros are not significant
             }
-            if *digits < 19 {
+            if digits < 19 {
                 mantissa = mantissa * 10 + digit as u64;
-                *digits += 1;
+                digits += 1;
                 if after_point {
-                    *exponent -= 1;
+                    exponent -= 1;
                 }
             } else {
-                *digits += 1; // more digits than fit: only the slow path can round them correctly
+                digits += 1; // more digits than fit: only the slow path can round them correctly
                 if !after_point {
-                    *exponent += 1;
+                    exponent += 1;
                 }
             }
         };
@@ -326,7 +328,7 @@ impl Reader<'_> {
             Some(b'0') => self.at += 1,
             Some(b'1'..=b'9') => {
                 while let Some(b @ b'0'..=b'9') = self.peek() {
-                    take(b - b'0', false, &mut digits, &mut exponent);
+                    take(b - b'0', false);
                     self.at += 1;
                 }
             }
@@ -338,7 +340,7 @@ impl Reader<'_> {
                 return self.fail(Expected::Digit);
             }
             while let Some(b @ b'0'..=b'9') = self.peek() {
-                take(b - b'0', true, &mut digits, &mut exponent);
+                take(b - b'0', true);
                 self.at += 1;
             }
         }

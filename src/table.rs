@@ -31,7 +31,7 @@ pub fn table(dataset: &Dataset, view: &View, lang: Lang) -> Table {
                 t.year.to_string(),
                 format::target_value(t, indicator, lang, Style::Full),
                 if t.status == Status::Draft { text.draft } else { text.adopted }.to_string(),
-                source.document.clone().or(source.document_title.clone()).unwrap_or_default(),
+                source.document.as_deref().or(source.document_title.as_deref()).unwrap_or("").to_string(),
             ]);
         }
     }

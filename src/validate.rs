@@ -298,15 +298,19 @@ struct Record<'v> {
 
 impl Record<'_> {
     fn problem(&mut self, field: &str, kind: ProblemKind) {
-        let location = Location::field(self.collection, self.index, self.id, field);
-        let reported_while_reading = self.validator.problems[..self.validator.n_earlier].iter().any(|p| {
-            p.location.collection == location.collection
-                && p.location.index == location.index
-                && p.location.field == location.field
-        });
-        if !(kind == ProblemKind::Missing && reported_while_reading) {
-            self.validator.problems.push(Problem::new(location, kind));
+        // A field that reading reported (a wrong type leaves it empty) is not reported again as missing. Only
+        // `Missing` is looked up, so other problems do not scan the earlier ones.
+        if kind == ProblemKind::Missing
+            && self.validator.problems[..self.validator.n_earlier].iter().any(|p| {
+                p.location.collection == self.collection
+                    && p.location.index == Some(self.index)
+                    && p.location.field.as_deref() == Some(field)
+            })
+        {
+            return;
         }
+        let location = Location::field(self.collection, self.index, self.id, field);
+        self.validator.problems.push(Problem::new(location, kind));
     }
 
     fn required(&mut self, field: &str, value: &Option<String>) -> String {

@@ -204,6 +204,9 @@ pub fn summary(dataset: &Dataset, view: &View, lang: Lang) -> String {
             .iter()
             .map(|&i| {
                 let t = &dataset.targets[i];
+                if t.qualifier == Qualifier::Qualitative {
+                    return format!("{} ({})", text.qualitative, t.year);
+                }
                 let mut v = format::target_value(t, indicator, lang, Style::Full);
                 v.push_str(&format!(" ({}", t.year));
                 if t.status == crate::model::Status::Draft {
@@ -211,9 +214,6 @@ pub fn summary(dataset: &Dataset, view: &View, lang: Lang) -> String {
                     v.push_str(text.draft);
                 }
                 v.push(')');
-                if t.qualifier == Qualifier::Qualitative {
-                    v = format!("{} ({})", text.qualitative, t.year);
-                }
                 v
             })
             .collect();
