@@ -15,7 +15,7 @@ use crate::text;
 use crate::view::{self, ChartConfig, View};
 
 /// Narrower than this, province names go on their own line above their marks.
-pub const NARROW_BELOW: f64 = 560.0;
+const NARROW_BELOW: f64 = 560.0;
 /// The narrowest layout the chart supports; narrower requests are laid out at this width.
 pub const MIN_WIDTH: f64 = 280.0;
 
@@ -89,7 +89,7 @@ fn text_shape(
 
 /// The palette slot of each target year: the most frequent year of the whole dataset gets the first colour,
 /// so a year keeps its colour whatever indicator or filter the reader picks.
-pub fn year_palette(dataset: &Dataset) -> Vec<(u16, usize)> {
+fn year_palette(dataset: &Dataset) -> Vec<(u16, usize)> {
     let mut counts: Vec<(u16, usize)> = dataset.years().into_iter().map(|y| (y, 0)).collect();
     for target in &dataset.targets {
         if let Some(entry) = counts.iter_mut().find(|(y, _)| *y == target.year) {
@@ -216,11 +216,7 @@ fn legend(
         match key {
             Key::Year(year) => {
                 let series = series_of(palette, year);
-                canvas.items.extend(
-                    symbol(symbol_index(palette, year), sx, cy, 5.5, series, false)
-                        .into_iter()
-                        .map(Item::Shape),
-                );
+                canvas.shape(symbol(symbol_index(palette, year), sx, cy, 5.5, series, false));
             }
             Key::Draft => canvas.shape(Shape::Circle {
                 cx: sx,
@@ -266,8 +262,8 @@ fn symbol_index(palette: &[(u16, usize)], year: u16) -> usize {
 }
 
 /// A year's marker: circle, diamond, square or triangle.
-fn symbol(kind: usize, cx: f64, cy: f64, r: f64, paint: Paint, hollow: bool) -> Vec<Shape> {
-    let shape = match kind {
+fn symbol(kind: usize, cx: f64, cy: f64, r: f64, paint: Paint, hollow: bool) -> Shape {
+    match kind {
         0 => Shape::Circle { cx, cy, r, paint, hollow, dashed: false },
         1 => {
             let d = r * 1.3;
@@ -293,15 +289,14 @@ fn symbol(kind: usize, cx: f64, cy: f64, r: f64, paint: Paint, hollow: bool) -> 
                 hollow,
             }
         }
-    };
-    vec![shape]
+    }
 }
 
 /// An arrow from `x` along `direction` (1 right, -1 left) of `length`: "above", "at least", "at most".
-fn arrow(x: f64, y: f64, direction: f64, length: f64, paint: Paint) -> Vec<Shape> {
+fn arrow(x: f64, y: f64, direction: f64, length: f64, paint: Paint) -> [Shape; 2] {
     let tip = x + direction * length;
     let base = tip - direction * 5.0;
-    vec![
+    [
         Shape::Line { x1: x, y1: y, x2: base, y2: y, paint, stroke_width: 2.0, dashed: false },
         Shape::Polygon { points: vec![(tip, y), (base, y - 4.0), (base, y + 4.0)], paint, hollow: false },
     ]
@@ -516,8 +511,8 @@ fn mark_for(
                 stroke_width: 5.0,
                 dashed: hollow,
             });
-            shapes.extend(symbol(kind, x0, y, MARKER_RADIUS * 0.75, paint, hollow));
-            shapes.extend(symbol(kind, x1, y, MARKER_RADIUS * 0.75, paint, hollow));
+            shapes.push(symbol(kind, x0, y, MARKER_RADIUS * 0.75, paint, hollow));
+            shapes.push(symbol(kind, x1, y, MARKER_RADIUS * 0.75, paint, hollow));
             (x0 + x1) / 2.0
         }
         Some((value, _)) => {
@@ -549,7 +544,7 @@ fn mark_for(
                     _ => {}
                 }
             }
-            shapes.extend(symbol(kind, x, y, MARKER_RADIUS, paint, hollow));
+            shapes.push(symbol(kind, x, y, MARKER_RADIUS, paint, hollow));
             x
         }
     };

@@ -24,7 +24,7 @@ use web_sys::{Document, Element, Event, EventTarget, HtmlElement, HtmlSelectElem
 
 #[wasm_bindgen(module = "/src/web/patch.js")]
 extern "C" {
-    /// Applies a patch encoded by `State::draw` to the chart in `container`, whose elements are `nodes` (in
+    /// Applies a patch written by `encode` to the chart in `container`, whose elements are `nodes` (in
     /// the last drawing's order); returns the new drawing's elements. See `patch.js` for the encoding.
     #[wasm_bindgen(catch)]
     fn apply_patch(
@@ -48,9 +48,6 @@ mod op {
 
 const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
 const CSV_HREF_PREFIX: &str = "data:text/csv;charset=utf-8,";
-
-/// The attribute values the widget accepts for `theme`.
-const THEMES: &[&str] = ThemeName::CHOICES;
 
 /// A mounted widget. Dropping it (`free()` from JavaScript) removes every listener it added.
 #[wasm_bindgen]
@@ -98,14 +95,13 @@ struct State {
     /// page in the middle of a render.
     width: f64,
     palette: Palette,
-    /// The chart as last drawn and its DOM elements (same order), the summary and the province buttons'
-    /// states, so that a render changes only what differs.
+    /// The root's computed style (live: it follows the page), read by `measure` and `restyle`.
+    style: Option<web_sys::CssStyleDeclaration>,
+    /// The chart as last drawn and the summary, so that a render changes only what differs.
     drawn: Tree,
     /// The chart's elements, a JavaScript array in `drawn`'s order, kept by `patch.js`.
     drawn_nodes: JsValue,
     drawn_summary: String,
-    drawn_shown: Vec<bool>,
-    drawn_selects: Option<(usize, Option<u16>)>,
     /// Rows below the first screen are drawn after the first frame (see `mount`).
     rows_deferred: bool,
 }
@@ -174,7 +170,7 @@ pub fn mount(container: Element, options: JsValue, data: &Data) -> Result<Widget
     let dataset = match &data.read {
         Ok(dataset) => Rc::clone(dataset),
         Err(problems) => {
-            show_problems(&document, &container, problems, lang)?;
+            show_problems(&container, problems, lang)?;
             return Err(JsValue::from_str(&format!(
                 "province-targets: the dataset has {} problem(s); see the list above",
                 problems.len()
@@ -191,7 +187,7 @@ pub fn mount(container: Element, options: JsValue, data: &Data) -> Result<Widget
             web_sys::console::warn_1(
                 &format!(
                     "province-targets: unknown theme \"{theme}\", using the default. Valid values: {}.",
-                    THEMES.join(", ")
+                    ThemeName::CHOICES.join(", ")
                 )
                 .into(),
             );
@@ -202,9 +198,10 @@ pub fn mount(container: Element, options: JsValue, data: &Data) -> Result<Widget
 
     // Width and colours are read while the container is still empty: the style and layout the browser
     // must compute for them are then tiny, where after building they would cover the whole widget.
-    let width = chart_width(&container);
+    let style = computed_style(&container);
+    let width = chart_width(&container, style.as_ref());
     let visible = visible_height(&container);
-    let palette = restyle(&container, &theme)?;
+    let palette = restyle(&container, &theme, style.as_ref())?;
     let parts = build(&container, &dataset, &config)?;
     let state = Rc::new(RefCell::new(State {
         document,
@@ -216,11 +213,10 @@ pub fn mount(container: Element, options: JsValue, data: &Data) -> Result<Widget
         pinned: None,
         width,
         palette,
+        style,
         drawn: Tree::default(),
         drawn_nodes: js_sys::Array::new().into(),
         drawn_summary: String::new(),
-        drawn_shown: Vec::new(),
-        drawn_selects: None,
         rows_deferred: false,
     }));
     // The first frame gets the rows a reader can see: those starting above the viewport's bottom edge, as
@@ -304,11 +300,10 @@ fn install_panic_hook() {
                 for root in roots.iter() {
                     let lang = root.get_attribute("lang").and_then(|l| Lang::parse(&l)).unwrap_or_default();
                     let Some(document) = root.owner_document() else { continue };
-                    let Ok(alert) = element(&document, "div", "pt-alert", Some(lang.text().internal_error))
-                    else {
-                        continue;
-                    };
+                    let Ok(alert) = document.create_element_ns(Some(HTML_NAMESPACE), "div") else { continue };
+                    let _ = alert.set_attribute("class", "pt-alert");
                     let _ = alert.set_attribute("role", "alert");
+                    alert.set_text_content(Some(lang.text().internal_error));
                     let _ = root.insert_before(&alert, root.first_child().as_ref());
                 }
             });
@@ -316,46 +311,21 @@ fn install_panic_hook() {
     });
 }
 
-/// Creates an HTML element with a class and, optionally, text.
-fn element(document: &Document, tag: &str, class: &str, text: Option<&str>) -> Result<Element, JsValue> {
-    let el = document.create_element_ns(Some(HTML_NAMESPACE), tag)?;
-    if !class.is_empty() {
-        el.set_attribute("class", class)?;
-    }
-    if let Some(text) = text {
-        el.set_text_content(Some(text));
-    }
-    Ok(el)
-}
-
-/// Appends `child` to `parent`.
-fn add(parent: &Element, child: Element) -> Result<Element, JsValue> {
-    parent.append_child(&child)?;
-    Ok(child)
-}
-
 /// The alert shown instead of a chart when the dataset is broken.
-fn show_problems(
-    document: &Document,
-    container: &Element,
-    problems: &[crate::Problem],
-    lang: Lang,
-) -> Result<(), JsValue> {
+fn show_problems(container: &Element, problems: &[crate::Problem], lang: Lang) -> Result<(), JsValue> {
     const SHOWN: usize = 5;
     let text = lang.text();
-    let alert = element(document, "div", "pt-alert", None)?;
-    alert.set_attribute("role", "alert")?;
-    add(&alert, element(document, "strong", "", Some(text.data_error_title))?)?;
-    let list = element(document, "ul", "", None)?;
+    let mut ui = Ui::default();
+    ui.open("div", "pt-alert", &[("role", "alert")]);
+    ui.leaf("strong", "", &[], text.data_error_title);
+    ui.open("ul", "", &[]);
     for problem in problems.iter().take(SHOWN) {
-        add(&list, element(document, "li", "", Some(&problem.message(lang)))?)?;
+        ui.leaf("li", "", &[], &problem.message(lang));
     }
     if problems.len() > SHOWN {
-        let more = format!("+{} {}", problems.len() - SHOWN, text.data_error_more);
-        add(&list, element(document, "li", "", Some(&more))?)?;
+        ui.leaf("li", "", &[], &format!("+{} {}", problems.len() - SHOWN, text.data_error_more));
     }
-    alert.append_child(&list)?;
-    container.append_child(&alert)?;
+    ui.apply(container)?;
     for problem in problems {
         web_sys::console::error_1(&format!("province-targets: {}", problem.message(Lang::En)).into());
     }
@@ -400,6 +370,12 @@ impl Ui {
         index
     }
 
+    /// Creates the tree's elements at the end of `container`, in one call; returns them, in order.
+    fn apply(&self, container: &Element) -> Result<js_sys::Array, JsValue> {
+        let (ops, strings) = encode(&tree::created(&self.tree), &self.tree);
+        Ok(apply_patch(container, &js_sys::Array::new(), &ops, &strings, HTML_NAMESPACE)?.unchecked_into())
+    }
+
     /// A labelled `<select>`: the label wraps it, so a tap on the label opens it and it is named by it.
     fn select_field(&mut self, label: &str) -> usize {
         self.open("label", "pt-field", &[]);
@@ -418,10 +394,11 @@ fn build(root: &Element, dataset: &Dataset, config: &ChartConfig) -> Result<Part
     let toggles: Vec<usize> = (dataset.provinces.iter().enumerate())
         .map(|(i, province)| {
             let index = i.to_string();
+            let pressed = pressed(config.shown.get(i).copied().unwrap_or(false));
             ui.leaf(
                 "button",
                 "pt-toggle",
-                &[("type", "button"), ("data-province", &index)],
+                &[("type", "button"), ("data-province", &index), ("aria-pressed", pressed)],
                 &province.name_vi,
             )
         })
@@ -500,14 +477,17 @@ fn build(root: &Element, dataset: &Dataset, config: &ChartConfig) -> Result<Part
     }
     ui.close();
 
-    let (ops, strings) = encode(&tree::created(&ui.tree), &ui.tree);
-    let nodes: js_sys::Array =
-        apply_patch(root, &js_sys::Array::new(), &ops, &strings, HTML_NAMESPACE)?.unchecked_into();
+    let nodes = ui.apply(root)?;
     let get = |i: usize| -> Element { nodes.get(i as u32).unchecked_into() };
+    // The selects change only by the reader's hand after this (see `on_change`), so they are set once.
+    let indicator: HtmlSelectElement = get(indicator).unchecked_into();
+    indicator.set_value(&dataset.indicators[config.indicator].id);
+    let year: HtmlSelectElement = get(year).unchecked_into();
+    year.set_value(&config.year.map_or_else(|| "all".into(), |y| y.to_string()));
     Ok(Parts {
         toggles: toggles.into_iter().map(get).collect(),
-        indicator: get(indicator).unchecked_into(),
-        year: get(year).unchecked_into(),
+        indicator,
+        year,
         summary: get(summary),
         chart: get(chart),
         details: get(details),
@@ -516,10 +496,19 @@ fn build(root: &Element, dataset: &Dataset, config: &ChartConfig) -> Result<Part
     })
 }
 
+/// An `aria-pressed` value.
+fn pressed(on: bool) -> &'static str {
+    if on {
+        "true"
+    } else {
+        "false"
+    }
+}
+
 impl State {
     /// Reads the chart's width from the page; returns whether it changed.
     fn measure(&mut self) -> bool {
-        let width = chart_width(&self.root);
+        let width = chart_width(&self.root, self.style.as_ref());
         let changed = (width - self.width).abs() >= 1.0;
         self.width = width;
         changed
@@ -527,11 +516,11 @@ impl State {
 
     /// Resolves the theme and reads the brand colours again (after `theme` changes or the page's scheme does).
     fn restyle(&mut self) -> Result<(), JsValue> {
-        self.palette = restyle(&self.root, &self.theme)?;
+        self.palette = restyle(&self.root, &self.theme, self.style.as_ref())?;
         Ok(())
     }
 
-    /// Draws the current view: chart, summary, table, control states. Only what changed since the last
+    /// Draws the current view: chart, summary, table, details. Only what changed since the last
     /// render reaches the DOM (see `tree::diff`): a reader's toggle moves a few rows, it does not rebuild the SVG.
     fn render(&mut self) -> Result<(), JsValue> {
         self.render_rows_above(f64::INFINITY)
@@ -541,6 +530,13 @@ impl State {
     /// full height, so the rows drawn later change nothing else.
     fn render_rows_above(&mut self, limit: f64) -> Result<(), JsValue> {
         let mut scene = layout::layout(&self.dataset, &self.config, self.width);
+        // Every target in view has a mark, including those in rows left for later.
+        if let Some(target) = self.pinned {
+            if !scene.marks().any(|mark| mark.target == target) {
+                self.pinned = None;
+                self.parts.details.set_text_content(Some(self.config.lang.text().details_hint));
+            }
+        }
         let all_rows = scene.items.len();
         scene.items.retain(|item| !matches!(item, Item::Row(row) if row.top > limit));
         self.rows_deferred = scene.items.len() < all_rows;
@@ -551,33 +547,9 @@ impl State {
             self.parts.summary.set_text_content(Some(&scene.description));
             self.drawn_summary = scene.description;
         }
-
-        for (i, toggle) in self.parts.toggles.iter().enumerate() {
-            let pressed = self.config.shown.get(i).copied().unwrap_or(false);
-            if self.drawn_shown.get(i) != Some(&pressed) {
-                toggle.set_attribute("aria-pressed", if pressed { "true" } else { "false" })?;
-            }
-        }
-        self.drawn_shown.clone_from(&self.config.shown);
-        // Compared with what was last set, never read back: reading a <select>'s value makes the browser
-        // bring its options' style up to date, which cost more than the whole rest of a toggle.
-        let selected = (self.config.indicator, self.config.year);
-        if self.drawn_selects != Some(selected) {
-            self.parts.indicator.set_value(&self.dataset.indicators[self.config.indicator].id);
-            self.parts
-                .year
-                .set_value(&self.config.year.map(|y| y.to_string()).unwrap_or_else(|| "all".into()));
-            self.drawn_selects = Some(selected);
-        }
         // The table is built when it is open; a closed one is rebuilt on opening.
         if !self.parts.table.has_attribute("hidden") {
             self.render_table()?;
-        }
-        if let Some(target) = self.pinned {
-            if !View::new(&self.dataset, &self.config).targets().any(|t| t == target) {
-                self.pinned = None;
-                self.parts.details.set_text_content(Some(self.config.lang.text().details_hint));
-            }
         }
         Ok(())
     }
@@ -597,60 +569,56 @@ impl State {
     fn render_table(&self) -> Result<(), JsValue> {
         let view = View::new(&self.dataset, &self.config);
         let data = table::table(&self.dataset, &view, self.config.lang);
-        let document = &self.document;
-        let table = element(document, "table", "", None)?;
-        add(&table, element(document, "caption", "", Some(&data.caption))?)?;
-        let head = element(document, "tr", "", None)?;
+        let mut ui = Ui::default();
+        ui.open("table", "", &[]);
+        ui.leaf("caption", "", &[], &data.caption);
+        ui.open("thead", "", &[]);
+        ui.open("tr", "", &[]);
         for header in data.headers {
-            let th = element(document, "th", "", Some(header))?;
-            th.set_attribute("scope", "col")?;
-            head.append_child(&th)?;
+            ui.leaf("th", "", &[("scope", "col")], header);
         }
-        let thead = element(document, "thead", "", None)?;
-        thead.append_child(&head)?;
-        table.append_child(&thead)?;
-        let tbody = element(document, "tbody", "", None)?;
+        ui.close();
+        ui.close();
+        ui.open("tbody", "", &[]);
         for row in &data.rows {
-            let tr = element(document, "tr", "", None)?;
+            ui.open("tr", "", &[]);
             for (i, cell) in row.iter().enumerate() {
-                let td = element(document, if i == 0 { "th" } else { "td" }, "", Some(cell))?;
-                if i == 0 {
-                    td.set_attribute("scope", "row")?;
-                }
-                tr.append_child(&td)?;
+                match i {
+                    0 => ui.leaf("th", "", &[("scope", "row")], cell),
+                    _ => ui.leaf("td", "", &[], cell),
+                };
             }
-            tbody.append_child(&tr)?;
+            ui.close();
         }
-        table.append_child(&tbody)?;
         self.parts.table.set_text_content(None);
-        self.parts.table.append_child(&table)?;
+        ui.apply(&self.parts.table)?;
         Ok(())
     }
 
     /// Shows the quote and source of `target` in the details panel.
     fn show_details(&self, target: TargetIdx) -> Result<(), JsValue> {
-        let panel = &self.parts.details;
-        panel.set_text_content(None);
+        let mut ui = Ui::default();
         for line in details::details(&self.dataset, target, self.config.lang) {
-            let (tag, class) = match line.kind {
-                LineKind::Heading => ("strong", "pt-details-heading"),
-                LineKind::Value => ("p", "pt-details-value"),
-                LineKind::Quote => ("blockquote", "pt-quote"),
-                LineKind::Fact => ("p", "pt-details-fact"),
-                LineKind::AdminNote => ("p", "pt-details-admin"),
+            let (tag, class, attributes): (_, _, &[_]) = match line.kind {
+                LineKind::Heading => ("strong", "pt-details-heading", &[]),
+                LineKind::Value => ("p", "pt-details-value", &[]),
+                LineKind::Quote => ("blockquote", "pt-quote", &[("lang", "vi")]),
+                LineKind::Fact => ("p", "pt-details-fact", &[]),
+                LineKind::AdminNote => ("p", "pt-details-admin", &[]),
             };
-            let el = element(&self.document, tag, class, Some(&line.text))?;
-            if line.kind == LineKind::Quote {
-                el.set_attribute("lang", "vi")?;
-            }
-            panel.append_child(&el)?;
+            ui.leaf(tag, class, attributes, &line.text);
         }
+        self.parts.details.set_text_content(None);
+        ui.apply(&self.parts.details)?;
         Ok(())
     }
 
     fn toggle_province(&mut self, province: usize) -> Result<(), JsValue> {
-        if let Some(shown) = self.config.shown.get_mut(province) {
+        if let (Some(shown), Some(toggle)) =
+            (self.config.shown.get_mut(province), self.parts.toggles.get(province))
+        {
             *shown = !*shown;
+            toggle.set_attribute("aria-pressed", pressed(*shown))?;
         }
         self.render()?;
         self.announce_change()
@@ -714,7 +682,7 @@ impl State {
             ),
             ImageFormat::Png => canvas::png_data_url(&self.document, &scene, &self.palette, 2.0)?,
         };
-        let link = element(&self.document, "a", "", None)?;
+        let link = self.document.create_element_ns(Some(HTML_NAMESPACE), "a")?;
         link.set_attribute("href", &href)?;
         let indicator = &self.dataset.indicators[self.config.indicator].id;
         let extension = match format {
@@ -792,8 +760,8 @@ enum ImageFormat {
 }
 
 /// The width the chart has: the root's, inside its padding (600 px if the root is not laid out yet).
-fn chart_width(root: &Element) -> f64 {
-    let padding = computed_style(root).map_or(0.0, |style| {
+fn chart_width(root: &Element, style: Option<&web_sys::CssStyleDeclaration>) -> f64 {
+    let padding = style.map_or(0.0, |style| {
         // parseFloat reads "12px" as 12, and keeps Rust's float parser (~12 KB) out of the module.
         let px = |name: &str| style.get_property_value(name).map_or(f64::NAN, |v| js_sys::parse_float(&v));
         [px("padding-left"), px("padding-right")].iter().filter(|p| p.is_finite()).sum()
@@ -843,7 +811,11 @@ fn computed_style(el: &Element) -> Option<web_sys::CssStyleDeclaration> {
 
 /// Resolves `theme` ("light", "dark", or "auto": the reader's preference), marks it on the root for the
 /// stylesheet, and reads the palette, with any brand colours the host page set as CSS custom properties.
-fn restyle(root: &Element, theme: &str) -> Result<Palette, JsValue> {
+fn restyle(
+    root: &Element,
+    theme: &str,
+    style: Option<&web_sys::CssStyleDeclaration>,
+) -> Result<Palette, JsValue> {
     let theme = match theme {
         "dark" => ThemeName::Dark,
         "light" => ThemeName::Light,
@@ -860,7 +832,7 @@ fn restyle(root: &Element, theme: &str) -> Result<Palette, JsValue> {
     };
     root.set_attribute("data-theme", if theme == ThemeName::Dark { "dark" } else { "light" })?;
     let mut palette = Palette::of(theme);
-    let Some(style) = computed_style(root) else { return Ok(palette) };
+    let Some(style) = style else { return Ok(palette) };
     let read = |name: &str| {
         style.get_property_value(name).ok().map(|v| v.trim().to_string()).filter(|v| is_css_colour(v))
     };

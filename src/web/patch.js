@@ -1,4 +1,4 @@
-// Applies one chart patch (tree::diff, encoded by State::draw in src/web/mod.rs) in a single call from the
+// Applies one chart patch (tree::diff, encoded by `encode` in src/web/mod.rs) in a single call from the
 // module, instead of one boundary crossing and one string decoded per DOM operation.
 //
 // `ops` is a stream of u32 words; `text` holds every string the ops need, one after the other, each op giving
@@ -12,7 +12,7 @@
 //   4 new textLen                  textContent on a kept element
 //   5 new parent+1 before+1 tagLen n, n × (nameLen valueLen), textLen+1 (0: no text)
 //                                  create an element in `namespace` (SVG for the chart, HTML for the
-//                                  controls, built the same way at mount); if its parent was created by this patch it is
+//                                  controls, table, details and alerts); if its parent was created by this patch it is
 //                                  appended at once, otherwise it is inserted (before `before`) once the
 //                                  whole patch is built, so a new subtree reaches the page in one insertion.
 // Data strings reach the page only through setAttribute and textContent, never parsed as markup. (The
