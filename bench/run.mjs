@@ -120,17 +120,17 @@ export async function startServer() {
       let entry = cache.get(key);
       if (!entry) {
         const raw = await readFile(file);
-        entry = { raw: raw.length, gz: gzipSync(raw, { level: constants.Z_BEST_COMPRESSION }) };
+        entry = { raw, gz: gzipSync(raw, { level: constants.Z_BEST_COMPRESSION }) };
         cache.set(key, entry);
       }
       const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
-      const body = gzip ? entry.gz : readFileSync(file);
+      const body = gzip ? entry.gz : entry.raw;
       res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
       if (gzip) res.setHeader('Content-Encoding', 'gzip');
       res.setHeader('Content-Length', body.length);
       res.writeHead(200);
       res.end(body);
-      log.push({ path, raw: entry.raw, sent: body.length, gzip });
+      log.push({ path, raw: entry.raw.length, sent: body.length, gzip });
     } catch {
       res.writeHead(404).end();
     }

@@ -65,18 +65,11 @@
   }
 
   // ---- one constructable stylesheet per page -------------------------------------------------------------
+  // Only the built copy (dist/) runs: www/ has no module beside the loader, so there is no unbuilt path.
   var sheet = null;
   function sharedSheet() {
-    if (sheet) return sheet;
-    sheet = new CSSStyleSheet();
-    if (WIDGET_CSS.indexOf('__PT_WIDGET') === 0) {
-      // Unbuilt copy (served straight from www/): fetch the sheet instead of the inlined string.
-      fetch(assetUrl('widget.css')).then(function (r) {
-        return r.text();
-      }).then(function (css) {
-        sheet.replaceSync(css);
-      }, function () {});
-    } else {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
       sheet.replaceSync(WIDGET_CSS);
     }
     return sheet;
@@ -87,7 +80,7 @@
   function loadModule() {
     if (modulePromise) return modulePromise;
     if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
-      modulePromise = Promise.reject(kindError('noWasm', {}));
+      modulePromise = Promise.reject(kindError('noWasm', null, true)); // final: a retry cannot help
       return modulePromise;
     }
     // The .wasm is requested at once, side by side with the glue, rather than after the glue has run: one
@@ -241,8 +234,6 @@
       this._generation = 0;
       this._cancelLazy = null;
       this._root = null;
-      this._container = null;
-      this._status = null;
     }
 
     connectedCallback() {
@@ -268,7 +259,7 @@
     _start() {
       var self = this;
       var generation = ++this._generation;
-      this._showStatus('loading');
+      this._showLoading();
       // The data's text is requested now, beside the module (one request per URL, whatever the number of
       // widgets); reading it and drawing wait until the widget nears the viewport. For a widget in view the
       // observer answers after the first frame, long before the module is compiled, so this costs it nothing,
@@ -351,12 +342,13 @@
       this._root.appendChild(node);
     }
 
-    _showStatus(key) {
+    _showLoading() {
+      var lang = langOf(this);
       this.setAttribute('data-state', 'loading');
       var box = make('div', 'pt-root pt-status');
-      box.setAttribute('lang', langOf(this));
+      box.setAttribute('lang', lang);
       box.setAttribute('role', 'status');
-      box.appendChild(make('p', 'pt-loading', text(langOf(this), key)));
+      box.appendChild(make('p', 'pt-loading', text(lang, 'loading')));
       this._replace(box);
     }
 
@@ -374,7 +366,7 @@
       var alert = make('div', 'pt-alert');
       alert.setAttribute('role', 'alert');
       alert.appendChild(make('p', null, text(lang, kind, params)));
-      if (!(error && error.final) && kind !== 'noWasm') {
+      if (!(error && error.final)) {
         var button = make('button', 'pt-retry', text(lang, 'retry'));
         button.type = 'button';
         button.addEventListener('click', function () {
