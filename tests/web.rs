@@ -43,6 +43,15 @@ fn all(root: &ShadowRoot, selector: &str) -> Vec<Element> {
     (0..list.length()).map(|i| list.item(i).unwrap().dyn_into::<Element>().unwrap()).collect()
 }
 
+/// The text of the first element matching `selector`, which must exist.
+fn text_of(root: &ShadowRoot, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
 fn mark_names(root: &ShadowRoot) -> Vec<String> {
     all(root, ".pt-mark").iter().map(|m| m.get_attribute("aria-label").unwrap()).collect()
 }
@@ -118,8 +127,8 @@ fn switching_indicator_and_year_changes_the_marks() {
     choose(&year, "2030");
     let names = mark_names(&root);
     assert!(!names.is_empty() && names.iter().all(|n| n.contains(", 2030:")), "{names:?}");
-    let text = root.query_selector(".pt-chart").unwrap().unwrap().text_content().unwrap();
-    assert!(text.contains("không đặt mục tiêu"), "provinces without a 2030 target say so");
+    let text = text_of(&root, ".pt-chart");
+    assert!(text.contains("không đặt mục tiêu"), "provinces without a 2030 target say so: {text}");
     host.remove();
 }
 
@@ -131,7 +140,7 @@ fn focusing_a_mark_shows_its_quote_and_source() {
     mark.focus().unwrap();
     let quote = root.query_selector(".pt-details blockquote").unwrap().expect("a quote after focus");
     assert_eq!(quote.text_content().unwrap(), "“kinh tế số chiếm khoảng 25% GRDP của tỉnh”");
-    let details = root.query_selector(".pt-details").unwrap().unwrap().text_content().unwrap();
+    let details = text_of(&root, ".pt-details");
     assert!(details.contains("Nghị quyết số 111-NQ/TU"), "{details}");
     assert!(details.contains("Bắc Ninh"), "the administrative note: {details}");
     host.remove();
@@ -155,13 +164,8 @@ fn attributes_choose_the_view_and_unknown_values_fall_back() {
         all(&root, "button.pt-toggle[aria-pressed=true]").iter().map(|b| b.text_content().unwrap()).collect();
     assert_eq!(pressed, ["Bắc Giang", "Lạng Sơn"]);
     assert_eq!(mark_names(&root), ["Bắc Giang, 2025: 100%"]);
-    assert!(root
-        .query_selector(".pt-chart")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap()
-        .contains("no target set"));
+    let text = text_of(&root, ".pt-chart");
+    assert!(text.contains("no target set"), "{text}");
     host.remove();
 
     let (host, root, container) = new_host();
@@ -191,7 +195,7 @@ fn broken_data_shows_an_alert_naming_the_record_and_field() {
     let (host, root, container) = new_host();
     let wrong_type = BUNDLED.replacen("\"value\": 25", "\"value\": \"25\"", 1);
     assert!(mount(container, options(&[]), &data(&wrong_type)).is_err());
-    let text = root.query_selector("[role=alert]").unwrap().unwrap().text_content().unwrap();
+    let text = text_of(&root, "[role=alert]");
     assert!(text.contains("trường \"value\""), "{text}");
     host.remove();
 }
@@ -203,11 +207,11 @@ fn strings_from_the_data_are_text_never_markup() {
     for tag in ["script", "img", "iframe", "a[href^=javascript]", "b", "i"] {
         assert!(root.query_selector(tag).unwrap().is_none(), "a <{tag}> element came from the data");
     }
-    let text = root.query_selector(".pt-root, div").unwrap().unwrap().text_content().unwrap();
+    let text = text_of(&root, ".pt-root, div");
     assert!(text.contains("<script>alert(1)</script>"), "the province name is shown literally");
     let mark = all(&root, ".pt-mark")[0].clone().dyn_into::<web_sys::SvgElement>().unwrap();
     mark.focus().unwrap();
-    let details = root.query_selector(".pt-details").unwrap().unwrap().text_content().unwrap();
+    let details = text_of(&root, ".pt-details");
     assert!(details.contains("<img src=x onerror=alert(8)>"), "{details}");
     host.remove();
 }

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { DIST, ROOT, launch, markLabels, openPage, readDataset, serve, waitForChart } from './helpers.mjs';
+import { DIST, ROOT, markLabels, openHtml, openPage, serve, start, stop, waitForChart } from './helpers.mjs';
 
 const CLI = process.env.PT_CLI
   ? resolve(process.env.PT_CLI)
@@ -20,16 +20,11 @@ let data;
 let staticIndex;
 
 before(async () => {
-  data = await readDataset();
   staticIndex = JSON.parse(await readFile(join(DIST, 'static', 'index.json'), 'utf8'));
-  server = await serve();
-  browser = await launch();
+  ({ data, server, browser } = await start());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => stop({ server, browser }));
 
 const provinceName = (id) => data.provinces.find((p) => p.id === id).name_vi;
 
@@ -142,17 +137,11 @@ describe('embed builder', () => {
 });
 
 /** A page holding only `code`, served from dist/'s origin (what an editor's CMS would produce). */
-async function pastedPage(code, { width = 900, javaScriptEnabled = true } = {}) {
-  const opened = await openPage(browser, null,
+function pastedPage(code, { width = 900, javaScriptEnabled = true } = {}) {
+  return openHtml(browser, server,
+    `<!doctype html>\n<html lang="vi"><head><meta charset="utf-8"><title>Bài viết</title></head>\n` +
+      `<body><main>\n${code}\n</main></body></html>\n`,
     { viewport: { width, height: 1000 }, colorScheme: 'light', javaScriptEnabled });
-  const url = `${server.url}pasted-${Date.now()}.html`;
-  await opened.page.route(url, (route) => route.fulfill({
-    contentType: 'text/html; charset=utf-8',
-    body: `<!doctype html>\n<html lang="vi"><head><meta charset="utf-8"><title>Bài viết</title></head>\n` +
-      `<body><main>\n${code}\n</main></body></html>\n`
-  }));
-  await opened.page.goto(url, { waitUntil: 'load' });
-  return opened;
 }
 
 describe('the widget and the command line draw the same SVG', () => {
@@ -250,7 +239,9 @@ describe('demo page URL fragment', () => {
       // The second chart's changes do not touch the fragment.
       const before = await page.evaluate(() => location.hash);
       const second = await waitForChart(page, 1);
-      await second.getByRole('button', { name: provinceName('binh-dinh'), exact: true }).click();
+      const binhDinh = second.getByRole('button', { name: provinceName('binh-dinh'), exact: true });
+      await binhDinh.click();
+      assert.equal(await binhDinh.getAttribute('aria-pressed'), 'false', 'the second chart took the change');
       await page.waitForTimeout(200);
       assert.equal(await page.evaluate(() => location.hash), before);
 

@@ -67,6 +67,36 @@ export async function openPage(browser, url, { viewport = { width: 1000, height:
   return { ctx, page, log };
 }
 
+/**
+ * A new page (as openPage) showing `html`, served at a fresh URL of `server`'s origin so that relative URLs
+ * reach dist/: what a CMS page holding an embed would be.
+ */
+export async function openHtml(browser, server, html, options) {
+  const opened = await openPage(browser, null, options);
+  const url = `${server.url}page-${Date.now()}-${Math.random().toString(36).slice(2)}.html`;
+  await opened.page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+  await opened.page.goto(url, { waitUntil: 'load' });
+  return opened;
+}
+
+/** The dataset, the server over dist/ and Chromium that most test files share: call from `before`. */
+export async function start() {
+  const data = await readDataset();
+  const server = await serve();
+  try {
+    return { data, server, browser: await launch() };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}
+
+/** Closes what start() opened (nothing, if start() failed): call from `after`. */
+export async function stop({ server, browser }) {
+  await browser?.close();
+  await server?.close();
+}
+
 /** Waits until the n-th widget on the page (0-based) has rendered its chart. */
 export async function waitForChart(page, index = 0, timeout = 15000) {
   const widget = page.locator('province-targets').nth(index);

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, launch, openPage, screenshot, serve, waitForChart } from './helpers.mjs';
+import { DIST, launch, openHtml, openPage, screenshot, serve, waitForChart } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -168,17 +168,28 @@ describe('loader', () => {
   });
 
   test('a widget far below the viewport is initialised only when it nears it', async () => {
-    const { ctx, page } = await openPage(browser, server.url, { viewport: { width: 1000, height: 700 } });
+    // A page of its own, so the widget is far below the first screen whatever the demo article becomes.
+    const { ctx, page } = await openHtml(browser, server,
+      '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bài dài</title></head><body>' +
+      '<script src="province-targets.js"></script>' +
+      '<div style="height: 5000px"></div><province-targets id="far"></province-targets>' +
+      '<div style="height: 2000px"></div></body></html>',
+      { viewport: { width: 1000, height: 700 } });
     try {
       await waitForChart(page, 0);
       await page.evaluate(() => window.scrollTo(0, 0));
-      const second = page.locator('province-targets').nth(1);
-      const distance = await second.evaluate((el) => el.getBoundingClientRect().top - innerHeight);
-      if (distance > 800) {
-        assert.equal(await second.locator('.pt-chart').count(), 0, 'not rendered while far away');
-      }
-      await second.scrollIntoViewIfNeeded();
-      await second.locator('.pt-chart svg').waitFor({ timeout: 15000 });
+      await page.waitForTimeout(300); // the module and the data are in: an eager widget would draw now
+      const far = page.locator('#far');
+      const below = () => far.evaluate((el) => el.getBoundingClientRect().top - innerHeight);
+      const distance = await below();
+      assert.ok(distance > 4000, `the widget starts ${distance} px below the viewport`);
+      assert.equal(await far.locator('.pt-chart').count(), 0, 'not rendered while far away');
+
+      // Near, but still out of sight: it is drawn before the reader reaches it.
+      await far.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - innerHeight - 200));
+      await far.locator('.pt-chart svg').waitFor({ timeout: 15000 });
+      const near = await below();
+      assert.ok(near > 0, `rendered while ${near} px below the viewport`);
     } finally {
       await ctx.close();
     }

@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, markLabels, openPage, readDataset, screenshot, serve, waitForChart } from './helpers.mjs';
+import { markLabels, openPage, screenshot, start, stop, waitForChart } from './helpers.mjs';
 
 const DEFAULT_INDICATOR = 'digital-economy-share-grdp';
 const CSV_HEADER =
@@ -14,15 +14,10 @@ let browser;
 let data;
 
 before(async () => {
-  data = await readDataset();
-  server = await serve();
-  browser = await launch();
+  ({ data, server, browser } = await start());
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => stop({ server, browser }));
 
 const provinceName = (id) => data.provinces.find((p) => p.id === id).name_vi;
 const provincesWith = (indicator) =>
@@ -211,11 +206,13 @@ describe('default chart', () => {
     try {
       const toggle = widget.locator('.pt-table-toggle');
       const table = widget.locator('table');
-      const visibleBefore = await table.isVisible();
+      assert.equal(await table.isVisible(), false, 'the table starts hidden');
       await toggle.click();
-      assert.notEqual(await table.isVisible(), visibleBefore, 'the toggle shows or hides the table');
-      if (!(await table.isVisible())) await toggle.click();
+      assert.equal(await table.isVisible(), true, 'the toggle shows the table');
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
       assert.ok((await table.locator('tbody tr').count()) > 0, 'the table has rows');
+      await toggle.click();
+      assert.equal(await table.isVisible(), false, 'and hides it again');
     } finally {
       await ctx.close();
     }
