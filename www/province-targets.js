@@ -251,7 +251,6 @@
 
     attributeChangedCallback(name, oldValue, newValue) {
       if (oldValue === newValue || !this.isConnected || !this._root) return;
-      if (name === 'theme') return; // CSS alone follows the theme attribute
       this._stop();
       this._start();
     }

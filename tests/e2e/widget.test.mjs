@@ -290,6 +290,36 @@ describe('the demo page', () => {
       await ctx.close();
     }
   });
+
+  // The widget's own background (CSS) and the chart's (drawn by the module) must always agree: after the
+  // theme attribute changes, and for a value the module reads as "auto".
+  test('changing the theme attribute recolours the chart with the widget; an unknown value is auto', async () => {
+    const { ctx, page } = await openPage(browser, server.url, { colorScheme: 'dark' });
+    try {
+      const widget = await waitForChart(page, 0);
+      const colours = () => widget.evaluate((el) => [
+        getComputedStyle(el).backgroundColor,
+        el.shadowRoot.querySelector('.pt-chart svg rect').getAttribute('fill')
+      ]);
+      const dark = ['rgb(22, 24, 29)', '#16181d'];
+      const light = ['rgb(255, 255, 255)', '#ffffff'];
+      for (const [theme, expected] of [['light', light], ['dark', dark], ['night', dark], ['light', light]]) {
+        await widget.evaluate((el, t) => el.setAttribute('theme', t), theme);
+        await page.waitForFunction(
+          ([t, fill]) => {
+            const el = document.querySelector('province-targets');
+            const rect = el.shadowRoot.querySelector('.pt-chart svg rect');
+            return el.getAttribute('data-state') === 'ready' && rect && rect.getAttribute('fill') === fill;
+          },
+          [theme, expected[1]],
+          { timeout: 10000 }
+        ).catch(() => {});
+        assert.deepEqual(await colours(), expected, `theme="${theme}" on a dark-scheme page`);
+      }
+    } finally {
+      await ctx.close();
+    }
+  });
 });
 
 /** The value of the option whose value or text is `value` or `label`. */
