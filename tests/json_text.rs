@@ -3,8 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use province_targets::json::{parse, std_number, MAX_DEPTH};
-use province_targets::raw::Json;
+use province_targets::data::json::{parse, std_number, MAX_DEPTH};
+use province_targets::data::raw::Json;
 use serde_json::Value;
 
 fn from_serde(value: &Value) -> Json {

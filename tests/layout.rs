@@ -3,10 +3,10 @@
 //! coordinate is NaN.
 #![cfg(not(target_arch = "wasm32"))]
 
-use province_targets::json::{dataset_from_json, BUNDLED};
-use province_targets::layout::layout;
-use province_targets::scene::{Item, Scene, Shape};
-use province_targets::view::ChartConfig;
+use province_targets::chart::layout::layout;
+use province_targets::chart::scene::{Item, Scene, Shape};
+use province_targets::chart::view::ChartConfig;
+use province_targets::data::json::{dataset_from_json, BUNDLED};
 use province_targets::{Dataset, Lang};
 
 const WIDTHS: [f64; 5] = [320.0, 360.0, 600.0, 1000.0, 1200.0];
@@ -30,7 +30,7 @@ fn every_view(dataset: &Dataset) -> Vec<ChartConfig> {
     configs
 }
 
-fn texts(scene: &Scene) -> Vec<(&str, province_targets::scene::BBox)> {
+fn texts(scene: &Scene) -> Vec<(&str, province_targets::chart::scene::BBox)> {
     scene
         .shapes()
         .filter_map(|s| match s {
@@ -179,7 +179,9 @@ fn qualitative_targets_are_words_never_points_on_a_scale() {
         for shape in &mark.shapes {
             match shape {
                 Shape::Text { text, italic, .. } => assert!(*italic && text.ends_with("định tính"), "{text}"),
-                Shape::Rect { paint, .. } => assert_eq!(*paint, province_targets::scene::Paint::Transparent),
+                Shape::Rect { paint, .. } => {
+                    assert_eq!(*paint, province_targets::chart::scene::Paint::Transparent)
+                }
                 other => panic!("a qualitative mark drew {other:?}"),
             }
         }

@@ -4,10 +4,10 @@
 //! the native build's golden files.
 #![cfg(target_arch = "wasm32")]
 
-use province_targets::layout::layout;
-use province_targets::svg::{to_svg, Palette};
-use province_targets::theme::ThemeName;
-use province_targets::view::{ChartConfig, Requested};
+use province_targets::chart::layout::layout;
+use province_targets::chart::view::{ChartConfig, Requested};
+use province_targets::render::svg::{to_svg, Palette};
+use province_targets::render::theme::ThemeName;
 use province_targets::{read_dataset, Dataset, Lang};
 use wasm_bindgen_test::*;
 

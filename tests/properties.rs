@@ -4,12 +4,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use province_targets::json::dataset_from_json;
-use province_targets::layout::layout;
-use province_targets::scene::Shape;
-use province_targets::svg::{to_svg, Palette};
-use province_targets::theme::ThemeName;
-use province_targets::view::ChartConfig;
+use province_targets::chart::layout::layout;
+use province_targets::chart::scene::Shape;
+use province_targets::chart::view::ChartConfig;
+use province_targets::data::json::dataset_from_json;
+use province_targets::render::svg::{to_svg, Palette};
+use province_targets::render::theme::ThemeName;
 use province_targets::Lang;
 use serde_json::{json, Value};
 

@@ -3,11 +3,11 @@
 //! `UPDATE_GOLDEN=1 cargo test --test svg_golden`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use province_targets::json::{dataset_from_json, BUNDLED};
-use province_targets::layout::layout;
-use province_targets::svg::{to_svg, Palette};
-use province_targets::theme::ThemeName;
-use province_targets::view::{ChartConfig, Requested};
+use province_targets::chart::layout::layout;
+use province_targets::chart::view::{ChartConfig, Requested};
+use province_targets::data::json::{dataset_from_json, BUNDLED};
+use province_targets::render::svg::{to_svg, Palette};
+use province_targets::render::theme::ThemeName;
 use std::path::PathBuf;
 
 fn render(dataset_json: &str, requested: Requested, width: f64, theme: ThemeName) -> String {

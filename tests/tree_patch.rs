@@ -4,12 +4,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use province_targets::json::{dataset_from_json, BUNDLED};
-use province_targets::layout::layout;
-use province_targets::svg::{emit, Palette};
-use province_targets::theme::ThemeName;
-use province_targets::tree::{diff, Change, Tree};
-use province_targets::view::ChartConfig;
+use province_targets::chart::layout::layout;
+use province_targets::chart::view::ChartConfig;
+use province_targets::data::json::{dataset_from_json, BUNDLED};
+use province_targets::render::svg::{emit, Palette};
+use province_targets::render::theme::ThemeName;
+use province_targets::render::tree::{diff, Change, Tree};
 use province_targets::{Dataset, Lang};
 use std::sync::OnceLock;
 

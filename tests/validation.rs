@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use expect_test::{expect, Expect};
-use province_targets::json::dataset_from_json;
+use province_targets::data::json::dataset_from_json;
 use province_targets::{Lang, Problem};
 use serde_json::{json, Value};
 

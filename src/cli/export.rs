@@ -7,11 +7,11 @@
 
 use super::raster::{Rasteriser, MAX_SIDE};
 use super::{write_stdout, Failure, Options};
-use province_targets::layout;
-use province_targets::scene::{Anchor, Item, Paint, Scene, Shape};
-use province_targets::svg::{self, Palette};
-use province_targets::theme::ThemeName;
-use province_targets::view::{ChartConfig, Fallback, Requested};
+use province_targets::chart::layout;
+use province_targets::chart::scene::{Anchor, Item, Paint, Scene, Shape};
+use province_targets::chart::view::{ChartConfig, Fallback, Requested};
+use province_targets::render::svg::{self, Palette};
+use province_targets::render::theme::ThemeName;
 use province_targets::{Dataset, Lang};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};

@@ -8,8 +8,10 @@
 mod export;
 mod raster;
 
-use province_targets::model::Qualifier;
-use province_targets::{csv, json, Dataset, Lang, Problem};
+use province_targets::data::json;
+use province_targets::data::model::Qualifier;
+use province_targets::export::csv;
+use province_targets::{Dataset, Lang, Problem};
 use std::borrow::Cow;
 use std::io::Write;
 use std::path::PathBuf;

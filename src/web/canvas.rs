@@ -4,8 +4,8 @@
 //! an image onto a canvas) loads a `data:` or `blob:` image, which a strict `img-src 'self'` policy forbids.
 //! Drawing the same primitives directly needs no image at all.
 
-use crate::scene::{Anchor, Scene, Shape, Weight};
-use crate::svg::{Palette, FONT_FAMILY};
+use crate::chart::scene::{Anchor, Scene, Shape, Weight};
+use crate::render::svg::{Palette, FONT_FAMILY};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, Document, HtmlCanvasElement};
 
@@ -92,7 +92,10 @@ fn draw(ctx: &CanvasRenderingContext2d, shape: &Shape, palette: &Palette) -> Res
         Shape::Text { x, y, text, anchor, size, weight, paint, italic, .. } => {
             let style = if *italic { "italic " } else { "" };
             let weight = if *weight == Weight::Bold { "700 " } else { "" };
-            ctx.set_font(&format!("{style}{weight}{}px {FONT_FAMILY}", crate::format::plain(*size, 1)));
+            ctx.set_font(&format!(
+                "{style}{weight}{}px {FONT_FAMILY}",
+                crate::locale::number::plain(*size, 1)
+            ));
             ctx.set_text_align(match anchor {
                 Anchor::Start => "start",
                 Anchor::Middle => "center",

@@ -4,16 +4,16 @@
 //! Everything it shows comes from the pure core (view, layout, details, table, CSV); here it only becomes
 //! nodes. Every string from the data is set with `textContent` or `setAttribute`, never parsed as markup.
 
-use crate::details::{self, LineKind};
-use crate::i18n::Lang;
-use crate::layout;
-use crate::model::{Dataset, TargetIdx};
-use crate::scene::Item;
-use crate::svg::{self, Palette, Sink};
-use crate::theme::ThemeName;
-use crate::tree::{self, Change, Tree};
-use crate::view::{ChartConfig, Requested, View};
-use crate::{csv, table};
+use crate::chart::details::{self, LineKind};
+use crate::chart::layout;
+use crate::chart::scene::Item;
+use crate::chart::view::{ChartConfig, Requested, View};
+use crate::data::model::{Dataset, TargetIdx};
+use crate::export::{csv, table};
+use crate::locale::i18n::Lang;
+use crate::render::svg::{self, Palette, Sink};
+use crate::render::theme::ThemeName;
+use crate::render::tree::{self, Change, Tree};
 
 mod canvas;
 use std::cell::RefCell;
@@ -144,7 +144,9 @@ impl Data {
     pub fn syntax_error(&self, lang: &str) -> Option<String> {
         let lang = Lang::parse(lang).unwrap_or_default();
         self.read.as_ref().err()?.iter().find_map(|p| match &p.kind {
-            crate::problem::ProblemKind::Syntax(error) => Some(crate::problem::describe_syntax(error, lang)),
+            crate::data::problem::ProblemKind::Syntax(error) => {
+                Some(crate::data::problem::describe_syntax(error, lang))
+            }
             _ => None,
         })
     }
@@ -467,7 +469,7 @@ fn build(root: &Element, dataset: &Dataset, config: &ChartConfig) -> Result<Part
         let mut line = format!("{province}: {document_name}");
         if let Some(date) = &source.document_date {
             line.push_str(", ");
-            line.push_str(&crate::format::date(date, lang));
+            line.push_str(&crate::chart::format::date(date, lang));
         }
         if let Some(publisher) = &source.article_publisher {
             line.push_str(" · ");

@@ -11,11 +11,11 @@
 //! here; the rare rest goes to a converter the caller passes in (`str::parse` natively, JavaScript's
 //! `parseFloat` in the browser), which keeps the standard library's float parser out of the module.
 
-use crate::raw::Json;
+use crate::data::raw::Json;
 
 /// The bundled dataset, compiled into the native binary so `check` and `csv` work from any directory.
 #[cfg(not(target_arch = "wasm32"))]
-pub const BUNDLED: &str = include_str!("../data/targets.json");
+pub const BUNDLED: &str = include_str!("../../data/targets.json");
 
 /// Parses and validates a dataset written as JSON text, with the standard library's number converter.
 #[cfg(not(target_arch = "wasm32"))]

@@ -2,9 +2,9 @@
 //! targets it selects. Layout, the text summary and the data table all read the same `View`, so they can
 //! never disagree about what is shown.
 
-use crate::format::{self, Style};
-use crate::i18n::Lang;
-use crate::model::{Dataset, IndicatorIdx, ProvinceIdx, Qualifier, TargetIdx};
+use crate::chart::format::{self, Style};
+use crate::data::model::{Dataset, IndicatorIdx, ProvinceIdx, Qualifier, TargetIdx};
+use crate::locale::i18n::Lang;
 
 /// The reader's choices, already checked against the dataset.
 #[derive(Debug, Clone, PartialEq)]
@@ -170,7 +170,7 @@ pub fn mark_name(dataset: &Dataset, target: TargetIdx, lang: Lang) -> String {
         t.year,
         format::target_value(t, &dataset.indicators[t.indicator], lang, Style::Full)
     );
-    if t.status == crate::model::Status::Draft {
+    if t.status == crate::data::model::Status::Draft {
         name.push_str(" (");
         name.push_str(lang.text().draft);
         name.push(')');
@@ -209,7 +209,7 @@ pub fn summary(dataset: &Dataset, view: &View, lang: Lang) -> String {
                 }
                 let mut v = format::target_value(t, indicator, lang, Style::Full);
                 v.push_str(&format!(" ({}", t.year));
-                if t.status == crate::model::Status::Draft {
+                if t.status == crate::data::model::Status::Draft {
                     v.push_str(", ");
                     v.push_str(text.draft);
                 }

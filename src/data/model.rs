@@ -233,7 +233,7 @@ impl Dataset {
     /// Every year any target names, ascending.
     pub fn years(&self) -> Vec<u16> {
         let mut years: Vec<u16> = self.targets.iter().map(|t| t.year).collect();
-        crate::order::sort_dedup(&mut years);
+        crate::data::order::sort_dedup(&mut years);
         years
     }
 }

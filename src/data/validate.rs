@@ -3,10 +3,10 @@
 //! Validation never stops at the first problem: an editor fixing a hand-edited file wants every mistake at
 //! once, each naming the record (by index and id) and the field.
 
-use crate::model::*;
-use crate::order;
-use crate::problem::{Location, Problem, ProblemKind};
-use crate::raw::*;
+use crate::data::model::*;
+use crate::data::order;
+use crate::data::problem::{Location, Problem, ProblemKind};
+use crate::data::raw::*;
 
 /// The first and last target years a dataset may hold.
 pub const YEARS: std::ops::RangeInclusive<f64> = 2000.0..=2100.0;

@@ -7,7 +7,7 @@
 //! the attributes and texts that changed, so the browser updates a handful of attributes instead of
 //! rebuilding the whole SVG, and the same walk keeps one copy of `emit` in the WebAssembly module.
 
-use crate::svg::{escape_into, Sink};
+use crate::render::markup::{escape_into, Sink};
 
 /// One element: its tag, its parent (an index earlier in the list; `None` for the root), its attributes in
 /// writing order and its text, if it is a leaf with text.

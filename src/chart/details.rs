@@ -1,9 +1,9 @@
 //! What the details panel says about one target: its value, the article's own words, the document that set
 //! it and the province's administrative status today. Plain text lines; the browser boundary only places them.
 
-use crate::format::{self, Style};
-use crate::i18n::Lang;
-use crate::model::{Dataset, Status, TargetIdx};
+use crate::chart::format::{self, Style};
+use crate::data::model::{Dataset, Status, TargetIdx};
+use crate::locale::i18n::Lang;
 
 /// The role of a line, which decides how it is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,8 +1,8 @@
 //! Problems found in a dataset, each naming its record and field, worded for a data editor in either language.
 
-use crate::format::write_number;
-use crate::i18n::Lang;
-use crate::json::{Expected, SyntaxError};
+use crate::data::json::{Expected, SyntaxError};
+use crate::locale::i18n::Lang;
+use crate::locale::number::write_number;
 use std::fmt::Write;
 
 /// Where a problem is: `targets[12]` ("bac-giang/x/2025"), field `value`.

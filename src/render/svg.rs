@@ -5,24 +5,16 @@
 //! Only presentation attributes are written, never `style`: the SVG then renders standalone, without the
 //! page's CSS, and the widget stays within a `style-src 'self'` Content-Security-Policy.
 
-use crate::format::plain;
-use crate::scene::{Anchor, Item, Paint, Scene, Shape, Weight};
-use crate::theme::ThemeName;
+use crate::chart::scene::{Anchor, Item, Paint, Scene, Shape, Weight};
+use crate::locale::number::plain;
+pub use crate::render::markup::Sink;
+use crate::render::theme::ThemeName;
 
 /// Fonts with Vietnamese glyphs, from the reader's system first to the common fallbacks.
 pub const FONT_FAMILY: &str =
     "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
 
 pub const SVG_NAMESPACE: &str = "http://www.w3.org/2000/svg";
-
-/// Receives elements in document order.
-pub trait Sink {
-    /// Starts an element; it contains what follows until the matching `close`.
-    fn open(&mut self, tag: &'static str, attributes: &[(&'static str, String)]);
-    /// Text content of the element last opened; written as text, never parsed as markup.
-    fn text(&mut self, text: &str);
-    fn close(&mut self, tag: &'static str);
-}
 
 /// The colours one drawing uses: a theme, possibly with a newsroom's brand colours over it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -222,37 +214,9 @@ fn emit_shape(shape: &Shape, palette: &Palette, sink: &mut impl Sink, top: f64) 
     }
 }
 
-/// Escapes the five characters with meaning in XML, and drops control characters XML 1.0 forbids.
-pub fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-}
-
 /// The whole scene as a standalone SVG document.
 pub fn to_svg(scene: &Scene, palette: &Palette) -> String {
-    let mut tree = crate::tree::Tree::default();
+    let mut tree = crate::render::tree::Tree::default();
     emit(scene, palette, &mut tree);
     tree.to_svg_text()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn markup_characters_are_escaped_in_text_and_attributes() {
-        let mut out = String::new();
-        escape_into(&mut out, "<script>alert('x') & \"y\"</script>\u{1}");
-        assert_eq!(out, "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;");
-    }
 }

@@ -5,14 +5,14 @@
 //! browser and on a build server. Labels are placed in lanes so that no two overlap, and the row grows to hold
 //! the lanes it needs; every shape stays inside the view box (tests/layout.rs checks both at several widths).
 
-use crate::format::{self, Style};
-use crate::i18n::Lang;
-use crate::model::{Dataset, Qualifier, Status, TargetIdx, Unit};
-use crate::order;
-use crate::scale::{nice_ticks, LinearScale};
-use crate::scene::{Anchor, Item, Mark, Paint, Row, Scene, Shape, Weight};
-use crate::text;
-use crate::view::{self, ChartConfig, View};
+use crate::chart::format::{self, Style};
+use crate::chart::scale::{nice_ticks, LinearScale};
+use crate::chart::scene::{Anchor, Item, Mark, Paint, Row, Scene, Shape, Weight};
+use crate::chart::text;
+use crate::chart::view::{self, ChartConfig, View};
+use crate::data::model::{Dataset, Qualifier, Status, TargetIdx, Unit};
+use crate::data::order;
+use crate::locale::i18n::Lang;
 
 /// Narrower than this, province names go on their own line above their marks.
 const NARROW_BELOW: f64 = 560.0;

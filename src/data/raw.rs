@@ -8,7 +8,7 @@
 //! Every field is optional here so that a missing field becomes a validation problem too, and enumerations
 //! stay strings so that `validate` can list the valid choices.
 
-use crate::problem::{Location, Problem, ProblemKind};
+use crate::data::problem::{Location, Problem, ProblemKind};
 
 /// A JSON value, as close to the file as it gets.
 #[derive(Debug, Clone, PartialEq)]

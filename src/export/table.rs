@@ -1,10 +1,10 @@
 //! The data table of the current view, for screen readers and for readers who want the numbers: one row per
 //! target, and one row saying "no target set" for each shown province without one.
 
-use crate::format::{self, Style};
-use crate::i18n::Lang;
-use crate::model::{Dataset, Status};
-use crate::view::View;
+use crate::chart::format::{self, Style};
+use crate::chart::view::View;
+use crate::data::model::{Dataset, Status};
+use crate::locale::i18n::Lang;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {

@@ -4,9 +4,9 @@
 //! where it goes. Text cells that a spreadsheet would run as a formula are defused with a leading `'`;
 //! number cells are written as they are, since a target may legitimately be negative.
 
-use crate::format::plain;
-use crate::i18n::Lang;
-use crate::model::Dataset;
+use crate::data::model::Dataset;
+use crate::locale::i18n::Lang;
+use crate::locale::number::plain;
 
 /// The header row, in the order every row follows (each row is an array of the same length).
 const HEADER: [&str; 13] = [
@@ -74,7 +74,7 @@ fn push_row(out: &mut String, cells: &[Cell]) {
 }
 
 /// A cell's content: text from the data, which may need defusing and quoting, or a number written by
-/// `format::plain` (digits, `-` and `.` only), which must reach the spreadsheet unchanged.
+/// `number::plain` (digits, `-` and `.` only), which must reach the spreadsheet unchanged.
 enum Cell<'a> {
     Text(&'a str),
     Number(String),
@@ -103,7 +103,7 @@ fn push_text(out: &mut String, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::*;
+    use crate::data::model::*;
 
     fn text_cell(text: &str) -> String {
         let mut out = String::new();

@@ -3,7 +3,7 @@
 //! Colours are roles (`Paint`), not values: the theme is chosen when the scene is written, so the same
 //! scene serves light and dark pages, the widget and the static export.
 
-use crate::model::TargetIdx;
+use crate::data::model::TargetIdx;
 
 /// A colour role, resolved by a `Theme`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

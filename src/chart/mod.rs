@@ -1,0 +1,11 @@
+//! The chart as a reader chose it: the view (`view`), values and dates worded (`format`), scales, text
+//! measurement, and the layout of a view into a `Scene` of plain primitives in pixel space. Depends on
+//! `data` and `locale`; knows nothing of SVG or the browser.
+
+pub mod details;
+pub mod format;
+pub mod layout;
+pub mod scale;
+pub mod scene;
+pub mod text;
+pub mod view;
