@@ -1,7 +1,7 @@
 //! The command line as a user runs it: the real binary, its output, and its exit status.
 #![cfg(not(target_arch = "wasm32"))]
 
-use province_targets::data::json::{dataset_from_json, BUNDLED};
+use province_targets::data::read::{dataset_from_json, BUNDLED};
 use std::path::PathBuf;
 use std::process::{Command, Output};
 

@@ -1,8 +1,8 @@
 //! The real bundled dataset, `data/targets.json`: what the chart promises about it holds.
 #![cfg(not(target_arch = "wasm32"))]
 
-use province_targets::data::json::{dataset_from_json, BUNDLED};
 use province_targets::data::model::Status;
+use province_targets::data::read::{dataset_from_json, BUNDLED};
 use province_targets::{Dataset, Lang};
 use std::path::Path;
 

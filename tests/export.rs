@@ -3,7 +3,7 @@
 //! PNG must show it, text included, with the fonts the binary carries.
 #![cfg(not(target_arch = "wasm32"))]
 
-use province_targets::data::json::{dataset_from_json, BUNDLED};
+use province_targets::data::read::{dataset_from_json, BUNDLED};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -6,7 +6,7 @@
 use province_targets::chart::layout::layout;
 use province_targets::chart::scene::{Item, Scene, Shape};
 use province_targets::chart::view::ChartConfig;
-use province_targets::data::json::{dataset_from_json, BUNDLED};
+use province_targets::data::read::{dataset_from_json, BUNDLED};
 use province_targets::{Dataset, Lang};
 
 const WIDTHS: [f64; 5] = [320.0, 360.0, 600.0, 1000.0, 1200.0];

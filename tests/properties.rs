@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use province_targets::chart::layout::layout;
 use province_targets::chart::scene::Shape;
 use province_targets::chart::view::ChartConfig;
-use province_targets::data::json::dataset_from_json;
+use province_targets::data::read::dataset_from_json;
 use province_targets::render::svg::{to_svg, Palette};
 use province_targets::render::theme::ThemeName;
 use province_targets::Lang;

@@ -5,7 +5,7 @@
 
 use province_targets::chart::layout::layout;
 use province_targets::chart::view::{ChartConfig, Requested};
-use province_targets::data::json::{dataset_from_json, BUNDLED};
+use province_targets::data::read::{dataset_from_json, BUNDLED};
 use province_targets::render::svg::{to_svg, Palette};
 use province_targets::render::theme::ThemeName;
 use std::path::PathBuf;

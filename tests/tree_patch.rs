@@ -6,7 +6,7 @@
 use proptest::prelude::*;
 use province_targets::chart::layout::layout;
 use province_targets::chart::view::ChartConfig;
-use province_targets::data::json::{dataset_from_json, BUNDLED};
+use province_targets::data::read::{dataset_from_json, BUNDLED};
 use province_targets::render::svg::{emit, Palette};
 use province_targets::render::theme::ThemeName;
 use province_targets::render::tree::{diff, Change, Tree};

@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use expect_test::{expect, Expect};
-use province_targets::data::json::dataset_from_json;
+use province_targets::data::read::dataset_from_json;
 use province_targets::{Lang, Problem};
 use serde_json::{json, Value};
 
@@ -552,4 +552,52 @@ fn a_broken_record_does_not_cause_misleading_problems_elsewhere() {
         |d| set(d, "indicators", 2, "pillar", Value::Null),
         expect![[r#"indicators[2] "dti-ranking", field "pillar": is missing (required)"#]],
     );
+}
+
+#[test]
+fn a_field_written_twice_is_one_problem_and_reading_goes_on() {
+    let text = retyped(r#""value": 25,"#, r#""value": 25, "value": 26,"#);
+    expect![[r#"targets[0] "bac-giang/digital-economy-share-grdp/2025", field "value": appears twice in this record"#]]
+        .assert_eq(&messages(&text, Lang::En));
+}
+
+#[test]
+fn a_record_that_is_not_an_object_is_one_problem() {
+    check_both(
+        |d| d["provinces"].as_array_mut().unwrap().push(json!("ha-noi")),
+        expect![[r#"provinces[2]: wrong type: expected an object, found text"#]],
+        expect![[r#"provinces[2]: kiểu sai: cần một đối tượng, nhưng là văn bản"#]],
+    );
+    // The records after it keep their own indices in the messages.
+    check(
+        |d| {
+            d["targets"].as_array_mut().unwrap().insert(1, json!(null));
+            set(d, "targets", 2, "value", json!(-1));
+        },
+        expect![[r#"
+            targets[1]: wrong type: expected an object, found null
+            targets[2] "lang-son/digital-economy-share-grdp/2025", field "value": -1 is outside what the unit percent allows (0 to 100)"#]],
+    );
+}
+
+#[test]
+fn a_list_of_the_wrong_type_is_one_problem() {
+    check(
+        |d| d["sources"] = json!({ "bac-giang-nq-111": {} }),
+        expect![[r#"Dataset file, field "sources": wrong type: expected a list, found an object"#]],
+    );
+    expect![[r#"Dataset file: wrong type: expected an object, found a list"#]]
+        .assert_eq(&messages("[]", Lang::En));
+}
+
+#[test]
+fn syntax_errors_name_line_column_and_what_was_expected() {
+    let text = retyped(r#""schema_version": 1,"#, r#""schema_version" 1,"#);
+    expect!["Dataset file: cannot be read, not valid JSON: line 2, column 20: expected a colon after the field name"]
+        .assert_eq(&messages(&text, Lang::En));
+    expect!["Tệp dữ liệu: không đọc được vì không phải JSON hợp lệ: dòng 2, cột 20: cần dấu hai chấm sau tên trường"]
+        .assert_eq(&messages(&text, Lang::Vi));
+    let text = retyped(r#""value": 25,"#, r#""value": 25,,"#);
+    expect!["Dataset file: cannot be read, not valid JSON: line 39, column 98: expected a field name in double quotes"]
+        .assert_eq(&messages(&text, Lang::En));
 }

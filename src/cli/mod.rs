@@ -8,8 +8,8 @@
 mod export;
 mod raster;
 
-use province_targets::data::json;
 use province_targets::data::model::Qualifier;
+use province_targets::data::read as json;
 use province_targets::export::csv;
 use province_targets::{Dataset, Lang, Problem};
 use std::borrow::Cow;

@@ -1,6 +1,5 @@
 //! Problems found in a dataset, each naming its record and field, worded for a data editor in either language.
 
-use crate::data::json::{Expected, SyntaxError};
 use crate::locale::i18n::Lang;
 use crate::locale::number::write_number;
 use std::fmt::Write;
@@ -117,6 +116,42 @@ pub enum ProblemKind {
     UnsupportedVersion {
         version: f64,
     },
+}
+
+/// What the reader expected where the text went wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// A value: an object, list, text, number, `true`, `false` or `null`.
+    Value,
+    /// A field name in double quotes.
+    Key,
+    /// The `:` after a field name.
+    Colon,
+    /// `,` or `}` after a field.
+    CommaOrBrace,
+    /// `,` or `]` after a list item.
+    CommaOrBracket,
+    /// Nothing more after the top-level value.
+    End,
+    /// The closing `"` of a text (the file ended, or a line break or control character came first).
+    Quote,
+    /// One of the escapes JSON allows after `\`.
+    Escape,
+    /// A digit, in a number.
+    Digit,
+    /// Fewer levels of nesting.
+    ShallowerNesting,
+    /// A number small enough for a 64-bit float.
+    SmallerNumber,
+}
+
+/// Where and why the text is not JSON. `line` and `column` count from 1, in characters. `expected` is
+/// `None` when the parser's own message did not say (a browser's wording is not a stable interface).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub line: usize,
+    pub column: usize,
+    pub expected: Option<Expected>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -359,11 +394,14 @@ pub fn syntax_problem(error: SyntaxError) -> Problem {
 
 /// Where the JSON went wrong and what was expected there: "dòng 2, cột 7: cần dấu hai chấm sau tên trường".
 pub fn describe_syntax(error: &SyntaxError, lang: Lang) -> String {
-    match lang {
-        Lang::Vi => format!("dòng {}, cột {}: cần {}", error.line, error.column, expected_vi(error.expected)),
-        Lang::En => {
-            format!("line {}, column {}: expected {}", error.line, error.column, expected_en(error.expected))
+    let (line, column) = (error.line, error.column);
+    match (lang, error.expected) {
+        (Lang::Vi, Some(expected)) => format!("dòng {line}, cột {column}: cần {}", expected_vi(expected)),
+        (Lang::En, Some(expected)) => {
+            format!("line {line}, column {column}: expected {}", expected_en(expected))
         }
+        (Lang::Vi, None) => format!("dòng {line}, cột {column}"),
+        (Lang::En, None) => format!("line {line}, column {column}"),
     }
 }
 
@@ -380,7 +418,8 @@ fn expected_vi(expected: Expected) -> &'static str {
         Expected::Quote => "dấu \" đóng văn bản, trước khi hết dòng",
         Expected::Escape => "một ký tự thoát hợp lệ sau \\ (\" \\ / b f n r t uXXXX)",
         Expected::Digit => "một chữ số",
-        Expected::ShallowerNesting => "không quá 64 tầng lồng nhau",
+        Expected::ShallowerNesting => "ít tầng lồng nhau hơn",
+        Expected::SmallerNumber => "một số nhỏ hơn (số này vượt quá giới hạn)",
     }
 }
 
@@ -397,7 +436,8 @@ fn expected_en(expected: Expected) -> &'static str {
         Expected::Quote => "a closing \" before the end of the line",
         Expected::Escape => "a valid escape after \\ (\" \\ / b f n r t uXXXX)",
         Expected::Digit => "a digit",
-        Expected::ShallowerNesting => "at most 64 levels of nesting",
+        Expected::ShallowerNesting => "fewer levels of nesting",
+        Expected::SmallerNumber => "a smaller number (this one is out of range)",
     }
 }
 
@@ -431,7 +471,7 @@ mod tests {
             p.message(Lang::Vi),
             "targets[3] \"bac-giang/x/2025\", trường \"value\": kiểu sai: cần một số, nhưng là văn bản"
         );
-        let syntax = syntax_problem(SyntaxError { line: 2, column: 7, expected: Expected::Colon });
+        let syntax = syntax_problem(SyntaxError { line: 2, column: 7, expected: Some(Expected::Colon) });
         assert_eq!(
             syntax.message(Lang::En),
             "Dataset file: cannot be read, not valid JSON: line 2, column 7: expected a colon after the field name"

@@ -1,8 +1,9 @@
-//! Turns a `RawDataset` into a trusted `Dataset`, or into the full list of problems found.
+//! Turns the file as read (`raw::DatasetFile`) into a trusted `Dataset`, or into the full list of problems found.
 //!
 //! Validation never stops at the first problem: an editor fixing a hand-edited file wants every mistake at
 //! once, each naming the record (by index and id) and the field.
 
+use crate::data::field::{kind, Field, Record};
 use crate::data::model::*;
 use crate::data::order;
 use crate::data::problem::{Location, Problem, ProblemKind};
@@ -11,43 +12,42 @@ use crate::data::raw::*;
 /// The first and last target years a dataset may hold.
 pub const YEARS: std::ops::RangeInclusive<f64> = 2000.0..=2100.0;
 
-/// Checks every record of `raw`; returns the dataset only if nothing is wrong.
-pub fn validate(raw: &RawDataset) -> Result<Dataset, Vec<Problem>> {
-    validate_after(raw, Vec::new())
-}
-
-/// Like `validate`, after reading already found `earlier` problems (wrong types, unknown fields): those are
-/// reported first, and a field already reported there is not reported again as missing.
-pub fn validate_after(raw: &RawDataset, earlier: Vec<Problem>) -> Result<Dataset, Vec<Problem>> {
-    let n_earlier = earlier.len();
-    let mut v = Validator { problems: earlier, n_earlier };
-    if let Some(version) = raw.schema_version {
-        if version != 1.0 {
-            v.problems.push(Problem::new(
-                Location { field: Some("schema_version".into()), ..Location::file() },
-                ProblemKind::UnsupportedVersion { version },
-            ));
+/// Checks every record of the file; returns the dataset only if nothing is wrong.
+pub fn validate(file: &DatasetFile) -> Result<Dataset, Vec<Problem>> {
+    let mut v = Validator { problems: Vec::new(), unreadable: Vec::new() };
+    let raw = match file {
+        Record::NotObject { found } => {
+            let kind = ProblemKind::WrongType { expected: kind::OBJECT, found };
+            return Err(vec![Problem::new(Location::file(), kind)]);
         }
+        Record::Object { fields, unknown, repeated, valid } => {
+            v.set_aside_keys(Location::file(), unknown, repeated, valid);
+            fields
+        }
+    };
+    match &raw.schema_version {
+        Field::Value(version) if *version != 1.0 => v.problems.push(Problem::new(
+            Location { field: Some("schema_version".into()), ..Location::file() },
+            ProblemKind::UnsupportedVersion { version: *version },
+        )),
+        Field::WrongType { found } => v.problems.push(Problem::new(
+            Location { field: Some("schema_version".into()), ..Location::file() },
+            ProblemKind::WrongType { expected: kind::NUMBER, found },
+        )),
+        _ => {}
     }
 
     // A chart needs something to show: an empty list is a broken file, not an empty chart.
-    for (collection, len) in [
-        ("pillars", raw.pillars.len()),
-        ("provinces", raw.provinces.len()),
-        ("indicators", raw.indicators.len()),
-        ("sources", raw.sources.len()),
-        ("targets", raw.targets.len()),
-    ] {
-        if len == 0 {
-            let location = Location { collection, ..Location::file() };
-            v.problems.push(Problem::new(location, ProblemKind::EmptyList));
-        }
-    }
+    let raw_pillars = v.list("pillars", &raw.pillars, |p| &p.id);
+    let raw_provinces = v.list("provinces", &raw.provinces, |p| &p.id);
+    let raw_indicators = v.list("indicators", &raw.indicators, |ind| &ind.id);
+    let raw_sources = v.list("sources", &raw.sources, |s| &s.id);
+    let raw_targets = v.list("targets", &raw.targets, |t| &t.id);
 
-    let pillar_ids = v.ids("pillars", raw.pillars.len(), &|i| raw.pillars[i].id.as_deref(), false);
+    let pillar_ids = v.ids("pillars", &raw_pillars, |record| &record.id, false);
     let mut pillars = Vec::new();
-    for (i, p) in raw.pillars.iter().enumerate() {
-        let mut r = v.record("pillars", i, p.id.as_deref());
+    for (i, p) in present(&raw_pillars) {
+        let mut r = v.record("pillars", i, p.id.value());
         pillars.push(Pillar {
             id: r.required("id", &p.id),
             name_vi: r.required("name_vi", &p.name_vi),
@@ -55,80 +55,81 @@ pub fn validate_after(raw: &RawDataset, earlier: Vec<Problem>) -> Result<Dataset
         });
     }
 
-    let province_ids = v.ids("provinces", raw.provinces.len(), &|i| raw.provinces[i].id.as_deref(), false);
+    let province_ids = v.ids("provinces", &raw_provinces, |record| &record.id, false);
     let mut provinces = Vec::new();
-    for (i, p) in raw.provinces.iter().enumerate() {
-        let mut r = v.record("provinces", i, p.id.as_deref());
+    for (i, p) in present(&raw_provinces) {
+        let mut r = v.record("provinces", i, p.id.value());
         provinces.push(Province {
             id: r.required("id", &p.id),
             name_vi: r.required("name_vi", &p.name_vi),
             name_ascii: r.required("name_ascii", &p.name_ascii),
-            admin_note_vi: optional(&p.admin_note_vi),
-            admin_note_en: optional(&p.admin_note_en),
+            admin_note_vi: r.optional("admin_note_vi", &p.admin_note_vi),
+            admin_note_en: r.optional("admin_note_en", &p.admin_note_en),
         });
     }
 
-    let indicator_ids =
-        v.ids("indicators", raw.indicators.len(), &|i| raw.indicators[i].id.as_deref(), false);
+    let indicator_ids = v.ids("indicators", &raw_indicators, |record| &record.id, false);
     // Each indicator's unit as the file spells it, `None` when invalid: a target is only compared with a
     // unit that is really there, so one typo is not reported again as a mismatch on every target.
-    let mut indicator_units: Vec<Option<Unit>> = Vec::new();
+    let mut indicator_units: Vec<Option<Unit>> = vec![None; raw_indicators.len()];
     let mut indicators = Vec::new();
-    for (i, ind) in raw.indicators.iter().enumerate() {
-        let mut r = v.record("indicators", i, ind.id.as_deref());
+    for (i, ind) in present(&raw_indicators) {
+        let mut r = v.record("indicators", i, ind.id.value());
         let id = r.required("id", &ind.id);
         let pillar = r.reference("pillar", &ind.pillar, "pillars", &pillar_ids);
         let label_vi = r.required("label_vi", &ind.label_vi);
         let label_en = r.required("label_en", &ind.label_en);
         let unit = r.spelled("unit", &ind.unit, Unit::parse, Unit::CHOICES);
-        indicator_units.push(unit);
+        indicator_units[i] = unit;
         indicators.push(Indicator {
             id,
             pillar,
             label_vi,
             label_en,
-            definition_vi: optional(&ind.definition_vi),
-            definition_en: optional(&ind.definition_en),
+            definition_vi: r.optional("definition_vi", &ind.definition_vi),
+            definition_en: r.optional("definition_en", &ind.definition_en),
             unit: unit.unwrap_or(Unit::Percent),
-            unit_label_vi: optional(&ind.unit_label_vi),
-            unit_label_en: optional(&ind.unit_label_en),
+            unit_label_vi: r.optional("unit_label_vi", &ind.unit_label_vi),
+            unit_label_en: r.optional("unit_label_en", &ind.unit_label_en),
         });
     }
 
-    let source_ids = v.ids("sources", raw.sources.len(), &|i| raw.sources[i].id.as_deref(), false);
+    let source_ids = v.ids("sources", &raw_sources, |record| &record.id, false);
     // Each source's province, `None` when its reference is broken (same reason as `indicator_units`).
-    let mut source_provinces: Vec<Option<ProvinceIdx>> = Vec::new();
+    let mut source_provinces: Vec<Option<ProvinceIdx>> = vec![None; raw_sources.len()];
     let mut sources = Vec::new();
-    for (i, s) in raw.sources.iter().enumerate() {
-        let mut r = v.record("sources", i, s.id.as_deref());
+    for (i, s) in present(&raw_sources) {
+        let mut r = v.record("sources", i, s.id.value());
         let id = r.required("id", &s.id);
         let province = r.reference("province", &s.province, "provinces", &province_ids);
-        source_provinces.push((!r.failed_reference).then_some(province));
+        source_provinces[i] = (!r.failed_reference).then_some(province);
         sources.push(Source {
             id,
             province,
-            document: optional(&s.document),
-            document_title: optional(&s.document_title),
+            document: r.optional("document", &s.document),
+            document_title: r.optional("document_title", &s.document_title),
             document_date: r.date("document_date", &s.document_date),
-            issuer: optional(&s.issuer),
-            article_title: optional(&s.article_title),
+            issuer: r.optional("issuer", &s.issuer),
+            article_title: r.optional("article_title", &s.article_title),
             article_date: r.date("article_date", &s.article_date),
-            article_author: optional(&s.article_author),
-            article_publisher: optional(&s.article_publisher),
-            article_file: optional(&s.article_file),
+            article_author: r.optional("article_author", &s.article_author),
+            article_publisher: r.optional("article_publisher", &s.article_publisher),
+            article_file: r.optional("article_file", &s.article_file),
         });
     }
 
-    v.ids("targets", raw.targets.len(), &|i| raw.targets[i].id.as_deref(), true);
+    v.ids("targets", &raw_targets, |record| &record.id, true);
     let mut target_keys: Vec<((usize, usize, u16, usize), usize)> = Vec::new();
     let mut targets = Vec::new();
-    for (i, t) in raw.targets.iter().enumerate() {
-        let mut r = v.record("targets", i, t.id.as_deref());
+    for (i, t) in present(&raw_targets) {
+        let mut r = v.record("targets", i, t.id.value());
         let id = r.required("id", &t.id);
         let province = r.reference("province", &t.province, "provinces", &province_ids);
         let indicator = r.reference("indicator", &t.indicator, "indicators", &indicator_ids);
         let source = r.reference("source", &t.source, "sources", &source_ids);
-        let year = r.year(t.year);
+        let year = r.year(&t.year);
+        let value = r.number("value", &t.value);
+        let value_max = r.number("value_max", &t.value_max);
         let qualifier = r.spelled("qualifier", &t.qualifier, Qualifier::parse, Qualifier::CHOICES);
         let unit = r.spelled("unit", &t.unit, Unit::parse, Unit::CHOICES);
         let status = r.spelled("status", &t.status, Status::parse, Status::CHOICES);
@@ -148,12 +149,12 @@ pub fn validate_after(raw: &RawDataset, earlier: Vec<Problem>) -> Result<Dataset
         if let Some(&Some(source_province)) = source_provinces.get(source) {
             if !r.failed_reference && source_province != province {
                 let source_province =
-                    raw.provinces.get(source_province).and_then(|p| p.id.clone()).unwrap_or_default();
+                    raw_provinces[source_province].and_then(|p| p.id.value()).cloned().unwrap_or_default();
                 r.problem("source", ProblemKind::SourceProvinceMismatch { source_province });
             }
         }
         if let (Some(qualifier), Some(unit)) = (qualifier, unit) {
-            r.amount(qualifier, unit, t.value, t.value_max);
+            r.amount(qualifier, unit, value, value_max);
         }
         if let (false, Some(year)) = (r.failed_reference, year) {
             target_keys.push(((province, indicator, year, source), i));
@@ -164,27 +165,27 @@ pub fn validate_after(raw: &RawDataset, earlier: Vec<Problem>) -> Result<Dataset
             indicator,
             year: year.unwrap_or(2000),
             qualifier: qualifier.unwrap_or(Qualifier::Qualitative),
-            value: t.value,
-            value_max: t.value_max,
+            value,
+            value_max,
             unit: unit.unwrap_or(Unit::Percent),
             status: status.unwrap_or(Status::Adopted),
             source,
             quote,
-            note_vi: optional(&t.note_vi),
-            note_en: optional(&t.note_en),
+            note_vi: r.optional("note_vi", &t.note_vi),
+            note_en: r.optional("note_en", &t.note_en),
         });
     }
 
     // Two targets with the same province, indicator, year and source, found by a stable sort of their keys:
     // each is reported after the first target of its group.
-    let sorted = order::sorted_indices(target_keys.len(), &|a, b| target_keys[a].0 < target_keys[b].0);
+    let sorted = order::sorted_indices(target_keys.len(), &|a, b| target_keys[a].0.cmp(&target_keys[b].0));
     let mut group_first = 0;
     for (k, &pos) in sorted.iter().enumerate() {
         let (key, later) = target_keys[pos];
         if k > 0 && key == target_keys[sorted[k - 1]].0 {
             let first_index = target_keys[group_first].1;
-            let first_id = raw.targets[first_index].id.clone().unwrap_or_default();
-            let id = raw.targets[later].id.as_deref();
+            let first_id = raw_targets[first_index].and_then(|t| t.id.value()).cloned().unwrap_or_default();
+            let id = raw_targets[later].and_then(|t| t.id.value()).map(String::as_str);
             v.problems.push(Problem::new(
                 Location::field("targets", later, id, "id"),
                 ProblemKind::DuplicateTarget { first_index, first_id },
@@ -201,29 +202,97 @@ pub fn validate_after(raw: &RawDataset, earlier: Vec<Problem>) -> Result<Dataset
     }
 }
 
-fn optional(field: &Option<String>) -> Option<String> {
-    field.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+/// The records of a list that are objects, with their index in the file.
+fn present<'r, 'a, T>(records: &'r [Option<&'a T>]) -> impl Iterator<Item = (usize, &'a T)> + 'r {
+    records.iter().enumerate().filter_map(|(i, record)| record.map(|record| (i, record)))
+}
+
+/// The text of a field, trimmed, if it is text and not blank.
+fn trimmed(field: &Field<String>) -> Option<String> {
+    field.value().map(|s| s.trim()).filter(|s| !s.is_empty()).map(str::to_string)
 }
 
 struct Validator {
     problems: Vec<Problem>,
-    /// How many of `problems` came from reading, before validation.
-    n_earlier: usize,
+    /// Lists that are not lists: references into them are not checked, since every one would fail.
+    unreadable: Vec<&'static str>,
 }
 
 impl Validator {
-    /// Checks that ids are present, well formed and unique; returns them for reference look-ups. `id(i)` is
-    /// the id of record `i` of `n`.
-    fn ids<'a>(
+    /// Reports the keys a record has that its type does not (typos), and keys written twice.
+    fn set_aside_keys(
+        &mut self,
+        location: Location,
+        unknown: &[String],
+        repeated: &[String],
+        valid: &'static [&'static str],
+    ) {
+        for (names, kind) in
+            [(unknown, ProblemKind::UnknownField { valid }), (repeated, ProblemKind::DuplicateField)]
+        {
+            for name in names {
+                let location = Location { field: Some(name.clone()), ..location.clone() };
+                self.problems.push(Problem::new(location, kind.clone()));
+            }
+        }
+    }
+
+    /// The records of the list `collection`, by their index in the file: `None` for an item that is not
+    /// an object, which is reported here with the list itself if it is not a list, or empty, and every
+    /// record's unknown and repeated keys.
+    fn list<'a, T>(
         &mut self,
         collection: &'static str,
-        n: usize,
-        id: &dyn Fn(usize) -> Option<&'a str>,
+        field: &'a Field<Vec<Record<T>>>,
+        id_of: fn(&T) -> &Field<String>,
+    ) -> Vec<Option<&'a T>> {
+        let records: &[Record<T>] = match field {
+            Field::Value(records) => records,
+            Field::WrongType { found } => {
+                let location = Location { field: Some(collection.to_string()), ..Location::file() };
+                let kind = ProblemKind::WrongType { expected: kind::LIST, found };
+                self.problems.push(Problem::new(location, kind));
+                self.unreadable.push(collection);
+                return Vec::new();
+            }
+            Field::Absent | Field::Null => &[],
+        };
+        if records.is_empty() {
+            let location = Location { collection, ..Location::file() };
+            self.problems.push(Problem::new(location, ProblemKind::EmptyList));
+        }
+        let mut present = Vec::with_capacity(records.len());
+        for (index, record) in records.iter().enumerate() {
+            let location = Location { collection, index: Some(index), id: None, field: None };
+            match record {
+                Record::Object { fields, unknown, repeated, valid } => {
+                    let id = id_of(fields).value().cloned();
+                    self.set_aside_keys(Location { id, ..location }, unknown, repeated, valid);
+                    present.push(Some(fields));
+                }
+                Record::NotObject { found } => {
+                    let kind = ProblemKind::WrongType { expected: kind::OBJECT, found };
+                    self.problems.push(Problem::new(location, kind));
+                    present.push(None);
+                }
+            }
+        }
+        present
+    }
+
+    /// Checks that ids are present, well formed and unique; returns them for reference look-ups.
+    fn ids<T>(
+        &mut self,
+        collection: &'static str,
+        records: &[Option<&T>],
+        id_of: fn(&T) -> &Field<String>,
         allow_slash: bool,
     ) -> IdTable {
         let mut all: Vec<(&str, usize)> = Vec::new();
-        for i in 0..n {
-            let Some(id) = id(i).filter(|id| !id.is_empty()) else { continue };
+        for (i, record) in present(records) {
+            let Some(id) = id_of(record).value().map(String::as_str).filter(|id| !id.is_empty()) else {
+                continue;
+            };
             let well_formed = id.bytes().all(|b| {
                 b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || (allow_slash && b == b'/')
             });
@@ -237,8 +306,10 @@ impl Validator {
         }
         // Sorting finds duplicates in n log n, which matters for large newsroom datasets; the stable sort keeps
         // the first occurrence first.
-        let order = order::sorted_indices(all.len(), &|a, b| all[a].0 < all[b].0);
-        let mut table = IdTable { collection, sorted: Vec::with_capacity(all.len()), known: String::new() };
+        let order = order::sorted_indices(all.len(), &|a, b| all[a].0.cmp(all[b].0));
+        let unreadable = self.unreadable.contains(&collection);
+        let mut table =
+            IdTable { collection, sorted: Vec::with_capacity(all.len()), known: String::new(), unreadable };
         // For each of `all`, the index of the first record with the same id, if it is a repeat.
         let mut first_of: Vec<Option<usize>> = vec![None; all.len()];
         for k in order {
@@ -266,8 +337,21 @@ impl Validator {
         table
     }
 
-    fn record<'v>(&'v mut self, collection: &'static str, index: usize, id: Option<&'v str>) -> Record<'v> {
-        Record { validator: self, collection, index, id, failed_reference: false }
+    fn record<'v>(
+        &'v mut self,
+        collection: &'static str,
+        index: usize,
+        id: Option<&'v String>,
+    ) -> Checks<'v> {
+        let first_problem = self.problems.len();
+        Checks {
+            validator: self,
+            collection,
+            index,
+            id: id.map(String::as_str),
+            failed_reference: false,
+            first_problem,
+        }
     }
 }
 
@@ -278,6 +362,8 @@ struct IdTable {
     sorted: Vec<(String, usize)>,
     /// Every valid id once, in file order, separated by ", ".
     known: String,
+    /// The list is not a list (already reported): its ids cannot be looked up.
+    unreadable: bool,
 }
 
 impl IdTable {
@@ -287,24 +373,24 @@ impl IdTable {
 }
 
 /// The checks of one record, which know how to name it in a problem.
-struct Record<'v> {
+struct Checks<'v> {
     validator: &'v mut Validator,
     collection: &'static str,
     index: usize,
     id: Option<&'v str>,
     /// Set when a reference did not resolve, so that checks needing it are skipped rather than misleading.
     failed_reference: bool,
+    /// Where this record's problems start in the validator's list.
+    first_problem: usize,
 }
 
-impl Record<'_> {
+impl Checks<'_> {
     fn problem(&mut self, field: &str, kind: ProblemKind) {
-        // A field that reading reported (a wrong type leaves it empty) is not reported again as missing. Only
-        // `Missing` is looked up, so other problems do not scan the earlier ones.
+        // A field of the wrong type is empty to the checks that follow; it is not missing as well.
+        let problems = &self.validator.problems[self.first_problem..];
         if kind == ProblemKind::Missing
-            && self.validator.problems[..self.validator.n_earlier].iter().any(|p| {
-                p.location.collection == self.collection
-                    && p.location.index == Some(self.index)
-                    && p.location.field.as_deref() == Some(field)
+            && problems.iter().any(|p| {
+                matches!(p.kind, ProblemKind::WrongType { .. }) && p.location.field.as_deref() == Some(field)
             })
         {
             return;
@@ -313,31 +399,53 @@ impl Record<'_> {
         self.validator.problems.push(Problem::new(location, kind));
     }
 
-    fn required(&mut self, field: &str, value: &Option<String>) -> String {
-        match optional(value) {
-            Some(v) => v,
-            None => {
-                self.problem(field, ProblemKind::Missing);
-                String::new()
-            }
+    /// The field's text, trimmed, if it is not blank; a value that is not text is reported.
+    fn optional(&mut self, field: &str, value: &Field<String>) -> Option<String> {
+        if let Field::WrongType { found } = value {
+            self.problem(field, ProblemKind::WrongType { expected: kind::TEXT, found });
         }
+        trimmed(value)
+    }
+
+    /// Like `optional`, and a field that is absent, null or blank is reported as missing.
+    fn required_text(&mut self, field: &str, value: &Field<String>) -> Option<String> {
+        let text = self.optional(field, value);
+        if text.is_none() && !matches!(value, Field::WrongType { .. }) {
+            self.problem(field, ProblemKind::Missing);
+        }
+        text
+    }
+
+    fn required(&mut self, field: &str, value: &Field<String>) -> String {
+        self.required_text(field, value).unwrap_or_default()
+    }
+
+    /// The field's number; a value that is not a number is reported.
+    fn number(&mut self, field: &str, value: &Field<f64>) -> Option<f64> {
+        if let Field::WrongType { found } = value {
+            self.problem(field, ProblemKind::WrongType { expected: kind::NUMBER, found });
+        }
+        value.value().copied()
     }
 
     fn reference(
         &mut self,
         field: &str,
-        value: &Option<String>,
+        value: &Field<String>,
         collection: &'static str,
         table: &IdTable,
     ) -> usize {
         debug_assert_eq!(collection, table.collection);
-        let Some(id) = optional(value) else {
-            self.problem(field, ProblemKind::Missing);
+        let Some(id) = self.required_text(field, value) else {
             self.failed_reference = true;
             return 0;
         };
         match table.index_of(&id) {
             Some(index) => index,
+            None if table.unreadable => {
+                self.failed_reference = true;
+                0
+            }
             None => {
                 self.problem(
                     field,
@@ -352,14 +460,11 @@ impl Record<'_> {
     fn spelled<T>(
         &mut self,
         field: &str,
-        value: &Option<String>,
+        value: &Field<String>,
         parse: fn(&str) -> Option<T>,
         choices: &'static [&'static str],
     ) -> Option<T> {
-        let Some(text) = optional(value) else {
-            self.problem(field, ProblemKind::Missing);
-            return None;
-        };
+        let text = self.required_text(field, value)?;
         let parsed = parse(&text);
         if parsed.is_none() {
             self.problem(field, ProblemKind::NotOneOf { value: text, choices });
@@ -367,8 +472,8 @@ impl Record<'_> {
         parsed
     }
 
-    fn date(&mut self, field: &str, value: &Option<String>) -> Option<PartialDate> {
-        let text = optional(value)?;
+    fn date(&mut self, field: &str, value: &Field<String>) -> Option<PartialDate> {
+        let text = self.optional(field, value)?;
         let date = PartialDate::parse(&text);
         if date.is_none() {
             self.problem(field, ProblemKind::BadDate { value: text });
@@ -376,8 +481,9 @@ impl Record<'_> {
         date
     }
 
-    fn year(&mut self, year: Option<f64>) -> Option<u16> {
-        match year {
+    fn year(&mut self, year: &Field<f64>) -> Option<u16> {
+        match self.number("year", year) {
+            None if matches!(year, Field::WrongType { .. }) => None,
             None => {
                 self.problem("year", ProblemKind::Missing);
                 None

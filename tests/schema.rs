@@ -1,0 +1,60 @@
+//! `data/targets.schema.json` (for editors' tools) and the serde types of `src/data/raw.rs` (what the
+//! program reads) describe the same fields: every record type of the schema has exactly the fields of its
+//! serde type, and lists every one of them as required (the bundled file writes every field, null or not).
+#![cfg(not(target_arch = "wasm32"))]
+
+use province_targets::data::field::Record;
+use province_targets::data::raw::{RawDataset, RawIndicator, RawPillar, RawProvince, RawSource, RawTarget};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+/// The field names serde reads for `T`, learnt by reading an empty object: `Record` keeps them for its
+/// "valid fields" message.
+fn serde_fields<T: DeserializeOwned>() -> Vec<&'static str> {
+    match serde_json::from_str::<Record<T>>("{}").unwrap() {
+        Record::Object { valid, .. } => valid.to_vec(),
+        Record::NotObject { .. } => unreachable!("{{}} is an object"),
+    }
+}
+
+fn schema() -> Value {
+    let text = include_str!("../data/targets.schema.json");
+    serde_json::from_str(text).expect("the schema is JSON")
+}
+
+/// The names, sorted: serde_json's maps do not keep the file's order.
+fn sorted(names: impl IntoIterator<Item = impl Into<String>>) -> Vec<String> {
+    let mut names: Vec<String> = names.into_iter().map(Into::into).collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn the_schema_and_the_serde_types_have_the_same_fields() {
+    let schema = schema();
+    let definitions = &schema["$defs"];
+    let cases: [(&str, &Value, Vec<&str>); 6] = [
+        ("the file", &schema, serde_fields::<RawDataset>()),
+        ("pillar", &definitions["pillar"], serde_fields::<RawPillar>()),
+        ("province", &definitions["province"], serde_fields::<RawProvince>()),
+        ("indicator", &definitions["indicator"], serde_fields::<RawIndicator>()),
+        ("source", &definitions["source"], serde_fields::<RawSource>()),
+        ("target", &definitions["target"], serde_fields::<RawTarget>()),
+    ];
+    for (name, definition, serde) in cases {
+        let serde = sorted(serde);
+        let properties = definition["properties"].as_object().expect("a record type has properties");
+        assert_eq!(sorted(properties.keys().cloned()), serde, "{name}: schema properties vs serde fields");
+        assert_eq!(
+            definition["additionalProperties"],
+            Value::Bool(false),
+            "{name}: unknown fields are errors"
+        );
+        let required = definition["required"].as_array().expect("a record type lists its required fields");
+        let required = sorted(required.iter().map(|v| v.as_str().unwrap().to_string()));
+        assert_eq!(
+            required, serde,
+            "{name}: the schema requires every field, as the bundled file writes them"
+        );
+    }
+}
