@@ -1,20 +1,24 @@
 //! The pure core compiled to WebAssembly, run under Node (`wasm-pack test --node`): the data path the
-//! browser takes (the JSON text read by `json::parse`, with JavaScript's `parseFloat` for the rare number it
-//! does not convert itself) must give the same dataset, the same problems and the same SVG, byte for byte, as
-//! the native build's golden files.
+//! browser takes (the text parsed by JavaScript's `JSON.parse`, the value read into the serde types through
+//! serde-wasm-bindgen) must give the same dataset, the same problems and the same SVG, byte for byte, as the
+//! native build's golden files.
 #![cfg(target_arch = "wasm32")]
 
 use province_targets::chart::layout::layout;
 use province_targets::chart::view::{ChartConfig, Requested};
 use province_targets::render::svg::{to_svg, Palette};
 use province_targets::render::theme::ThemeName;
-use province_targets::{read_dataset, Dataset, Lang};
+use province_targets::data::raw::DatasetFile;
+use province_targets::data::validate::validate;
+use province_targets::{Dataset, Lang};
 use wasm_bindgen_test::*;
 
 const BUNDLED: &str = include_str!("../data/targets.json");
 
 fn read(json: &str) -> Result<Dataset, Vec<province_targets::Problem>> {
-    read_dataset(json, js_sys::parse_float)
+    let value = js_sys::JSON::parse(json).expect("the test's text is JSON");
+    let file: DatasetFile = serde_wasm_bindgen::from_value(value).expect("reading a dataset never fails");
+    validate(&file)
 }
 
 #[wasm_bindgen_test]

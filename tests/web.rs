@@ -34,8 +34,9 @@ fn options(pairs: &[(&str, &str)]) -> JsValue {
     object.into()
 }
 
+/// The dataset as the loader hands it over: parsed by the browser's `JSON.parse`.
 fn data(json: &str) -> Data {
-    read_data(json)
+    read_data(js_sys::JSON::parse(json).expect("the test's text is JSON"))
 }
 
 fn all(root: &ShadowRoot, selector: &str) -> Vec<Element> {

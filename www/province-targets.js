@@ -112,9 +112,10 @@
   }
 
   // ---- datasets, once per distinct URL ------------------------------------------------------------------
-  // The text is fetched once per URL and read (parsed and validated) once per URL by the module, which keeps
-  // the result: every widget showing the same data shares it. JSON is read by the module itself, not with
-  // JSON.parse: walking a parsed object across the JavaScript boundary costs far more than one string copy.
+  // The text is fetched once per URL, parsed once by the browser's own JSON.parse, and read (validated into
+  // the module's types through serde-wasm-bindgen) once per URL; every widget showing the same data shares
+  // the result. Text that is not JSON goes to the module with the parser's message, which it turns into a
+  // line and column in the reader's language.
   var texts = new Map();
   var readData = new Map();
   function loadText(url) {
@@ -143,7 +144,13 @@
   function dataFor(mod, url, text) {
     var data = readData.get(url);
     if (!data) {
-      data = mod.read_data(text);
+      var value;
+      try {
+        value = JSON.parse(text);
+      } catch (error) {
+        data = mod.read_unparsable_data(text, String(error && error.message));
+      }
+      if (!data) data = mod.read_data(value);
       readData.set(url, data);
       var syntax = data.syntax_error('en');
       // Like every other data problem, the detail goes to the console for the editor.

@@ -8,7 +8,11 @@ use crate::chart::details::{self, LineKind};
 use crate::chart::layout;
 use crate::chart::scene::Item;
 use crate::chart::view::{ChartConfig, Requested, View};
+use crate::data::browser_syntax::syntax_error_from_browser;
 use crate::data::model::{Dataset, TargetIdx};
+use crate::data::problem::{syntax_problem, SyntaxError};
+use crate::data::raw::DatasetFile;
+use crate::data::validate::validate;
 use crate::export::{csv, table};
 use crate::locale::i18n::Lang;
 use crate::render::svg::{self, Palette, Sink};
@@ -118,23 +122,31 @@ struct Parts {
     table: Element,
 }
 
-/// A dataset read from JSON text and validated, once per page: every widget showing it shares it.
+/// A dataset read and validated once per page: every widget showing it shares it.
 #[wasm_bindgen]
 pub struct Data {
     read: Result<Rc<Dataset>, Rc<[crate::Problem]>>,
 }
 
-/// Reads and validates `text` (a dataset as JSON). Never throws: a broken dataset is kept with its problems,
-/// which each widget mounted on it shows in its reader's language.
+/// Reads and validates `value`, what the page's `JSON.parse` made of a dataset's text. Never throws: a
+/// broken dataset is kept with its problems, which each widget mounted on it shows in its reader's language.
 #[wasm_bindgen]
-pub fn read_data(text: &str) -> Data {
-    Data { read: crate::read_dataset(text, js_number).map(Rc::new).map_err(Rc::from) }
+pub fn read_data(value: JsValue) -> Data {
+    let read = match serde_wasm_bindgen::from_value::<DatasetFile>(value) {
+        Ok(file) => validate(&file),
+        // `Field` and `Record` accept every value JSON can hold; only a value no JSON text makes (a
+        // function, a BigInt) can end up here, and the file is then as unreadable as text that is not JSON.
+        Err(_) => Err(vec![syntax_problem(SyntaxError { line: 1, column: 1, expected: None })]),
+    };
+    Data { read: read.map(Rc::new).map_err(Rc::from) }
 }
 
-/// The number converter for the rare number the JSON reader cannot convert exactly on its own: JavaScript's
-/// own, rather than a second copy of the standard library's float parser in the module.
-fn js_number(text: &str) -> f64 {
-    js_sys::parse_float(text)
+/// The dataset whose `text` the page's `JSON.parse` refused with `parser_message`: kept as one problem
+/// that says where the text stops being JSON.
+#[wasm_bindgen]
+pub fn read_unparsable_data(text: &str, parser_message: &str) -> Data {
+    let problem = syntax_problem(syntax_error_from_browser(text, parser_message));
+    Data { read: Err(Rc::from(vec![problem])) }
 }
 
 #[wasm_bindgen]
