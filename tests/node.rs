@@ -6,10 +6,10 @@
 
 use province_targets::chart::layout::layout;
 use province_targets::chart::view::{ChartConfig, Requested};
-use province_targets::render::svg::{to_svg, Palette};
-use province_targets::render::theme::ThemeName;
 use province_targets::data::raw::DatasetFile;
 use province_targets::data::validate::validate;
+use province_targets::render::svg::{to_svg, Palette};
+use province_targets::render::theme::ThemeName;
 use province_targets::{Dataset, Lang};
 use wasm_bindgen_test::*;
 
