@@ -13,6 +13,7 @@ use province_targets::chart::view::{ChartConfig, Fallback, Requested};
 use province_targets::render::svg::{self, Palette};
 use province_targets::render::theme::ThemeName;
 use province_targets::{Dataset, Lang};
+use serde::Serialize;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -81,35 +82,35 @@ pub fn static_files(options: &Options) -> Result<(), Failure> {
         write_file(&dir.join(&png_name), &png)?;
         svg_bytes += svg_text.len();
         png_bytes += png.len();
-        charts.push(serde_json::json!({
-            "indicator": indicator.id,
-            "pillar": dataset.pillars[indicator.pillar].id,
-            "svg": svg_name,
-            "png": png_name,
+        charts.push(StaticChart {
+            indicator: &indicator.id,
+            pillar: &dataset.pillars[indicator.pillar].id,
+            svg: svg_name,
+            png: png_name,
             // The layout rounds the width and the height up to whole pixels.
-            "width": scene.width.round() as u64,
-            "height": scene.height.ceil() as u64,
-            "png_width": png_width,
-            "png_height": png_height,
-            "title": scene.title,
-            "summary": scene.description,
-            "source": source_line(&scene, lang),
-            "svg_bytes": svg_text.len(),
-            "png_bytes": png.len(),
-        }));
+            width: scene.width.round() as u64,
+            height: scene.height.ceil() as u64,
+            png_width,
+            png_height,
+            source: source_line(&scene, lang),
+            title: scene.title,
+            summary: scene.description,
+            svg_bytes: svg_text.len(),
+            png_bytes: png.len(),
+        });
     }
     let default = dataset.default_indicator().map(|i| dataset.indicators[i].id.as_str());
-    let index = serde_json::json!({
-        "generator": concat!("province-targets ", env!("CARGO_PKG_VERSION")),
-        "view": "default: every year and province",
-        "lang": lang.as_str(),
-        "theme": if theme == ThemeName::Dark { "dark" } else { "light" },
-        "width": width.round() as u64,
-        "scale": scale,
-        "default_indicator": default,
-        "charts": charts,
-    });
-    let mut json = serde_json::to_string_pretty(&index).expect("JSON values always serialise");
+    let index = StaticIndex {
+        generator: concat!("province-targets ", env!("CARGO_PKG_VERSION")),
+        view: "default: every year and province",
+        lang: lang.as_str(),
+        theme: if theme == ThemeName::Dark { "dark" } else { "light" },
+        width: width.round() as u64,
+        scale,
+        default_indicator: default,
+        charts: &charts,
+    };
+    let mut json = serde_json::to_string_pretty(&index).expect("plain structs of text and numbers serialise");
     json.push('\n');
     write_file(&dir.join("index.json"), json.as_bytes())?;
     println!(
@@ -120,6 +121,37 @@ pub fn static_files(options: &Options) -> Result<(), Failure> {
         png_bytes / 1024
     );
     Ok(())
+}
+
+/// `index.json` of the static export: what was drawn, and how.
+#[derive(Serialize)]
+struct StaticIndex<'a> {
+    generator: &'static str,
+    view: &'static str,
+    lang: &'static str,
+    theme: &'static str,
+    width: u64,
+    scale: f32,
+    default_indicator: Option<&'a str>,
+    charts: &'a [StaticChart<'a>],
+}
+
+/// One indicator's chart in `index.json`: its files, their sizes, and the words a page shows beside it.
+#[derive(Serialize)]
+struct StaticChart<'a> {
+    indicator: &'a str,
+    pillar: &'a str,
+    svg: String,
+    png: String,
+    width: u64,
+    height: u64,
+    png_width: u32,
+    png_height: u32,
+    title: String,
+    summary: String,
+    source: Option<String>,
+    svg_bytes: usize,
+    png_bytes: usize,
 }
 
 /// The dataset, the laid-out scene and the colours of the view the options ask for.
