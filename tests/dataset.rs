@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use province_targets::data::json::{dataset_from_json, BUNDLED};
-use province_targets::data::model::Status;
+use province_targets::data::model::{Status, Target};
 use province_targets::{Dataset, Lang};
 use std::path::{Path, PathBuf};
 
@@ -119,5 +119,64 @@ fn every_quote_is_verbatim_in_its_article() {
         failures.len(),
         dataset.targets.len(),
         failures.join("\n")
+    );
+}
+
+/// The ids of the provinces that set a target for `indicator`, in target order.
+fn provinces_setting(dataset: &Dataset, indicator: &str) -> Vec<String> {
+    let indicator = dataset.indicator_by_id(indicator).unwrap_or_else(|| panic!("no indicator {indicator}"));
+    dataset.targets_of(indicator).map(|(_, t)| dataset.provinces[t.province].id.clone()).collect()
+}
+
+/// The target with id `id`.
+fn target<'a>(dataset: &'a Dataset, id: &str) -> &'a Target {
+    dataset.targets.iter().find(|t| t.id == id).unwrap_or_else(|| panic!("no target {id}"))
+}
+
+/// "Toàn trình và một phần" are today's names for what "mức độ 3,4" called levels 4 and 3: one rule puts both
+/// wordings under `online-services-full-partial`, and `level4-online-services` keeps level 4 alone.
+#[test]
+fn levels_3_and_4_are_one_indicator_apart_from_level_4_alone() {
+    let dataset = dataset();
+    let full_partial = dataset.indicator_by_id("online-services-full-partial").unwrap();
+    let level4 = dataset.indicator_by_id("level4-online-services").unwrap();
+    for target in &dataset.targets {
+        let levels_3_and_4 =
+            target.quote.contains("mức độ 3,4") || target.quote.contains("dưới dạng toàn trình và một phần");
+        if levels_3_and_4 {
+            assert_eq!(target.indicator, full_partial, "{} counts levels 3 and 4", target.id);
+        }
+        if target.indicator == level4 {
+            assert!(
+                target.quote.contains("mức độ 4") && !levels_3_and_4,
+                "{} is not level 4 alone",
+                target.id
+            );
+        }
+    }
+    assert_eq!(provinces_setting(&dataset, "online-services-full-partial"), ["binh-duong", "vinh-phuc"]);
+    assert_eq!(provinces_setting(&dataset, "level4-online-services"), ["bac-giang", "binh-dinh"]);
+}
+
+/// Bình Dương's "…được cung cấp trên nhiều phương tiện truy cập khác nhau, bao gồm cả thiết bị di động" is a
+/// clause of its "toàn trình và một phần" sentence, with no number: a note on that target, not a target.
+#[test]
+fn binh_duong_multi_device_clause_is_a_note_not_a_target() {
+    let dataset = dataset();
+    let clause = "dịch vụ công trực tuyến được cung cấp trên nhiều phương tiện truy cập khác nhau";
+    let binh_duong = dataset.province_by_id("binh-duong").unwrap();
+    let quoting: Vec<&str> = dataset
+        .targets
+        .iter()
+        .filter(|t| t.province == binh_duong && t.quote.starts_with(clause))
+        .map(|t| t.id.as_str())
+        .collect();
+    assert!(quoting.is_empty(), "the clause is a target: {quoting:?}");
+    let target = target(&dataset, "binh-duong/online-services-full-partial/2025");
+    let note_vi = target.note_vi.as_deref().unwrap_or_default();
+    let note_en = target.note_en.as_deref().unwrap_or_default();
+    assert!(
+        note_vi.contains("thiết bị di động") && note_en.contains("mobile devices"),
+        "{note_vi} / {note_en}"
     );
 }
