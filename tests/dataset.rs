@@ -180,3 +180,12 @@ fn binh_duong_multi_device_clause_is_a_note_not_a_target() {
         "{note_vi} / {note_en}"
     );
 }
+
+/// Vĩnh Phúc's article names no issuer: the UBND tỉnh heard drafts that the Sở Thông tin và Truyền thông is to
+/// complete, and a draft is not issued. The chart must not name a body as having issued it.
+#[test]
+fn vinh_phuc_draft_names_no_issuer() {
+    let dataset = dataset();
+    let source = dataset.sources.iter().find(|s| s.id == "vinh-phuc-du-thao-de-an-cds").unwrap();
+    assert_eq!(source.issuer, None);
+}
