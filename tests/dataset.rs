@@ -189,3 +189,32 @@ fn vinh_phuc_draft_names_no_issuer() {
     let source = dataset.sources.iter().find(|s| s.id == "vinh-phuc-du-thao-de-an-cds").unwrap();
     assert_eq!(source.issuer, None);
 }
+
+/// The indicators say what the articles say. Bắc Giang's article has "doanh nghiệp số", never "doanh nghiệp
+/// công nghệ số". Its "02 đô thị thông minh" are a city and a district, Bình Định's three a city and two towns:
+/// smart urban areas, not smart cities.
+#[test]
+fn digital_enterprises_and_smart_urban_areas_use_the_articles_words() {
+    let dataset = dataset();
+    let indicator = |id: &str| &dataset.indicators[dataset.indicator_by_id(id).unwrap()];
+    let enterprises = indicator("digital-enterprises");
+    for text in [&enterprises.label_vi, enterprises.definition_vi.as_ref().unwrap()] {
+        assert!(!text.contains("công nghệ số"), "digital-enterprises: {text}");
+    }
+    for text in [&enterprises.label_en, enterprises.definition_en.as_ref().unwrap()] {
+        assert!(!text.contains("technology"), "digital-enterprises: {text}");
+    }
+    let smart = indicator("smart-cities");
+    for text in
+        [&smart.label_en, smart.definition_en.as_ref().unwrap(), smart.unit_label_en.as_ref().unwrap()]
+    {
+        assert!(text.contains("urban areas") && !text.contains("smart cit"), "smart-cities: {text}");
+    }
+    for id in ["bac-giang/smart-cities/2025", "binh-dinh/smart-cities/2025"] {
+        let note = target(&dataset, id).note_en.as_deref().unwrap_or_default();
+        assert!(
+            note.contains("district") || note.contains("town"),
+            "{id} does not say what it counts: {note}"
+        );
+    }
+}
