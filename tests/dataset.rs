@@ -218,3 +218,16 @@ fn digital_enterprises_and_smart_urban_areas_use_the_articles_words() {
         );
     }
 }
+
+/// `e-payment-accounts` is a share of the whole population ("tỷ lệ dân số"). Bắc Giang's "100% người dân có nhu
+/// cầu, đủ điều kiện" counts only those who want an account and may have one: a different base, which the
+/// chart shows as its own indicator rather than a 100% mark beside the others' "trên 50%".
+#[test]
+fn e_payment_accounts_of_the_population_and_of_those_eligible_are_apart() {
+    let dataset = dataset();
+    let population = dataset.indicator_by_id("e-payment-accounts").unwrap();
+    for (_, target) in dataset.targets_of(population) {
+        assert!(target.quote.contains("dân số"), "{} is not a share of the population", target.id);
+    }
+    assert_eq!(provinces_setting(&dataset, "e-payment-accounts-eligible"), ["bac-giang"]);
+}
