@@ -231,3 +231,35 @@ fn e_payment_accounts_of_the_population_and_of_those_eligible_are_apart() {
     }
     assert_eq!(provinces_setting(&dataset, "e-payment-accounts-eligible"), ["bac-giang"]);
 }
+
+/// Chart titles fit: every indicator's `label_vi` and `label_en` is at most 55 characters; the detail goes in
+/// the definition.
+#[test]
+fn chart_titles_are_at_most_55_characters() {
+    let dataset = dataset();
+    let long: Vec<String> = dataset
+        .indicators
+        .iter()
+        .flat_map(|i| [&i.label_vi, &i.label_en].map(|label| (i.id.as_str(), label)))
+        .filter(|(_, label)| label.chars().count() > 55)
+        .map(|(id, label)| format!("{id}: {label:?} has {} characters", label.chars().count()))
+        .collect();
+    assert!(long.is_empty(), "titles over 55 characters:\n{}", long.join("\n"));
+}
+
+/// English titles a reader outside Vietnam can follow: "thi đua" is a competition campaign, not "emulation";
+/// a title does not explain reports by the reporting system; the border-gate platform serves vehicles too.
+#[test]
+fn english_titles_read_plainly() {
+    let dataset = dataset();
+    for indicator in &dataset.indicators {
+        let label = indicator.label_en.to_lowercase();
+        for phrase in ["emulation", "reports on the reporting", "digital-tech parks"] {
+            assert!(!label.contains(phrase), "{}: {:?}", indicator.id, indicator.label_en);
+        }
+        let definition = indicator.definition_en.as_deref().unwrap_or_default();
+        assert!(!definition.contains("emulation"), "{}: {definition:?}", indicator.id);
+    }
+    let border = &dataset.indicators[dataset.indicator_by_id("border-gate-platform-users").unwrap()];
+    assert!(border.label_en.contains("Vehicles"), "{:?} leaves out the vehicles", border.label_en);
+}
