@@ -263,3 +263,13 @@ fn english_titles_read_plainly() {
     let border = &dataset.indicators[dataset.indicator_by_id("border-gate-platform-users").unwrap()];
     assert!(border.label_en.contains("Vehicles"), "{:?} leaves out the vehicles", border.label_en);
 }
+
+/// "Duy trì" (maintain) says the province already stands there: a reader learns it from the target's note.
+#[test]
+fn a_target_to_maintain_says_so_in_its_note() {
+    let dataset = dataset();
+    for target in dataset.targets.iter().filter(|t| t.quote.to_lowercase().starts_with("duy trì")) {
+        let note = target.note_en.as_deref().unwrap_or_default();
+        assert!(note.contains("Maintain"), "{}: the note does not say “duy trì”: {note:?}", target.id);
+    }
+}
