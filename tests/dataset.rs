@@ -1,10 +1,10 @@
 //! The real bundled dataset, `data/targets.json`: what the chart promises about it holds.
 #![cfg(not(target_arch = "wasm32"))]
 
-use province_targets::data::model::Status;
+use province_targets::data::model::{Status, Target};
 use province_targets::data::read::{dataset_from_json, BUNDLED};
 use province_targets::{Dataset, Lang};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 const PROVINCES: [&str; 5] = ["bac-giang", "binh-dinh", "binh-duong", "vinh-phuc", "lang-son"];
 
@@ -69,13 +69,25 @@ fn only_vinh_phuc_targets_are_drafts() {
     );
 }
 
+/// The folder of archived articles: `$PROVINCE_TARGETS_SOURCES` if set, else `../shared/sources` beside the
+/// repository (where CI has it). The quote check must not pass by not running, so a missing folder fails.
+fn sources_folder() -> PathBuf {
+    let folder = match std::env::var_os("PROVINCE_TARGETS_SOURCES") {
+        Some(folder) => PathBuf::from(folder),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/sources"),
+    };
+    assert!(
+        folder.is_dir(),
+        "the article folder {} is absent, so the quotes cannot be checked: put the articles there or set \
+         PROVINCE_TARGETS_SOURCES to their folder",
+        folder.display()
+    );
+    folder
+}
+
 #[test]
 fn every_quote_is_verbatim_in_its_article() {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/sources");
-    if !folder.is_dir() {
-        println!("note: {} is absent; quotes not checked against the articles", folder.display());
-        return;
-    }
+    let folder = sources_folder();
     let dataset = dataset();
     // Each source's article, read once: `Err` says why its targets cannot be checked.
     let articles: Vec<Result<String, String>> = dataset
@@ -108,4 +120,156 @@ fn every_quote_is_verbatim_in_its_article() {
         dataset.targets.len(),
         failures.join("\n")
     );
+}
+
+/// The ids of the provinces that set a target for `indicator`, in target order.
+fn provinces_setting(dataset: &Dataset, indicator: &str) -> Vec<String> {
+    let indicator = dataset.indicator_by_id(indicator).unwrap_or_else(|| panic!("no indicator {indicator}"));
+    dataset.targets_of(indicator).map(|(_, t)| dataset.provinces[t.province].id.clone()).collect()
+}
+
+/// The target with id `id`.
+fn target<'a>(dataset: &'a Dataset, id: &str) -> &'a Target {
+    dataset.targets.iter().find(|t| t.id == id).unwrap_or_else(|| panic!("no target {id}"))
+}
+
+/// "Toàn trình và một phần" are today's names for what "mức độ 3,4" called levels 4 and 3: one rule puts both
+/// wordings under `online-services-full-partial`, and `level4-online-services` keeps level 4 alone.
+#[test]
+fn levels_3_and_4_are_one_indicator_apart_from_level_4_alone() {
+    let dataset = dataset();
+    let full_partial = dataset.indicator_by_id("online-services-full-partial").unwrap();
+    let level4 = dataset.indicator_by_id("level4-online-services").unwrap();
+    for target in &dataset.targets {
+        let levels_3_and_4 =
+            target.quote.contains("mức độ 3,4") || target.quote.contains("dưới dạng toàn trình và một phần");
+        if levels_3_and_4 {
+            assert_eq!(target.indicator, full_partial, "{} counts levels 3 and 4", target.id);
+        }
+        if target.indicator == level4 {
+            assert!(
+                target.quote.contains("mức độ 4") && !levels_3_and_4,
+                "{} is not level 4 alone",
+                target.id
+            );
+        }
+    }
+    assert_eq!(provinces_setting(&dataset, "online-services-full-partial"), ["binh-duong", "vinh-phuc"]);
+    assert_eq!(provinces_setting(&dataset, "level4-online-services"), ["bac-giang", "binh-dinh"]);
+}
+
+/// Bình Dương's "…được cung cấp trên nhiều phương tiện truy cập khác nhau, bao gồm cả thiết bị di động" is a
+/// clause of its "toàn trình và một phần" sentence, with no number: a note on that target, not a target.
+#[test]
+fn binh_duong_multi_device_clause_is_a_note_not_a_target() {
+    let dataset = dataset();
+    let clause = "dịch vụ công trực tuyến được cung cấp trên nhiều phương tiện truy cập khác nhau";
+    let binh_duong = dataset.province_by_id("binh-duong").unwrap();
+    let quoting: Vec<&str> = dataset
+        .targets
+        .iter()
+        .filter(|t| t.province == binh_duong && t.quote.starts_with(clause))
+        .map(|t| t.id.as_str())
+        .collect();
+    assert!(quoting.is_empty(), "the clause is a target: {quoting:?}");
+    let target = target(&dataset, "binh-duong/online-services-full-partial/2025");
+    let note_vi = target.note_vi.as_deref().unwrap_or_default();
+    let note_en = target.note_en.as_deref().unwrap_or_default();
+    assert!(
+        note_vi.contains("thiết bị di động") && note_en.contains("mobile devices"),
+        "{note_vi} / {note_en}"
+    );
+}
+
+/// Vĩnh Phúc's article names no issuer: the UBND tỉnh heard drafts that the Sở Thông tin và Truyền thông is to
+/// complete, and a draft is not issued. The chart must not name a body as having issued it.
+#[test]
+fn vinh_phuc_draft_names_no_issuer() {
+    let dataset = dataset();
+    let source = dataset.sources.iter().find(|s| s.id == "vinh-phuc-du-thao-de-an-cds").unwrap();
+    assert_eq!(source.issuer, None);
+}
+
+/// The indicators say what the articles say. Bắc Giang's article has "doanh nghiệp số", never "doanh nghiệp
+/// công nghệ số". Its "02 đô thị thông minh" are a city and a district, Bình Định's three a city and two towns:
+/// smart urban areas, not smart cities.
+#[test]
+fn digital_enterprises_and_smart_urban_areas_use_the_articles_words() {
+    let dataset = dataset();
+    let indicator = |id: &str| &dataset.indicators[dataset.indicator_by_id(id).unwrap()];
+    let enterprises = indicator("digital-enterprises");
+    for text in [&enterprises.label_vi, enterprises.definition_vi.as_ref().unwrap()] {
+        assert!(!text.contains("công nghệ số"), "digital-enterprises: {text}");
+    }
+    for text in [&enterprises.label_en, enterprises.definition_en.as_ref().unwrap()] {
+        assert!(!text.contains("technology"), "digital-enterprises: {text}");
+    }
+    let smart = indicator("smart-cities");
+    for text in
+        [&smart.label_en, smart.definition_en.as_ref().unwrap(), smart.unit_label_en.as_ref().unwrap()]
+    {
+        assert!(text.contains("urban areas") && !text.contains("smart cit"), "smart-cities: {text}");
+    }
+    for id in ["bac-giang/smart-cities/2025", "binh-dinh/smart-cities/2025"] {
+        let note = target(&dataset, id).note_en.as_deref().unwrap_or_default();
+        assert!(
+            note.contains("district") || note.contains("town"),
+            "{id} does not say what it counts: {note}"
+        );
+    }
+}
+
+/// `e-payment-accounts` is a share of the whole population ("tỷ lệ dân số"). Bắc Giang's "100% người dân có nhu
+/// cầu, đủ điều kiện" counts only those who want an account and may have one: a different base, which the
+/// chart shows as its own indicator rather than a 100% mark beside the others' "trên 50%".
+#[test]
+fn e_payment_accounts_of_the_population_and_of_those_eligible_are_apart() {
+    let dataset = dataset();
+    let population = dataset.indicator_by_id("e-payment-accounts").unwrap();
+    for (_, target) in dataset.targets_of(population) {
+        assert!(target.quote.contains("dân số"), "{} is not a share of the population", target.id);
+    }
+    assert_eq!(provinces_setting(&dataset, "e-payment-accounts-eligible"), ["bac-giang"]);
+}
+
+/// Chart titles fit: every indicator's `label_vi` and `label_en` is at most 55 characters; the detail goes in
+/// the definition.
+#[test]
+fn chart_titles_are_at_most_55_characters() {
+    let dataset = dataset();
+    let long: Vec<String> = dataset
+        .indicators
+        .iter()
+        .flat_map(|i| [&i.label_vi, &i.label_en].map(|label| (i.id.as_str(), label)))
+        .filter(|(_, label)| label.chars().count() > 55)
+        .map(|(id, label)| format!("{id}: {label:?} has {} characters", label.chars().count()))
+        .collect();
+    assert!(long.is_empty(), "titles over 55 characters:\n{}", long.join("\n"));
+}
+
+/// English titles a reader outside Vietnam can follow: "thi đua" is a competition campaign, not "emulation";
+/// a title does not explain reports by the reporting system; the border-gate platform serves vehicles too.
+#[test]
+fn english_titles_read_plainly() {
+    let dataset = dataset();
+    for indicator in &dataset.indicators {
+        let label = indicator.label_en.to_lowercase();
+        for phrase in ["emulation", "reports on the reporting", "digital-tech parks"] {
+            assert!(!label.contains(phrase), "{}: {:?}", indicator.id, indicator.label_en);
+        }
+        let definition = indicator.definition_en.as_deref().unwrap_or_default();
+        assert!(!definition.contains("emulation"), "{}: {definition:?}", indicator.id);
+    }
+    let border = &dataset.indicators[dataset.indicator_by_id("border-gate-platform-users").unwrap()];
+    assert!(border.label_en.contains("Vehicles"), "{:?} leaves out the vehicles", border.label_en);
+}
+
+/// "Duy trì" (maintain) says the province already stands there: a reader learns it from the target's note.
+#[test]
+fn a_target_to_maintain_says_so_in_its_note() {
+    let dataset = dataset();
+    for target in dataset.targets.iter().filter(|t| t.quote.to_lowercase().starts_with("duy trì")) {
+        let note = target.note_en.as_deref().unwrap_or_default();
+        assert!(note.contains("Maintain"), "{}: the note does not say “duy trì”: {note:?}", target.id);
+    }
 }

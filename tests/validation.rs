@@ -418,6 +418,19 @@ fn bad_date() {
 }
 
 #[test]
+fn a_29_february_outside_a_leap_year_is_not_a_date() {
+    check(
+        |d| set(d, "sources", 0, "document_date", json!("2021-02-29")),
+        expect![[
+            r#"sources[0] "bac-giang-nq-111", field "document_date": date "2021-02-29" is not valid: use YYYY-MM-DD, or --MM-DD when the article gives no year"#
+        ]],
+    );
+    // 2024 is a leap year, and a day and month with no year may be 29 February.
+    check(|d| set(d, "sources", 0, "document_date", json!("2024-02-29")), expect!["(no problem)"]);
+    check(|d| set(d, "sources", 1, "article_date", json!("--02-29")), expect!["(no problem)"]);
+}
+
+#[test]
 fn bad_id_characters() {
     check_both(
         |d| set(d, "targets", 0, "id", json!("bac-giang/Digital_economy/2025")),

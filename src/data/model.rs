@@ -188,11 +188,18 @@ impl PartialDate {
         let days_in_month = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
-            2 => 29,
+            // With no year, 29 February may be a real day; with one, only in a leap year.
+            2 if year.is_none_or(is_leap_year) => 29,
+            2 => 28,
             _ => return None,
         };
         (1..=days_in_month).contains(&day).then_some(PartialDate { year, month, day })
     }
+}
+
+/// Gregorian: every fourth year, except centuries not divisible by 400 (2000 is leap, 1900 and 2100 are not).
+fn is_leap_year(year: u16) -> bool {
+    year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400))
 }
 
 fn parse_digits(text: &str) -> Option<u32> {
@@ -251,6 +258,19 @@ mod tests {
         assert_eq!(PartialDate::parse("--11-13"), Some(PartialDate { year: None, month: 11, day: 13 }));
         for bad in ["2021-13-01", "2021-02-30", "11/6/2021", "2021-6-11", "", "--1-13", "abcd-01-01"] {
             assert_eq!(PartialDate::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn impossible_calendar_dates_are_rejected_with_leap_years_right() {
+        let bad = "2021-02-29 2023-02-29 2100-02-29 1900-02-29 2024-02-30 2021-04-31 2021-06-31 2021-09-31 \
+                   2021-11-31 2021-01-32 2021-01-00 2021-00-10 --02-30 --04-31";
+        for bad in bad.split_whitespace() {
+            assert_eq!(PartialDate::parse(bad), None, "{bad} is not a day of the calendar");
+        }
+        let good = "2024-02-29 2000-02-29 2020-02-29 2021-02-28 --02-29 2021-12-31 2021-04-30";
+        for good in good.split_whitespace() {
+            assert!(PartialDate::parse(good).is_some(), "{good} is a day of the calendar");
         }
     }
 
