@@ -71,8 +71,14 @@ echo "   $(stat -c %s "$PKG/province_targets_bg.wasm") -> $(stat -c %s "$STAGE/p
 echo "== build: load check (instantiate the optimised module under node)"
 node scripts/check-wasm.mjs "$STAGE"
 
-echo "== build: dist/"
-node scripts/build-dist.mjs --pkg "$STAGE"
+# The embed contract (option names and values, version) from the crate, for esbuild to inject into the loader.
+# The same stable release CLI writes the static fallbacks below.
+echo "== build: embed contract (release CLI: province-targets embed-contract)"
+cargo build --quiet --release --bin province-targets
+"${CARGO_TARGET_DIR:-target}/release/province-targets" embed-contract >"$STAGE/embed-contract.json"
+
+echo "== build: dist/ (esbuild: loader + glue + CSS in one script)"
+node scripts/build-dist.mjs --pkg "$STAGE" --contract "$STAGE/embed-contract.json"
 
 # ---- static fallbacks (issue 7): dist/static/<indicator>.svg/.png + index.json, by the release CLI ----------
 bash scripts/build-static.sh dist/static

@@ -292,7 +292,7 @@ fn names_after(text: &str, prefix: &str) -> Vec<String> {
 }
 
 #[test]
-fn embed_contract_lists_the_options_the_module_reads() {
+fn embed_contract_lists_what_the_loader_and_the_module_read() {
     let output = run(&["embed-contract"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let contract: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("the contract is JSON");
@@ -309,7 +309,18 @@ fn embed_contract_lists_the_options_the_module_reads() {
     assert_eq!(contract["values"]["theme"], serde_json::json!(["light", "dark", "auto"]));
     assert_eq!(contract["values"]["year"], serde_json::json!(["all"]));
 
+    // Every EMBED.<key> the loader reads is in the contract (the build checks the same).
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let loader = std::fs::read_to_string(root.join("www/province-targets.js")).unwrap();
+    let read: Vec<&str> = loader
+        .split("EMBED.")
+        .skip(1)
+        .map(|rest| rest.split(|c: char| !c.is_ascii_alphanumeric() && c != '_').next().unwrap())
+        .collect();
+    assert!(read.len() >= 4, "the loader reads its constants from EMBED: {read:?}");
+    for key in &read {
+        assert!(!contract[*key].is_null(), "the loader reads EMBED.{key}, which the contract lacks");
+    }
     // And the browser module reads exactly the contract's options from what the loader passes to mount().
     let mut web = Vec::new();
     rust_sources(&root.join("src/web"), &mut web);
