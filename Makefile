@@ -1,6 +1,8 @@
 # province-targets: build the embeddable widget (Rust -> WebAssembly) and test it.
-#   make setup   install the toolchain pieces (registries only; idempotent, quiet when done)
-#   make build   wasm-pack + npm's wasm-opt + dist/ (loader with inlined CSS, glue, .wasm, data, demo page)
+#   make setup   install the toolchain pieces (registries and rustup: the pinned nightly of scripts/nightly.sh;
+#                idempotent, quiet when done)
+#   make build   wasm-pack (release module on the pinned nightly, in target/nightly/) + npm's wasm-opt + dist/
+#                (esbuild: one script = loader + glue + CSS + the crate's embed contract; .wasm, data, demo page)
 #   make demo    build, then serve dist/ on http://127.0.0.1:$(PORT)/  (make demo CSP=1 for the strict CSP header)
 #   make test    fmt, clippy (native + wasm32), cargo test, wasm-pack test (node + headless chrome), build, e2e
 SHELL := /usr/bin/env bash

@@ -57,7 +57,7 @@ const { chromium } = require('playwright-core');
 
 // ---- preparation: library files next to the pages, the stress dataset ----------------------------------
 export async function prepare() {
-  for (const f of ['province-targets.js', 'province_targets.js', 'province_targets_bg.wasm', 'targets.json']) {
+  for (const f of ['province-targets.js', 'province_targets_bg.wasm', 'targets.json']) {
     if (!existsSync(join(DIST, f))) throw new Error(`dist/${f} missing: run make build first`);
   }
   const vendor = [
@@ -325,10 +325,9 @@ async function loadOnce(browser, server, kind) {
       return times;
     }, `/gen/${STRESS_FILE}`);
     // Reading the dataset (parse + validate), which the loader does once per URL per page, before the first
-    // mount: timed on a second instance of the module, with the text already fetched.
+    // mount: timed on the page's module (the glue is bundled into the loader), with the text already fetched.
     load.readMs = await page.evaluate(async (src) => {
-      const mod = await import('/dist/province_targets.js');
-      await mod.default({ module_or_path: '/dist/province_targets_bg.wasm' });
+      const mod = await window.ProvinceTargets.load();
       const text = await (await fetch(src)).text();
       const start = performance.now();
       const data = mod.read_data(text);
@@ -338,7 +337,7 @@ async function loadOnce(browser, server, kind) {
     }, `/gen/${STRESS_FILE}`);
   } else {
     const wasmBytes = async () => isWidget
-      ? page.evaluate(async () => (await (await import('/dist/province_targets.js')).default()).memory.buffer.byteLength)
+      ? page.evaluate(async () => (await (await window.ProvinceTargets.load()).default()).memory.buffer.byteLength)
       : 0;
     load.memBefore = { ...(await heap(cdp)), wasm: await wasmBytes() };
     const updates = [];
@@ -686,9 +685,9 @@ ${goals(S)}
 - **Memory.** \`HeapProfiler.collectGarbage\` (twice) then \`Runtime.getHeapUsage\` (usedSize: V8's heap)
   over CDP, after the first render and again after ${TOGGLES} toggles of the same province (an even number, so
   the view is the same; the ${2 * UPDATE_SAMPLES} timed ones included, each toggle in its own task). For the widget the
-  WebAssembly memory is read as \`(await import('/dist/province_targets.js').default()).memory.buffer.byteLength\`:
-  wasm-bindgen's init returns the instance's exports when already initialised, and the loader imported the
-  same module URL, so it is the live instance. A wasm memory never shrinks, so this is its high-water mark,
+  WebAssembly memory is read as \`(await (await ProvinceTargets.load()).default()).memory.buffer.byteLength\`:
+  wasm-bindgen's init returns the instance's exports when already initialised, and \`load()\` hands back the
+  loader's own glue, so it is the live instance. A wasm memory never shrinks, so this is its high-water mark,
   not what the allocator has in use. DOM node counts are \`Memory.getDOMCounters\` for the whole page
   (they include nodes waiting for Blink's garbage collector).
 - **Layout shift.** A \`PerformanceObserver\` for \`layout-shift\` (buffered) from before the page's first

@@ -1,17 +1,20 @@
 // Assembles dist/ from pkg/ (wasm-pack output, already through wasm-opt), www/ and data/:
-//   province-targets.js   the loader, with www/widget.css (minified) inlined as a string, minified by terser
-//   province_targets.js   the wasm-bindgen glue with its JS snippet (src/web/patch.js) inlined, minified by terser
-//                         (exports and __wbg_… names unchanged); dist/ has no snippets/ directory
+//   province-targets.js   one classic script, bundled and minified by esbuild: the loader (www/province-targets.js),
+//                         the wasm-bindgen glue with its snippet (src/web/patch.js, under snippets/), and
+//                         www/widget.css minified by esbuild and inlined as a string; the embed contract (option
+//                         names, values, version) from `province-targets embed-contract` injected with `define`
 //   province_targets_bg.wasm
 //   targets.json          data/targets.json, checked to parse and written without whitespace
-//   index.html, demo.css  the demo article
-//   SIZES.txt             raw and gzip -9 size of each file, and what one embed downloads
-// Usage: node scripts/build-dist.mjs [--pkg DIR] [--out DIR]
+//   index.html, demo.css  the demo article; builder.html/.js/.css, demo.js: the embed builder
+//   SIZES.txt             raw and gzip -9 size of each file, and what one embed downloads (3 requests)
+// Usage: node scripts/build-dist.mjs [--pkg DIR] [--out DIR] [--contract FILE]
+//   --contract defaults to DIR/embed-contract.json (scripts/build.sh writes it there).
 import { mkdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
 import { gzipSync, constants } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { runInNewContext } from 'node:vm';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -21,86 +24,36 @@ const opt = (name, fallback) => {
 };
 const pkg = opt('--pkg', join(root, 'pkg'));
 const out = opt('--out', join(root, 'dist'));
+const contractFile = opt('--contract', join(pkg, 'embed-contract.json'));
 const www = join(root, 'www');
 
-const MARKER = "'__PT_WIDGET_CSS__'";
+/** The import of the glue in www/province-targets.js, which the build points at --pkg. */
+const GLUE_IMPORT = '../pkg/province_targets.js';
+/** The identifier the loader reads the embed contract from, replaced by the contract itself. */
+const CONTRACT_NAME = '__PT_EMBED__';
+/**
+ * The browsers that run the module (its WebAssembly features: scripts/build.sh); esbuild lowers any newer
+ * syntax in the loader, the glue and the CSS for them.
+ */
+const BROWSERS = ['chrome91', 'edge91', 'firefox79', 'safari15'];
 
 function fail(message) {
   console.error(`build-dist: ${message}`);
   process.exit(1);
 }
 
-/**
- * Removes comments and collapses whitespace. Strings (and backslash escapes) are copied as they are; a comment
- * counts as whitespace (two tokens with a comment between them stay two tokens). Outside strings, spaces next
- * to { } ; , > and before !important carry no meaning and go, as do spaces after ':' (a space before ':' is
- * kept: ".a :hover" differs from ".a:hover"). Parentheses keep their spaces ("and (" must not become the
- * function token "and("), and so do + and - (calc() needs them).
- */
-export function minifyCss(css) {
-  const parts = []; // [text, isString]
-  let plain = '';
-  let i = 0;
-  const flush = () => {
-    if (plain) parts.push([plain, false]);
-    plain = '';
-  };
-  while (i < css.length) {
-    const c = css[i];
-    if (c === '/' && css[i + 1] === '*') {
-      const end = css.indexOf('*/', i + 2);
-      i = end < 0 ? css.length : end + 2;
-      plain += ' ';
-      continue;
-    }
-    if (c === '\\') {
-      flush();
-      parts.push([css.slice(i, i + 2), true]);
-      i += 2;
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      let j = i + 1;
-      while (j < css.length && css[j] !== c && css[j] !== '\n') j += css[j] === '\\' ? 2 : 1;
-      flush();
-      parts.push([css.slice(i, j + 1), true]);
-      i = j + 1;
-      continue;
-    }
-    if (/\s/.test(c)) {
-      while (i < css.length && /\s/.test(css[i])) i++;
-      plain += ' ';
-      continue;
-    }
-    plain += c;
-    i++;
-  }
-  flush();
-  // Squeeze the plain runs; a space next to a string or an escape is left as it was (after collapsing).
-  const squeezed = parts.map(([text, verbatim]) =>
-    verbatim
-      ? text
-      : text
-          .replace(/ +/g, ' ')
-          .replace(/ ?([{};,>]) ?/g, '$1')
-          .replace(/ !/g, '!')
-          .replace(/: /g, ':')
-          .replace(/;}/g, '}'));
-  return squeezed.join('').trim();
-}
-
-// terser, from tools/node_modules (npm ci --prefix tools, which make setup runs).
-async function loadTerser() {
+// esbuild, from tools/node_modules (npm ci --prefix tools, which make setup runs).
+function loadEsbuild() {
   try {
-    return createRequire(join(root, 'tools', 'package.json'))('terser');
+    return createRequire(join(root, 'tools', 'package.json'))('esbuild');
   } catch (error) {
-    fail(`cannot load terser from tools/node_modules (${error.message}): run make setup`);
+    fail(`cannot load esbuild from tools/node_modules (${error.message}): run make setup`);
   }
 }
 
 /**
- * The loader's leading "/*! … *\/" licence banner, verbatim. It goes back in as terser's preamble: kept as a
- * comment, terser would rewrite its "</script>" as "<\/script>".
+ * The loader's leading "/*! … *\/" licence banner, verbatim; it goes back in as esbuild's banner, ahead of the
+ * bundle.
  */
 function bannerOf(js) {
   const m = /^\/\*![\s\S]*?\*\//.exec(js);
@@ -109,52 +62,21 @@ function bannerOf(js) {
 }
 
 /**
- * The loader is a classic script: no toplevel mangling (it is one IIFE anyway), and ecma 5 output so terser
- * introduces no syntax the source did not use (the loader must still run far enough in an old browser to say
- * it cannot show the chart). Property names are never mangled.
+ * The part of the embed contract the loader reads (every EMBED.<key>), checked to be there (tests/cli.rs
+ * checks the same from the Rust side).
  */
-const LOADER_OPTIONS = {
-  ecma: 5,
-  module: false,
-  toplevel: false,
-  compress: { passes: 2 },
-  mangle: true,
-  format: { comments: false, ascii_only: false }
-};
-
-/**
- * The wasm-bindgen glue is an ES module: module mode mangles top-level locals but never exports, and property
- * names (the import object's __wbg_… keys, instance.exports.…) are left alone. Exported classes keep their
- * names ("expected instance of Data"). Browsers that run the module (Chrome 91+, Firefox 79+, Safari 15+)
- * all have ES2020.
- */
-const GLUE_OPTIONS = {
-  ecma: 2020,
-  module: true,
-  compress: { passes: 2 },
-  mangle: true,
-  format: { comments: false, ascii_only: false }
-};
-
-async function minifyJs(terser, name, code, options) {
-  let result;
+async function readContract(loader) {
+  let contract;
   try {
-    result = await terser.minify({ [name]: code }, { ...options, sourceMap: false });
+    contract = JSON.parse(await readFile(contractFile, 'utf8'));
   } catch (error) {
-    const where = error.line ? ` (line ${error.line}, col ${error.col})` : '';
-    fail(`terser failed on ${name}: ${error.message ?? error}${where}`);
+    fail(`cannot read the embed contract ${contractFile} (province-targets embed-contract): ${error.message}`);
   }
-  return result.code + '\n';
-}
-
-/**
- * A module's exports as "name:typeof", plus the class name for classes (the glue's messages name them:
- * "expected instance of Data"), for comparing the glue before and after minification.
- */
-async function exportShape(file) {
-  const mod = await import(pathToFileURL(file).href);
-  const isClass = (v) => typeof v === 'function' && /^class\b/.test(Function.prototype.toString.call(v));
-  return Object.keys(mod).sort().map((k) => `${k}:${typeof mod[k]}${isClass(mod[k]) ? ':class ' + mod[k].name : ''}`);
+  const used = [...new Set([...loader.matchAll(/\bEMBED\.(\w+)/g)].map((m) => m[1]))];
+  const missing = used.filter((key) => contract[key] === undefined);
+  if (missing.length) fail(`the embed contract lacks ${missing.join(', ')}, which the loader reads`);
+  // Only what the loader reads goes into the script.
+  return Object.fromEntries(used.sort().map((key) => [key, contract[key]]));
 }
 
 /**
@@ -169,57 +91,55 @@ function boundaryNames(code) {
   return [...names].sort();
 }
 
-/** The snippets the glue must import, each inlined into it (see inlineSnippets). */
-const SNIPPETS = ['src/web/patch.js'];
+/** Resolves the loader's import of the glue to --pkg, and imports CSS as minified text. */
+function plugins(esbuild) {
+  const glue = {
+    name: 'glue-from-pkg',
+    setup(build) {
+      build.onResolve({ filter: /province_targets\.js$/ }, (a) =>
+        a.path === GLUE_IMPORT ? { path: join(pkg, 'province_targets.js') } : undefined);
+    }
+  };
+  const cssText = {
+    name: 'css-as-minified-text',
+    setup(build) {
+      build.onLoad({ filter: /\.css$/ }, async (a) => {
+        const css = await esbuild.transform(await readFile(a.path, 'utf8'),
+          { loader: 'css', minify: true, target: BROWSERS, charset: 'utf8', sourcefile: a.path });
+        return { contents: css.code.trimEnd(), loader: 'text', warnings: css.warnings };
+      });
+    }
+  };
+  return [glue, cssText];
+}
+
+/** esbuild's messages, one per line, with file and line. */
+function describe(messages) {
+  return messages.map((m) => (m.location ? `${m.location.file}:${m.location.line}: ` : '') + m.text).join('\n  ');
+}
 
 /**
- * Puts the glue's JS snippets (`#[wasm_bindgen(module = "/src/web/patch.js")]`, which wasm-pack writes to
- * snippets/<crate>-<hash>/src/web/patch.js) into the glue itself, so an embed makes no extra request and
- * dist/ needs no snippets/ directory. Each `import { a, b as c } from './snippets/….js';` becomes the
- * snippet's code in its own scope (no name can clash with the glue's), its `export function`/`export const`
- * declarations handed out as the imported names. Anything else (another import form, a snippet that imports
- * or exports otherwise, a missing or unknown snippet) stops the build.
+ * The bundle, run in a bare context as a page would run it, finds the module and reads JSON: the glue links
+ * the .wasm (every import it asks for is there) after minification.
  */
-async function inlineSnippets(glue) {
-  const IMPORT = /^import\s*\{([^}]*)\}\s*from\s*(['"])\.\/(snippets\/[^'"]+)\2;?[ \t]*$/gm;
-  const inlined = new Set();
-  const pieces = [];
-  let last = 0;
-  for (const m of glue.matchAll(IMPORT)) {
-    const rel = m[3];
-    const which = SNIPPETS.find((s) => rel.endsWith('/' + s));
-    if (!which) fail(`the glue imports an unknown snippet ${rel} (expected one of ${SNIPPETS.join(', ')})`);
-    let code;
-    try {
-      code = await readFile(join(pkg, rel), 'utf8');
-    } catch (error) {
-      fail(`cannot read the glue's snippet ${join(pkg, rel)}: ${error.message}`);
-    }
-    if (/^\s*import\b/m.test(code)) fail(`the snippet ${which} imports something: it cannot be inlined`);
-    const exported = [];
-    code = code.replace(/^export\s+((?:async\s+)?function\s*\*?\s*|const\s+|let\s+|class\s+)([\w$]+)/gm,
-      (_, keyword, name) => {
-        exported.push(name);
-        return keyword + name;
-      });
-    if (/^\s*export\b/m.test(code)) fail(`the snippet ${which} has an export other than a function or const`);
-    const bindings = m[1].split(',').map((s) => s.trim()).filter(Boolean).map((spec) => {
-      const [name, local = name] = spec.split(/\s+as\s+/);
-      if (!exported.includes(name)) fail(`the glue imports ${name} from ${which}, which does not export it`);
-      return name === local ? name : `${name}: ${local}`;
-    });
-    pieces.push(glue.slice(last, m.index),
-      `const { ${bindings.join(', ')} } = (() => {\n${code}\nreturn { ${exported.join(', ')} };\n})();`);
-    last = m.index + m[0].length;
-    inlined.add(which);
+async function checkBundle(code, wasmBytes) {
+  const context = {
+    document: { currentScript: null, baseURI: 'http://localhost/' },
+    console, URL, Response, WebAssembly, TextDecoder, TextEncoder, FinalizationRegistry,
+    fetch: async () => new Response(wasmBytes, { headers: { 'content-type': 'application/wasm' } })
+  };
+  context.window = context;
+  try {
+    runInNewContext(code, context, { filename: 'province-targets.js' });
+    const api = context.window.ProvinceTargets;
+    if (!api || typeof api.load !== 'function') throw new Error('no window.ProvinceTargets.load');
+    const mod = await api.load();
+    if (mod.read_data('{"schema_version": 1}').syntax_error('en') !== undefined) throw new Error('read_data() failed');
+    return api.version;
+  } catch (error) {
+    const detail = error?.params?.detail ? ` (${error.params.detail})` : '';
+    fail(`the bundled loader does not work with the module: ${error?.message ?? error}${detail}`);
   }
-  pieces.push(glue.slice(last));
-  const out = pieces.join('');
-  for (const s of SNIPPETS) {
-    if (!inlined.has(s)) fail(`the glue has no "import { … } from './snippets/…/${s}';" statement to inline`);
-  }
-  if (/snippets\//.test(out)) fail('the glue still refers to snippets/ after inlining its snippets');
-  return out;
 }
 
 async function main() {
@@ -234,37 +154,45 @@ async function main() {
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
 
-  // The loader with the sheet inlined.
-  const loader = await readFile(join(www, 'province-targets.js'), 'utf8');
-  const css = minifyCss(await readFile(join(www, 'widget.css'), 'utf8'));
-  const count = loader.split(MARKER).length - 1;
-  if (count !== 1) fail(`www/province-targets.js must contain ${MARKER} exactly once (found ${count})`);
-  const terser = await loadTerser();
-  const built = await minifyJs(terser, 'province-targets.js', loader.replace(MARKER, () => JSON.stringify(css)),
-    { ...LOADER_OPTIONS, format: { ...LOADER_OPTIONS.format, preamble: bannerOf(loader) } });
-  if (!built.startsWith(bannerOf(loader) + '\n')) fail('the minified loader lost its /*! licence banner');
-  if (!/["']use strict["']/.test(built)) fail('the minified loader lost its "use strict"');
-  await writeFile(join(out, 'province-targets.js'), built);
-
-  // The glue, minified as an ES module; its exports and the names it shares with the module must not change.
-  const glue = await readFile(join(pkg, 'province_targets.js'), 'utf8');
-  const glueMin = await minifyJs(terser, 'province_targets.js', await inlineSnippets(glue), GLUE_OPTIONS);
-  const [keysBefore, keysAfter] = [boundaryNames(glue), boundaryNames(glueMin)];
-  const lost = keysBefore.filter((k) => !keysAfter.includes(k));
-  if (lost.length) fail(`minifying the glue lost the names ${lost.join(', ')}`);
-  await writeFile(join(out, 'province_targets.js'), glueMin);
-  await copyFile(join(pkg, 'province_targets_bg.wasm'), join(out, 'province_targets_bg.wasm'));
-  // The glue keeps its exports, and the minified glue still links the module (every import the .wasm asks for is there) and reads JSON.
-  const before = await exportShape(join(pkg, 'province_targets.js'));
-  const after = await exportShape(join(out, 'province_targets.js'));
-  if (before.join() !== after.join()) fail(`minifying the glue changed its exports: ${before} -> ${after}`);
+  // The loader, the glue and the sheet, in one script.
+  const esbuild = loadEsbuild();
+  const loaderPath = join(www, 'province-targets.js');
+  const loader = await readFile(loaderPath, 'utf8');
+  const contract = await readContract(loader);
+  let result;
   try {
-    const mod = await import(pathToFileURL(join(out, 'province_targets.js')).href);
-    mod.initSync({ module: await readFile(join(out, 'province_targets_bg.wasm')) });
-    if (mod.read_data('{"schema_version": 1}').syntax_error('en') !== undefined) throw new Error('read_data() failed');
+    result = await esbuild.build({
+      entryPoints: [loaderPath],
+      bundle: true,
+      format: 'iife',
+      minify: true,
+      target: BROWSERS,
+      charset: 'utf8',
+      legalComments: 'none',
+      // The glue is an ES module, written for strict mode: the whole script is strict.
+      banner: { js: `${bannerOf(loader)}\n"use strict";` },
+      define: { [CONTRACT_NAME]: JSON.stringify(contract) },
+      plugins: plugins(esbuild),
+      write: false,
+      logLevel: 'silent',
+      // The glue's default .wasm URL uses import.meta.url, which a classic script lacks; the loader always
+      // passes the .wasm itself, so that path never runs.
+      logOverride: { 'empty-import-meta': 'silent' }
+    });
   } catch (error) {
-    fail(`the minified glue does not work with the module: ${error.message ?? error}`);
+    fail(`esbuild failed:\n  ${describe(error.errors ?? [{ text: String(error) }])}`);
   }
+  if (result.warnings.length) fail(`esbuild warned:\n  ${describe(result.warnings)}`);
+  const built = result.outputFiles[0].text;
+  if (new RegExp(`\\b${CONTRACT_NAME}\\b`).test(built)) fail(`${CONTRACT_NAME} was not replaced by the contract`);
+  if (/snippets\/|import\s*\(/.test(built)) fail('the bundle still imports something at run time');
+  const glue = await readFile(join(pkg, 'province_targets.js'), 'utf8');
+  const lost = boundaryNames(glue).filter((k) => !boundaryNames(built).includes(k));
+  if (lost.length) fail(`bundling the glue lost the names ${lost.join(', ')}`);
+  await writeFile(join(out, 'province-targets.js'), built);
+  await copyFile(join(pkg, 'province_targets_bg.wasm'), join(out, 'province_targets_bg.wasm'));
+  const version = await checkBundle(built, await readFile(join(out, 'province_targets_bg.wasm')));
+  if (version !== contract.version) fail(`the bundle says version ${version}, the contract ${contract.version}`);
 
   // The dataset, minified; a file that does not parse stops the build.
   const dataText = await readFile(join(root, 'data', 'targets.json'), 'utf8');
@@ -289,7 +217,7 @@ async function main() {
 }
 
 async function writeSizes() {
-  const embed = ['province-targets.js', 'province_targets.js', 'province_targets_bg.wasm', 'targets.json'];
+  const embed = ['province-targets.js', 'province_targets_bg.wasm', 'targets.json'];
   const demo = ['index.html', 'demo.css'];
   const rows = [];
   let rawTotal = 0;

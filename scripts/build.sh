@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make build: wasm-pack (its wasm-opt off), npm's wasm-opt, a load check, then dist/.
+# make build: wasm-pack on the pinned nightly (its wasm-opt off), npm's wasm-opt, a load check, then dist/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -19,8 +19,21 @@ if ! flock -n 9; then
   flock 9
 fi
 
-echo "== build: wasm-pack build --release --target web"
-wasm-pack --quiet build --release --target web --out-dir "$PKG" --out-name province_targets
+# The release module only is built on the pinned nightly (scripts/nightly.sh), for size: std is rebuilt with
+# the module (build-std) so that panics abort on the spot (immediate-abort: no panic machinery, no message
+# formatting), panic locations and Debug formatting are left out. Nothing a reader sees may depend on `{:?}`,
+# and a panic is a "RuntimeError: unreachable" thrown into the loader (no panic hook runs). Everything else
+# (fmt, clippy, cargo test, wasm-pack test, the native CLI below) stays on stable: the nightly is pinned for
+# these flags, not trusted for the rest. It builds in its own target dir, so the stable caches in target/ are
+# never rebuilt for other flags or another compiler; pkg/ and target/pt-optimised/ stay where they were.
+source scripts/nightly.sh
+NIGHTLY_TARGET_DIR=target/nightly
+NIGHTLY_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
+
+echo "== build: wasm-pack build --release --target web (on $PT_NIGHTLY, build-std)"
+RUSTUP_TOOLCHAIN="$PT_NIGHTLY" CARGO_TARGET_DIR="$NIGHTLY_TARGET_DIR" RUSTFLAGS="$NIGHTLY_RUSTFLAGS" \
+  wasm-pack --quiet build --release --target web --out-dir "$PKG" --out-name province_targets . \
+  -- -Zbuild-std=std,panic_abort
 
 # The module formats and parses numbers itself (format.rs, json.rs; parseFloat for the rare rest): Rust's
 # float printer or parser would add 10-15 KB gzipped. Their names are still in wasm-pack's output, so a stray
@@ -58,8 +71,14 @@ echo "   $(stat -c %s "$PKG/province_targets_bg.wasm") -> $(stat -c %s "$STAGE/p
 echo "== build: load check (instantiate the optimised module under node)"
 node scripts/check-wasm.mjs "$STAGE"
 
-echo "== build: dist/"
-node scripts/build-dist.mjs --pkg "$STAGE"
+# The embed contract (option names and values, version) from the crate, for esbuild to inject into the loader.
+# The same stable release CLI writes the static fallbacks below.
+echo "== build: embed contract (release CLI: province-targets embed-contract)"
+cargo build --quiet --release --bin province-targets
+"${CARGO_TARGET_DIR:-target}/release/province-targets" embed-contract >"$STAGE/embed-contract.json"
+
+echo "== build: dist/ (esbuild: loader + glue + CSS in one script)"
+node scripts/build-dist.mjs --pkg "$STAGE" --contract "$STAGE/embed-contract.json"
 
 # ---- static fallbacks (issue 7): dist/static/<indicator>.svg/.png + index.json, by the release CLI ----------
 bash scripts/build-static.sh dist/static

@@ -13,6 +13,22 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   rustup target add wasm32-unknown-unknown
 fi
 
+# 1b. The pinned nightly for the release module only (scripts/nightly.sh says why), with rust-src (build-std
+#     compiles std for the module) and the wasm32 target. RUSTUP_AUTO_INSTALL=0 on CI: nothing installs it
+#     on first use, so it is installed here.
+source scripts/nightly.sh
+nightly_ready() {
+  local components targets
+  components="$(rustup component list --installed --toolchain "$PT_NIGHTLY" 2>/dev/null)" || return 1
+  targets="$(rustup target list --installed --toolchain "$PT_NIGHTLY" 2>/dev/null)" || return 1
+  [[ $'\n'"$components"$'\n' == *$'\n'rust-src$'\n'* && $'\n'"$targets"$'\n' == *$'\n'wasm32-unknown-unknown$'\n'* ]]
+}
+if ! nightly_ready; then
+  say "toolchain $PT_NIGHTLY (with rust-src and the wasm32-unknown-unknown target) missing: installing"
+  rustup toolchain install "$PT_NIGHTLY" --profile minimal --component rust-src --target wasm32-unknown-unknown
+  nightly_ready || { say "still no $PT_NIGHTLY with rust-src and wasm32-unknown-unknown after installing"; exit 1; }
+fi
+
 # 2. wasm-pack 0.15.x.
 have_pack="$(wasm-pack --version 2>/dev/null | awk '{print $2}' || true)"
 if [[ ! "$have_pack" =~ ^0\.15\. ]]; then
@@ -49,11 +65,12 @@ if ((${#missing_pkgs[@]})); then
   "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
-# 5. npm tools (wasm-opt from binaryen, playwright-core), exactly as the lock says.
+# 5. npm tools (wasm-opt from binaryen, esbuild, playwright-core), exactly as the lock says.
 if [[ ! -d tools/node_modules || tools/package-lock.json -nt tools/node_modules ]]; then
   say "tools/node_modules missing or older than tools/package-lock.json: npm ci"
   npm ci --prefix tools --no-audit --no-fund --loglevel=error 2>&1 | grep -v 'Unknown user config' >&2 || true
   [[ -x tools/node_modules/.bin/wasm-opt ]] || { say "npm ci did not install wasm-opt"; exit 1; }
+  [[ -x tools/node_modules/.bin/esbuild ]] || { say "npm ci did not install esbuild"; exit 1; }
   touch tools/node_modules
 fi
 

@@ -273,3 +273,69 @@ fn usage_errors_exit_2_and_help_exits_0() {
         assert!(stdout(&output).contains("province-targets check [FILE]"), "{args:?}");
     }
 }
+
+/// The `*.rs` files under `dir`, recursively.
+fn rust_sources(dir: &std::path::Path, out: &mut Vec<String>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(std::fs::read_to_string(&path).unwrap());
+        }
+    }
+}
+
+/// The quoted names in `text` after each `prefix`: `option_string(&options, "year")` gives `year`.
+fn names_after(text: &str, prefix: &str) -> Vec<String> {
+    text.split(prefix).skip(1).filter_map(|rest| rest.split('"').next()).map(str::to_string).collect()
+}
+
+#[test]
+fn embed_contract_lists_what_the_loader_and_the_module_read() {
+    let output = run(&["embed-contract"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let contract: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("the contract is JSON");
+    let strings = |key: &str| -> Vec<String> {
+        let list = contract[key].as_array().unwrap_or_else(|| panic!("{key} is not a list: {contract}"));
+        list.iter().map(|v| v.as_str().expect("a string").to_string()).collect()
+    };
+    assert_eq!(contract["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(contract["tag"], "province-targets");
+    let options = strings("options");
+    assert_eq!(options, ["indicator", "year", "provinces", "lang", "theme"]);
+    assert_eq!(strings("attributes"), [&options[..], &["src".to_string()]].concat());
+    assert_eq!(contract["values"]["lang"], serde_json::json!(["vi", "en"]));
+    assert_eq!(contract["values"]["theme"], serde_json::json!(["light", "dark", "auto"]));
+    assert_eq!(contract["values"]["year"], serde_json::json!(["all"]));
+
+    // Every EMBED.<key> the loader reads is in the contract (the build checks the same).
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let loader = std::fs::read_to_string(root.join("www/province-targets.js")).unwrap();
+    let read: Vec<&str> = loader
+        .split("EMBED.")
+        .skip(1)
+        .map(|rest| rest.split(|c: char| !c.is_ascii_alphanumeric() && c != '_').next().unwrap())
+        .collect();
+    assert!(read.len() >= 4, "the loader reads its constants from EMBED: {read:?}");
+    for key in &read {
+        assert!(!contract[*key].is_null(), "the loader reads EMBED.{key}, which the contract lacks");
+    }
+    // And the browser module reads exactly the contract's options from what the loader passes to mount().
+    let mut web = Vec::new();
+    rust_sources(&root.join("src/web"), &mut web);
+    let mut read_by_module: Vec<String> =
+        web.iter().flat_map(|text| names_after(text, "option_string(&options, \"")).collect();
+    read_by_module.sort();
+    read_by_module.dedup();
+    let mut expected = options.clone();
+    expected.sort();
+    assert_eq!(read_by_module, expected, "options src/web reads vs the contract's");
+}
+
+#[test]
+fn embed_contract_takes_no_file() {
+    let output = run(&["embed-contract", "data/targets.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("embed-contract takes no FILE"), "{}", stderr(&output));
+}

@@ -1,7 +1,15 @@
 /*! province-targets loader | MIT | one script tag: <script src=".../province-targets.js" data-indicator="…"></script> */
-// Classic script, no dependencies. It defines window.ProvinceTargets and the <province-targets> element, loads
-// the WebAssembly module once per page and each dataset once per URL, and hands both to the module's mount().
-// Every interface string outside the Rust module is in TEXT below. Data never goes through innerHTML.
+// It defines window.ProvinceTargets and the <province-targets> element, loads the WebAssembly module once per
+// page and each dataset once per URL, and hands both to the module's mount(). Every interface string outside
+// the Rust module is in TEXT below. Data never goes through innerHTML.
+// This is the source: esbuild (scripts/build-dist.mjs) bundles it with the two imports below into one minified
+// classic script, dist/province-targets.js, so an embed requests that script, the .wasm and the data only.
+
+// The wasm-bindgen glue (with its snippet src/web/patch.js); the build reads it from the optimised copy.
+import * as glue from '../pkg/province_targets.js';
+// The widget's stylesheet, minified by esbuild and inlined as a string.
+import WIDGET_CSS from './widget.css';
+
 (function () {
   'use strict';
 
@@ -13,14 +21,14 @@
     return;
   }
 
-  var TAG = 'province-targets';
-  var OPTION_NAMES = ['indicator', 'year', 'provinces', 'lang', 'theme'];
-  var ATTRIBUTES = OPTION_NAMES.concat(['src']);
+  // The embed contract from the Rust crate (src/chart/embed.rs, printed by `province-targets embed-contract`),
+  // injected at build time: the version, the element's name, the options passed to mount() and every attribute.
+  var EMBED = __PT_EMBED__;
+  var TAG = EMBED.tag;
+  var OPTION_NAMES = EMBED.options;
+  var ATTRIBUTES = EMBED.attributes;
   var FETCH_TIMEOUT_MS = 10000;
   var LAZY_MARGIN = '600px 0px'; // widgets further than this below the viewport wait until the reader nears them
-
-  // Replaced at build time (scripts/build-dist.mjs) by the contents of widget.css as a string literal.
-  var WIDGET_CSS = '__PT_WIDGET_CSS__';
 
   var TEXT = {
     vi: {
@@ -87,7 +95,7 @@
     // round trip fewer before the first chart.
     var wasmResponse = fetch(assetUrl('province_targets_bg.wasm'));
     wasmResponse.catch(function () {}); // reported through the glue's own failure below
-    modulePromise = import(assetUrl('province_targets.js')).then(function (mod) {
+    modulePromise = Promise.resolve(glue).then(function (mod) {
       return Promise.resolve(mod.default({ module_or_path: wasmResponse }))
         .then(function () {
           if (typeof mod.mount !== 'function' || typeof mod.read_data !== 'function') throw new Error('mount() missing');
@@ -403,7 +411,7 @@
   }
 
   window.ProvinceTargets = Object.freeze({
-    version: '0.1.0',
+    version: EMBED.version,
     scriptUrl: scriptUrl.href,
     embed: embed,
     load: loadModule

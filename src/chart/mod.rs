@@ -1,8 +1,10 @@
 //! The chart as a reader chose it: the view (`view`), values and dates worded (`format`), scales, text
-//! measurement, and the layout of a view into a `Scene` of plain primitives in pixel space. Depends on
-//! `data` and `locale`; knows nothing of SVG or the browser.
+//! measurement, and the layout of a view into a `Scene` of plain primitives in pixel space, and the embed
+//! contract (`embed`: the options an embed sets). Depends on `data` and `locale`; knows nothing of SVG or the
+//! browser.
 
 pub mod details;
+pub mod embed;
 pub mod format;
 pub mod layout;
 pub mod scale;

@@ -2,6 +2,7 @@
 //! targets it selects. Layout, the text summary and the data table all read the same `View`, so they can
 //! never disagree about what is shown.
 
+use crate::chart::embed;
 use crate::chart::format::{self, Style};
 use crate::data::model::{Dataset, IndicatorIdx, ProvinceIdx, Qualifier, TargetIdx};
 use crate::locale::i18n::Lang;
@@ -80,9 +81,9 @@ impl ChartConfig {
             let years = dataset.years();
             match year.parse::<u16>().ok().filter(|y| years.contains(y)) {
                 Some(y) => config.year = Some(y),
-                None if year == "all" => {}
+                None if year == embed::YEAR_ALL => {}
                 None => {
-                    let mut valid = vec!["all".to_string()];
+                    let mut valid = vec![embed::YEAR_ALL.to_string()];
                     valid.extend(years.iter().map(|y| y.to_string()));
                     fallback("year", year, valid)
                 }

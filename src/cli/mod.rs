@@ -8,6 +8,7 @@
 mod export;
 mod raster;
 
+use province_targets::chart::embed;
 use province_targets::data::model::Qualifier;
 use province_targets::data::read as json;
 use province_targets::export::csv;
@@ -35,6 +36,9 @@ Usage:
   province-targets static [FILE] --out-dir DIR [--lang vi|en] [--theme light|dark] [--width N] [--scale S]
       Writes DIR/<indicator-id>.svg and .png for the default view of every indicator, and DIR/index.json
       listing them with each chart's title, one-sentence summary and source line (no-JavaScript fallbacks).
+  province-targets embed-contract
+      Prints the embed contract as JSON: the version, the element, the options an embed sets and the
+      values they accept. The build injects it into the loader (scripts/build-dist.mjs).
   province-targets --help
       Prints this help.
 
@@ -68,8 +72,9 @@ fn run(args: &[String]) -> Result<(), Failure> {
         "svg" => export::svg(&Options::parse("svg", rest, export::SVG_OPTIONS)?),
         "png" => export::png(&Options::parse("png", rest, export::PNG_OPTIONS)?),
         "static" => export::static_files(&Options::parse("static", rest, export::STATIC_OPTIONS)?),
+        "embed-contract" => embed_contract(&Options::parse("embed-contract", rest, &[])?),
         other => Err(Failure::Usage(format!(
-            "unknown command {other}. Valid commands: check, csv, svg, png, static"
+            "unknown command {other}. Valid commands: check, csv, svg, png, static, embed-contract"
         ))),
     }
 }
@@ -102,6 +107,31 @@ fn write_csv(options: &Options) -> Result<(), Failure> {
     let csv_lang = options.lang(Lang::Vi)?;
     let dataset = options.dataset(options.lang(Lang::En)?)?;
     write_stdout(csv::write_csv(&dataset, csv_lang).as_bytes())
+}
+
+/// `embed-contract`: `chart::embed` as JSON, what the loader is built with. Takes no FILE: the values a
+/// dataset adds are described, not listed, since an embed may name its own dataset.
+fn embed_contract(options: &Options) -> Result<(), Failure> {
+    if let Some(file) = &options.file {
+        return Err(Failure::Usage(format!("embed-contract takes no FILE, got {}", file.display())));
+    }
+    let values: serde_json::Map<String, serde_json::Value> =
+        embed::OPTIONS.iter().map(|o| (o.name.to_string(), serde_json::json!(o.values))).collect();
+    let from_dataset: serde_json::Map<String, serde_json::Value> = embed::OPTIONS
+        .iter()
+        .filter_map(|o| Some((o.name.to_string(), serde_json::json!(o.from_dataset?))))
+        .collect();
+    let contract = serde_json::json!({
+        "version": embed::VERSION,
+        "tag": embed::TAG,
+        "options": embed::OPTIONS.iter().map(|o| o.name).collect::<Vec<_>>(),
+        "attributes": embed::attributes().collect::<Vec<_>>(),
+        "values": values,
+        "from_dataset": from_dataset,
+    });
+    let mut json = serde_json::to_string_pretty(&contract).expect("JSON values always serialise");
+    json.push('\n');
+    write_stdout(json.as_bytes())
 }
 
 /// Writes to stdout; a reader that stops early (`| head`) is not an error.

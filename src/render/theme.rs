@@ -9,7 +9,7 @@ pub enum ThemeName {
 }
 
 impl ThemeName {
-    pub const CHOICES: &'static [&'static str] = &["light", "dark", "auto"];
+    pub const CHOICES: &'static [&'static str] = crate::chart::embed::THEMES;
 
     /// `auto` is resolved by the caller (the page's `prefers-color-scheme`); here it reads as light.
     pub fn parse(text: &str) -> Option<ThemeName> {

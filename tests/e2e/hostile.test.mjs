@@ -749,7 +749,7 @@ async function measure(page, cdp) {
     listeners[name] = answer.listeners.length;
     await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
   }
-  const wasmBytes = await page.evaluate(async () => (await (await import('/province_targets.js')).default()).memory.buffer.byteLength);
+  const wasmBytes = await page.evaluate(async () => (await (await window.ProvinceTargets.load()).default()).memory.buffer.byteLength);
   const nodes = await page.evaluate(() => [...document.querySelectorAll('province-targets')]
     .reduce((n, el) => n + el.shadowRoot.querySelectorAll('*').length, 0));
   return { heap: usedSize, listeners, wasmBytes, nodes };

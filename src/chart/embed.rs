@@ -1,0 +1,60 @@
+//! The embed contract: the element the loader defines, the options an embed sets (attributes of
+//! `<province-targets>`, or `data-` attributes of the script tag) and the values each accepts, and the
+//! version. The loader (`www/province-targets.js`) keeps no copy: `province-targets embed-contract` prints
+//! this as JSON, which the build hands to esbuild to inject into the loader. `view::Requested` holds the same
+//! options, unchecked.
+
+use crate::locale::i18n::Lang;
+
+/// The crate's version, which the loader shows as `ProvinceTargets.version`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The custom element the loader defines and the script-tag embed inserts.
+pub const TAG: &str = "province-targets";
+
+/// The value of `year` that shows every year.
+pub const YEAR_ALL: &str = "all";
+
+/// The colour schemes an embed may ask for; `auto` follows the reader's `prefers-color-scheme`.
+pub const THEMES: &[&str] = &["light", "dark", "auto"];
+
+/// The attribute the loader reads itself, the URL of the dataset; the module never sees it.
+pub const SRC: &str = "src";
+
+/// One option the loader passes to the module's `mount`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EmbedOption {
+    pub name: &'static str,
+    /// The values it accepts whatever the dataset.
+    pub values: &'static [&'static str],
+    /// What else it accepts from the dataset, in words; `None` if the dataset adds nothing.
+    pub from_dataset: Option<&'static str>,
+}
+
+/// The options, in the order the loader reads them.
+pub const OPTIONS: &[EmbedOption] = &[
+    EmbedOption { name: "indicator", values: &[], from_dataset: Some("an indicator id") },
+    EmbedOption { name: "year", values: &[YEAR_ALL], from_dataset: Some("a year that has targets") },
+    EmbedOption { name: "provinces", values: &[], from_dataset: Some("comma-separated province ids") },
+    EmbedOption { name: "lang", values: Lang::CHOICES, from_dataset: None },
+    EmbedOption { name: "theme", values: THEMES, from_dataset: None },
+];
+
+/// Every attribute the element observes: the options, then `src`.
+pub fn attributes() -> impl Iterator<Item = &'static str> {
+    OPTIONS.iter().map(|o| o.name).chain([SRC])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn option_names_are_distinct_and_src_is_not_one_of_them() {
+        let names: Vec<&str> = attributes().collect();
+        let mut sorted = names.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), names.len(), "{names:?}");
+    }
+}
