@@ -134,7 +134,9 @@ async function checkBundle(code, wasmBytes) {
     const api = context.window.ProvinceTargets;
     if (!api || typeof api.load !== 'function') throw new Error('no window.ProvinceTargets.load');
     const mod = await api.load();
-    if (mod.read_data('{"schema_version": 1}').syntax_error('en') !== undefined) throw new Error('read_data() failed');
+    if (mod.read_data(JSON.parse('{"schema_version": 1}')).syntax_error('en') !== undefined) {
+      throw new Error('read_data() failed');
+    }
     return api.version;
   } catch (error) {
     const detail = error?.params?.detail ? ` (${error.params.detail})` : '';

@@ -35,12 +35,13 @@ RUSTUP_TOOLCHAIN="$PT_NIGHTLY" CARGO_TARGET_DIR="$NIGHTLY_TARGET_DIR" RUSTFLAGS=
   wasm-pack --quiet build --release --target web --out-dir "$PKG" --out-name province_targets . \
   -- -Zbuild-std=std,panic_abort
 
-# The module formats and parses numbers itself (format.rs, json.rs; parseFloat for the rare rest): Rust's
-# float printer or parser would add 10-15 KB gzipped. Their names are still in wasm-pack's output, so a stray
-# `{}` of an f64 or a `.parse::<f64>()` fails the build here instead of quietly growing every embed.
-if grep -a -q -E 'dec2flt|flt2dec' "$PKG/province_targets_bg.wasm"; then
-  echo "build: the module contains Rust's float parser or printer (dec2flt/flt2dec): a .parse::<f64>() or a" >&2
-  echo "       {} of an f64 reached the browser code; use format::plain / js_sys::parse_float instead" >&2
+# The module parses no number text itself (the page's JSON.parse does), so Rust's float parser has no
+# business in it: a stray `.parse::<f64>()` would add about 10 KB gzipped to every embed, and fails the
+# build here. Rust's float printer (flt2dec) is there, and stays: serde-wasm-bindgen's error type formats
+# serde's `Unexpected`, which can print a float (ARCHITECTURE.md, "Why serde sits here").
+if grep -a -q -E 'dec2flt' "$PKG/province_targets_bg.wasm"; then
+  echo "build: the module contains Rust's float parser (dec2flt): a .parse::<f64>() reached the browser code;" >&2
+  echo "       numbers arrive as JavaScript numbers through serde-wasm-bindgen instead" >&2
   exit 1
 fi
 

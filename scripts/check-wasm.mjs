@@ -24,9 +24,12 @@ for (const name of ['mount', 'read_data', 'Widget', 'Data']) {
     process.exit(1);
   }
 }
-const data = glue.read_data('{"schema_version": 1}');
-if (typeof data.syntax_error !== 'function' || data.syntax_error('en') !== undefined) {
-  console.error('check-wasm: read_data() did not read a small JSON text');
+// A parsed value goes through serde-wasm-bindgen; text the parser refused becomes a line and column.
+const data = glue.read_data(JSON.parse('{"schema_version": 1}'));
+const unparsable = glue.read_unparsable_data('{\n"a":', 'Unexpected end of JSON input');
+if (typeof data.syntax_error !== 'function' || data.syntax_error('en') !== undefined ||
+    !/^line 2, column 5/.test(unparsable.syntax_error('en') ?? '')) {
+  console.error('check-wasm: read_data() did not read a parsed value, or read_unparsable_data() gave no position');
   process.exit(1);
 }
-console.log('   module instantiates; exports mount, read_data, Widget and Data; reads JSON');
+console.log('   module instantiates; exports mount, read_data, Widget and Data; reads a parsed dataset');
