@@ -22,12 +22,13 @@ fi
 echo "== build: wasm-pack build --release --target web"
 wasm-pack --quiet build --release --target web --out-dir "$PKG" --out-name province_targets
 
-# The module formats and parses numbers itself (format.rs, json.rs; parseFloat for the rare rest): Rust's
-# float printer or parser would add 10-15 KB gzipped. Their names are still in wasm-pack's output, so a stray
-# `{}` of an f64 or a `.parse::<f64>()` fails the build here instead of quietly growing every embed.
-if grep -a -q -E 'dec2flt|flt2dec' "$PKG/province_targets_bg.wasm"; then
-  echo "build: the module contains Rust's float parser or printer (dec2flt/flt2dec): a .parse::<f64>() or a" >&2
-  echo "       {} of an f64 reached the browser code; use format::plain / js_sys::parse_float instead" >&2
+# The module parses numbers itself (json.rs; parseFloat for the rare rest): Rust's float parser would add
+# about 12 KB gzipped. Its name is still in wasm-pack's output, so a stray `.parse::<f64>()` fails the build
+# here instead of quietly growing every embed. (The float printer, flt2dec, is in the module since the options
+# are read with serde-wasm-bindgen: its error message for an unexpected value can name a float.)
+if grep -a -q -E 'dec2flt' "$PKG/province_targets_bg.wasm"; then
+  echo "build: the module contains Rust's float parser (dec2flt): a .parse::<f64>() reached the browser" >&2
+  echo "       code; use js_sys::parse_float instead" >&2
   exit 1
 fi
 

@@ -6,6 +6,9 @@ use super::state::State;
 use crate::chart::view::{ChartConfig, Requested};
 use crate::data::model::Dataset;
 use crate::render::theme::ThemeName;
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize};
+use std::fmt;
 use wasm_bindgen::JsValue;
 
 /// The options as the page gave them, unchecked: any of them may be missing or name nothing.
@@ -14,25 +17,97 @@ pub(super) struct Options {
     pub theme: Option<String>,
 }
 
-/// Reads the option strings from a JavaScript object; a missing key, or a value that is not a string, is no
-/// option at all (the default applies).
-pub(super) fn read_options(options: &JsValue) -> Options {
-    Options {
-        requested: Requested {
-            indicator: option_string(options, "indicator"),
-            year: option_string(options, "year"),
-            provinces: option_string(options, "provinces"),
-            lang: option_string(options, "lang"),
-        },
-        theme: option_string(options, "theme"),
+/// The options object as serde reads it. Every field is optional, and an unknown key is ignored.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Given {
+    indicator: Text,
+    year: Text,
+    provinces: Text,
+    lang: Text,
+    theme: Text,
+}
+
+/// An option's value when it is a string; any other value (a number, `null`, an object, a function) is no
+/// option at all, so that one odd value costs only itself: the default applies, as for a missing one.
+#[derive(Default)]
+struct Text(Option<String>);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // A value serde cannot even describe (a symbol, a function) is an error here: no option either.
+        Ok(Text(deserializer.deserialize_any(TextVisitor).unwrap_or(None)))
     }
 }
 
-fn option_string(options: &JsValue, key: &str) -> Option<String> {
-    if options.is_undefined() || options.is_null() {
-        return None;
+struct TextVisitor;
+
+impl<'de> Visitor<'de> for TextVisitor {
+    type Value = Option<String>;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("a string")
     }
-    js_sys::Reflect::get(options, &JsValue::from_str(key)).ok().and_then(|v| v.as_string())
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
+        Ok(Some(value.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, value: String) -> Result<Self::Value, E> {
+        Ok(Some(value))
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+        Ok(None)
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+        Ok(None)
+    }
+}
+
+/// Reads the options object the loader passes (`{indicator, year, provinces, lang, theme}`, each a string or
+/// missing). Anything that is not an object at all (`undefined`, a string) reads as no options: a mount never
+/// fails because of its options.
+pub(super) fn read_options(options: JsValue) -> Options {
+    let given: Given = serde_wasm_bindgen::from_value(options).unwrap_or_default();
+    Options {
+        requested: Requested {
+            indicator: given.indicator.0,
+            year: given.year.0,
+            provinces: given.provinces.0,
+            lang: given.lang.0,
+        },
+        theme: given.theme.0,
+    }
 }
 
 /// The reader's first view and the theme: unknown values fall back to the defaults, each with a console
@@ -59,26 +134,31 @@ pub(super) fn resolve(dataset: &Dataset, options: &Options) -> (ChartConfig, Str
     (config, theme)
 }
 
-/// The current view as the embed attributes that would reproduce it: `{indicator, year, provinces, lang}`
-/// (`year` is "all" or a year; `provinces` a comma-separated list of ids).
+/// The current view as the embed attributes that would reproduce it (`Widget.state()`, and the detail of
+/// `province-targets-change`).
+#[derive(Serialize)]
+struct ViewAttributes<'a> {
+    indicator: &'a str,
+    /// "all" or a year.
+    year: String,
+    /// A comma-separated list of province ids.
+    provinces: String,
+    lang: &'static str,
+}
+
+/// The current view as a JavaScript object: `{indicator, year, provinces, lang}`.
 pub(super) fn view_attributes(state: &State) -> JsValue {
-    let object = js_sys::Object::new();
-    let provinces: Vec<&str> = state
-        .dataset
-        .provinces
-        .iter()
-        .zip(&state.config.shown)
+    let config = &state.config;
+    let provinces: Vec<&str> = (state.dataset.provinces.iter().zip(&config.shown))
         .filter(|(_, shown)| **shown)
         .map(|(p, _)| p.id.as_str())
         .collect();
-    let year = state.config.year.map(|y| y.to_string()).unwrap_or_else(|| "all".into());
-    for (key, value) in [
-        ("indicator", state.dataset.indicators[state.config.indicator].id.as_str()),
-        ("year", year.as_str()),
-        ("provinces", &provinces.join(",")),
-        ("lang", state.config.lang.as_str()),
-    ] {
-        let _ = js_sys::Reflect::set(&object, &key.into(), &value.into());
-    }
-    object.into()
+    let attributes = ViewAttributes {
+        indicator: &state.dataset.indicators[config.indicator].id,
+        year: config.year.map(|y| y.to_string()).unwrap_or_else(|| "all".into()),
+        provinces: provinces.join(","),
+        lang: config.lang.as_str(),
+    };
+    // Only strings: serializing them cannot fail.
+    serde_wasm_bindgen::to_value(&attributes).unwrap_or(JsValue::UNDEFINED)
 }

@@ -73,7 +73,7 @@ impl Data {
 pub fn mount(container: Element, options: JsValue, data: &Data) -> Result<Widget, JsValue> {
     panic::install_hook();
     let document = container.owner_document().ok_or("province-targets: the container has no document")?;
-    let options = attributes::read_options(&options);
+    let options = attributes::read_options(options);
     let lang = options.requested.lang.as_deref().and_then(Lang::parse).unwrap_or_default();
     container.set_text_content(None);
     container.set_attribute("lang", lang.as_str())?;
