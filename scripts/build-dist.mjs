@@ -1,6 +1,6 @@
 // Assembles dist/ from pkg/ (wasm-pack output, already through wasm-opt), www/ and data/:
 //   province-targets.js   the loader, with www/widget.css (minified) inlined as a string, minified by terser
-//   province_targets.js   the wasm-bindgen glue with its JS snippet (src/web/patch.js) inlined, minified by terser
+//   province_targets.js   the wasm-bindgen glue with its JS snippets (src/web/patch.js, guard.js) inlined, minified by terser
 //                         (exports and __wbg_… names unchanged); dist/ has no snippets/ directory
 //   province_targets_bg.wasm
 //   targets.json          data/targets.json, checked to parse and written without whitespace
@@ -170,7 +170,7 @@ function boundaryNames(code) {
 }
 
 /** The snippets the glue must import, each inlined into it (see inlineSnippets). */
-const SNIPPETS = ['src/web/patch.js'];
+const SNIPPETS = ['src/web/patch.js', 'src/web/guard.js'];
 
 /**
  * Puts the glue's JS snippets (`#[wasm_bindgen(module = "/src/web/patch.js")]`, which wasm-pack writes to

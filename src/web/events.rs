@@ -3,6 +3,7 @@
 
 use super::download::{self, ImageFormat};
 use super::state::State;
+use super::trap;
 use crate::data::model::TargetIdx;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -14,13 +15,14 @@ use web_sys::{Element, Event, EventTarget, HtmlSelectElement, KeyboardEvent};
 pub(super) struct Listener {
     target: EventTarget,
     kind: &'static str,
-    closure: Closure<dyn FnMut(Event)>,
+    /// What the browser calls: `_closure` behind the trap guard.
+    function: js_sys::Function,
+    _closure: Closure<dyn FnMut(Event)>,
 }
 
 impl Drop for Listener {
     fn drop(&mut self) {
-        let _ =
-            self.target.remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
+        let _ = self.target.remove_event_listener_with_callback(self.kind, &self.function);
     }
 }
 
@@ -31,14 +33,16 @@ pub(super) fn wire(state: &Rc<RefCell<State>>, root: &Element) -> Result<Vec<Lis
         |kind: &'static str, handler: fn(&mut State, &Event) -> Result<(), JsValue>| -> Result<(), JsValue> {
             let state = Rc::clone(state);
             let closure = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+                trap::spring(trap::Armed::Event);
                 let Ok(mut state) = state.try_borrow_mut() else { return };
                 if let Err(error) = handler(&mut state, &event) {
                     web_sys::console::error_1(&error);
                 }
             });
             let target: EventTarget = root.clone().into();
-            target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())?;
-            listeners.push(Listener { target, kind, closure });
+            let function = trap::guarded(root, closure.as_ref())?;
+            target.add_event_listener_with_callback(kind, &function)?;
+            listeners.push(Listener { target, kind, function, _closure: closure });
             Ok(())
         };
     listen("click", on_click)?;
@@ -66,7 +70,7 @@ pub(super) fn observe_width(
             }
         }
     });
-    let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
+    let observer = web_sys::ResizeObserver::new(&trap::guarded(root, on_resize.as_ref())?)?;
     observer.observe(root);
     Ok((observer, on_resize))
 }

@@ -16,10 +16,10 @@ mod events;
 mod html;
 mod measure;
 mod panels;
-mod panic;
 mod patch;
 mod state;
 mod theme;
+mod trap;
 
 use crate::locale::i18n::Lang;
 use state::State;
@@ -40,7 +40,6 @@ pub struct Widget {
 impl Drop for Widget {
     fn drop(&mut self) {
         self.resize_observer.disconnect();
-        panic::forget_root(&self.state.borrow().root);
     }
 }
 
@@ -66,12 +65,21 @@ impl Data {
     }
 }
 
+/// For tests only, never called by the loader: makes the module trap as a bug would, with a panic, which
+/// the module's build turns into a `WebAssembly.RuntimeError`. `"mount"` traps inside the next `mount`,
+/// `"event"` inside the next event a widget's listeners handle (called by the browser, not by the loader);
+/// anything else traps at once.
+#[wasm_bindgen]
+pub fn trap_for_tests(when: &str) {
+    trap::arm(when);
+}
+
 /// Builds a widget in `container` from `data` (see `read_data`) and `options` (the embed's attribute strings:
 /// indicator, year, provinces, lang, theme). Bad data shows an alert in the widget and lists every problem in
 /// the console; unknown option values fall back to the defaults with a warning naming the valid ones.
 #[wasm_bindgen]
 pub fn mount(container: Element, options: JsValue, data: &Data) -> Result<Widget, JsValue> {
-    panic::install_hook();
+    trap::spring(trap::Armed::Mount);
     let document = container.owner_document().ok_or("province-targets: the container has no document")?;
     let options = attributes::read_options(options);
     let lang = options.requested.lang.as_deref().and_then(Lang::parse).unwrap_or_default();
@@ -91,7 +99,6 @@ pub fn mount(container: Element, options: JsValue, data: &Data) -> Result<Widget
     let state = State::mount(document, &container, dataset, &options)?;
     let listeners = events::wire(&state, &container)?;
     let (resize_observer, _on_resize) = events::observe_width(&state, &container)?;
-    panic::remember_root(&container);
     Ok(Widget { state, listeners, resize_observer, _on_resize })
 }
 

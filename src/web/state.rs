@@ -3,7 +3,7 @@
 
 use super::attributes::{self, Options};
 use super::controls::{self, Parts};
-use super::{measure, patch, theme};
+use super::{measure, patch, theme, trap};
 use crate::chart::layout;
 use crate::chart::scene::Item;
 use crate::chart::view::ChartConfig;
@@ -171,6 +171,7 @@ impl State {
 /// delayed by them. A reader's action before then draws everything anyway; the task then finds nothing to do.
 fn draw_rest_after_next_frame(state: &Rc<RefCell<State>>) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or("province-targets: no window")?;
+    let root = state.borrow().root.clone();
     let weak = Rc::downgrade(state);
     let draw_rest = Closure::once_into_js(move || {
         let Some(state) = weak.upgrade() else { return };
@@ -181,11 +182,13 @@ fn draw_rest_after_next_frame(state: &Rc<RefCell<State>>) -> Result<(), JsValue>
             }
         }
     });
+    // Both callbacks call into the module from the browser: each goes through the trap guard.
+    let draw_rest = trap::guarded(&root, &draw_rest)?;
     let after_frame = Closure::once_into_js(move || {
         if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback(draw_rest.unchecked_ref());
+            let _ = window.set_timeout_with_callback(&draw_rest);
         }
     });
-    window.request_animation_frame(after_frame.unchecked_ref())?;
+    window.request_animation_frame(&trap::guarded(&root, &after_frame)?)?;
     Ok(())
 }
