@@ -126,7 +126,9 @@ async function checkBundle(code, wasmBytes) {
   const context = {
     document: { currentScript: null, baseURI: 'http://localhost/' },
     console, URL, Response, WebAssembly, TextDecoder, TextEncoder, FinalizationRegistry,
-    fetch: async () => new Response(wasmBytes, { headers: { 'content-type': 'application/wasm' } })
+    fetch: async () => new Response(wasmBytes, { headers: { 'content-type': 'application/wasm' } }),
+    // The loader listens for the module's traps on window 'error'; nothing is dispatched here.
+    addEventListener: () => {}
   };
   context.window = context;
   try {

@@ -381,3 +381,40 @@ async fn a_chart_updated_in_place_is_the_chart_a_fresh_widget_draws() {
     host.remove();
     fresh_host.remove();
 }
+
+#[wasm_bindgen_test]
+fn odd_options_fall_back_one_by_one_and_never_stop_a_mount() {
+    for odd in
+        [JsValue::UNDEFINED, JsValue::NULL, JsValue::from_str("fibre-households"), JsValue::from_f64(2025.0)]
+    {
+        let (host, root, container) = new_host();
+        let _widget =
+            mount(container, odd, &data(BUNDLED)).expect("options that are no object: the defaults");
+        let (indicator, _) = selects(&root);
+        assert_eq!(indicator.dyn_ref::<HtmlSelectElement>().unwrap().value(), "digital-economy-share-grdp");
+        host.remove();
+    }
+    // A value that is not a string costs only itself: the other options still apply.
+    let odd = options(&[("indicator", "fibre-households"), ("lang", "en")]);
+    js_sys::Reflect::set(&odd, &"year".into(), &JsValue::from_f64(2025.0)).unwrap();
+    js_sys::Reflect::set(&odd, &"provinces".into(), &js_sys::Array::new()).unwrap();
+    js_sys::Reflect::set(&odd, &"theme".into(), &js_sys::Function::new_no_args("")).unwrap();
+    let (host, root, container) = new_host();
+    let widget = mount(container, odd, &data(BUNDLED)).expect("odd values: the defaults for those");
+    let (indicator, year) = selects(&root);
+    assert_eq!(indicator.dyn_ref::<HtmlSelectElement>().unwrap().value(), "fibre-households");
+    assert_eq!(year.dyn_ref::<HtmlSelectElement>().unwrap().value(), "all");
+    assert_eq!(all(&root, "button.pt-toggle[aria-pressed=true]").len(), 5);
+    let state = widget.state();
+    let get = |key: &str| js_sys::Reflect::get(&state, &key.into()).unwrap().as_string().unwrap();
+    assert_eq!(
+        (get("indicator"), get("year"), get("lang")),
+        ("fibre-households".into(), "all".into(), "en".into())
+    );
+    assert_eq!(
+        js_sys::Object::keys(state.unchecked_ref::<js_sys::Object>()).length(),
+        4,
+        "{{indicator, year, provinces, lang}}"
+    );
+    host.remove();
+}

@@ -40,7 +40,8 @@ import WIDGET_CSS from './widget.css';
       badJson: 'Dữ liệu tại {url} không đọc được (JSON không hợp lệ: {detail}).',
       noWasm: 'Trình duyệt này không chạy được WebAssembly, nên không hiển thị được biểu đồ.',
       moduleFailed: 'Không tải được phần mềm vẽ biểu đồ ({detail}).',
-      mountFailed: 'Không hiển thị được biểu đồ ({detail}).'
+      mountFailed: 'Không hiển thị được biểu đồ ({detail}).',
+      trapped: 'Biểu đồ gặp lỗi nội bộ và đã dừng. Hãy tải lại trang; nếu lỗi còn, xin báo cho tòa soạn.'
     },
     en: {
       loading: 'Loading the chart…',
@@ -51,7 +52,8 @@ import WIDGET_CSS from './widget.css';
       badJson: 'The data at {url} could not be read (invalid JSON: {detail}).',
       noWasm: 'This browser cannot run WebAssembly, so the chart cannot be shown.',
       moduleFailed: 'Could not load the chart software ({detail}).',
-      mountFailed: 'Could not show the chart ({detail}).'
+      mountFailed: 'Could not show the chart ({detail}).',
+      trapped: 'The chart hit an internal error and stopped. Reload the page; if it happens again, please tell the newsroom.'
     }
   };
 
@@ -108,13 +110,58 @@ import WIDGET_CSS from './widget.css';
     return modulePromise;
   }
 
+  // ---- a trap: a bug in the module -----------------------------------------------------------------------
+  // A panic in the module is a trap: the release build aborts at once (no hook runs) and a
+  // WebAssembly.RuntimeError is thrown into whatever JavaScript called in. For the loader's own calls (read_data,
+  // mount, refresh, ...) that is a catch below. The module's listeners and its ResizeObserver are called by the
+  // browser itself; their wrapper (src/web/guard.js) rethrows the trap, which the browser reports to window
+  // 'error', handled here. After a trap the instance's memory may be half-updated, and every widget on the page
+  // shares that one instance, so every widget shows its alert, and nothing calls into the module again, not even
+  // free(): a widget is detached by taking its root out of the document, after which the module's wrapped
+  // callbacks do nothing.
+  var trapped = false;
+  var liveElements = new Set(); // every connected <province-targets>, whatever its state
+
+  function isTrap(error) {
+    return typeof WebAssembly === 'object' && error instanceof WebAssembly.RuntimeError;
+  }
+
+  // A RuntimeError reported to window is this module's when its wrapper marked it, or when a frame of its stack
+  // is in the module or its glue (a page calling a Widget method itself): another module's trap is not ours.
+  function isOurTrap(error) {
+    if (!isTrap(error)) return false;
+    if (error.provinceTargets) return true;
+    var stack = String(error.stack || '');
+    return stack.indexOf(assetUrl('province_targets_bg.wasm')) >= 0 || stack.indexOf(assetUrl('province_targets.js')) >= 0;
+  }
+
+  function onTrap(error) {
+    if (trapped) return;
+    trapped = true;
+    console.error('province-targets: the chart module stopped on an internal error; every chart on this page ' +
+      'shows an alert instead', error);
+    liveElements.forEach(function (element) {
+      element._showTrapped();
+    });
+  }
+
+  window.addEventListener('error', function (event) {
+    if (isOurTrap(event.error)) onTrap(event.error);
+  });
+
   // ---- the reader's colour scheme: widgets on theme "auto" redraw when it changes -----------------------
   var mountedWidgets = new Set();
   var darkScheme = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
   if (darkScheme && darkScheme.addEventListener) {
     darkScheme.addEventListener('change', function () {
       mountedWidgets.forEach(function (element) {
-        if (element._widget) element._widget.refresh();
+        if (!element._widget || trapped) return;
+        try {
+          element._widget.refresh();
+        } catch (error) {
+          if (!isTrap(error)) throw error;
+          onTrap(error);
+        }
       });
     });
   }
@@ -252,6 +299,7 @@ import WIDGET_CSS from './widget.css';
     }
 
     connectedCallback() {
+      liveElements.add(this);
       if (!this._root) {
         this._root = this.attachShadow({ mode: 'open' });
         this._root.adoptedStyleSheets = [sharedSheet()];
@@ -261,6 +309,7 @@ import WIDGET_CSS from './widget.css';
     }
 
     disconnectedCallback() {
+      liveElements.delete(this);
       this._stop();
     }
 
@@ -273,6 +322,10 @@ import WIDGET_CSS from './widget.css';
     _start() {
       var self = this;
       var generation = ++this._generation;
+      if (trapped) {
+        this._showTrapped();
+        return;
+      }
       this._showLoading();
       // The data's text is requested now, beside the module (one request per URL, whatever the number of
       // widgets); reading it and drawing wait until the widget nears the viewport. For a widget in view the
@@ -294,7 +347,7 @@ import WIDGET_CSS from './widget.css';
       mountedWidgets.delete(this);
       if (this._widget) {
         try {
-          this._widget.free();
+          if (!trapped) this._widget.free();
         } catch (ignored) {
           // already freed
         }
@@ -307,9 +360,20 @@ import WIDGET_CSS from './widget.css';
       var url = this._dataUrl();
       Promise.all([loadModule(), loadText(url)]).then(function (results) {
         if (generation !== self._generation) return;
+        if (trapped) {
+          self._showTrapped();
+          return;
+        }
         var mod = results[0];
-        var data = dataFor(mod, url, results[1]);
-        var syntax = data.syntax_error(langOf(self));
+        var data, syntax;
+        try {
+          data = dataFor(mod, url, results[1]);
+          syntax = data.syntax_error(langOf(self));
+        } catch (error) {
+          if (!isTrap(error)) throw error;
+          onTrap(error);
+          return;
+        }
         if (syntax) {
           self._showError(kindError('badJson', { url: url, detail: syntax }, true));
           return;
@@ -322,6 +386,10 @@ import WIDGET_CSS from './widget.css';
           mountedWidgets.add(self);
           self.setAttribute('data-state', 'ready');
         } catch (error) {
+          if (isTrap(error)) {
+            onTrap(error);
+            return;
+          }
           // A broken dataset: the module has already shown the reader its problems (record and field, in the
           // reader's language) and listed them all in the console. Keep that alert; replace it only if the
           // module failed without showing anything.
@@ -364,6 +432,13 @@ import WIDGET_CSS from './widget.css';
       box.setAttribute('role', 'status');
       box.appendChild(make('p', 'pt-loading', text(lang, 'loading')));
       this._replace(box);
+    }
+
+    // After a trap: the alert, for good (a retry would call into the trapped module). Replacing the root takes
+    // the module's listeners and observer out of the document with it.
+    _showTrapped() {
+      this._stop();
+      this._showError(kindError('trapped', null, true));
     }
 
     _showError(error) {

@@ -4,7 +4,9 @@
 //! this as JSON, which the build hands to esbuild to inject into the loader. `view::Requested` holds the same
 //! options, unchecked.
 
+use crate::data::field::Field;
 use crate::locale::i18n::Lang;
+use serde::Deserialize;
 
 /// The crate's version, which the loader shows as `ProvinceTargets.version`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -40,6 +42,36 @@ pub const OPTIONS: &[EmbedOption] = &[
     EmbedOption { name: "theme", values: THEMES, from_dataset: None },
 ];
 
+/// The options object the loader passes to the module's `mount`, as serde reads it: each option as given,
+/// unchecked (`view::ChartConfig::resolve` checks them against the dataset). Its fields are `OPTIONS`'
+/// names; a test holds the two together.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct EmbedOptions {
+    pub indicator: OptionText,
+    pub year: OptionText,
+    pub provinces: OptionText,
+    pub lang: OptionText,
+    pub theme: OptionText,
+}
+
+/// One option's value when it is text. Any other value (a number, `null`, a list, or a function, which no
+/// format but a live JavaScript object can hold and whose reading is an error) is no option at all: the
+/// default applies, as for a missing one, and the other options still count.
+#[derive(Debug, Default, PartialEq)]
+pub struct OptionText(pub Option<String>);
+
+impl<'de> Deserialize<'de> for OptionText {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // Only for values read from an object already in memory (serde-wasm-bindgen), where an error is
+        // the value's own and leaves nothing half-read.
+        match Field::<String>::deserialize(deserializer) {
+            Ok(Field::Value(text)) => Ok(OptionText(Some(text))),
+            _ => Ok(OptionText(None)),
+        }
+    }
+}
+
 /// Every attribute the element observes: the options, then `src`.
 pub fn attributes() -> impl Iterator<Item = &'static str> {
     OPTIONS.iter().map(|o| o.name).chain([SRC])
@@ -48,6 +80,19 @@ pub fn attributes() -> impl Iterator<Item = &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(not(target_arch = "wasm32"))]
+    use crate::data::field::Record;
+
+    // serde_json is a native dependency only.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn the_options_serde_reads_are_the_contracts_options_in_order() {
+        let Record::Object { valid, .. } = serde_json::from_str::<Record<EmbedOptions>>("{}").unwrap() else {
+            unreachable!("{{}} is an object")
+        };
+        let names: Vec<&str> = OPTIONS.iter().map(|option| option.name).collect();
+        assert_eq!(valid, names);
+    }
 
     #[test]
     fn option_names_are_distinct_and_src_is_not_one_of_them() {

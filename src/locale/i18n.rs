@@ -107,7 +107,6 @@ pub struct Text {
     pub data_error_more: &'static str,
     pub load_error: &'static str,
     pub retry: &'static str,
-    pub internal_error: &'static str,
     pub close: &'static str,
 }
 
@@ -164,8 +163,6 @@ pub static VI: Text = Text {
     data_error_more: "lỗi khác (xem console)",
     load_error: "Không tải được dữ liệu",
     retry: "Thử lại",
-    internal_error:
-        "Biểu đồ gặp lỗi nội bộ và đã dừng. Hãy tải lại trang; nếu lỗi còn, xin báo cho tòa soạn.",
     close: "Đóng",
 };
 
@@ -222,6 +219,5 @@ pub static EN: Text = Text {
     data_error_more: "more problems (see the console)",
     load_error: "The data could not be loaded",
     retry: "Retry",
-    internal_error: "The chart hit an internal error and stopped. Reload the page; if it happens again, please tell the newsroom.",
     close: "Close",
 };

@@ -1,4 +1,4 @@
-// Applies one chart patch (tree::diff, encoded by `encode` in src/web/mod.rs) in a single call from the
+// Applies one chart patch (tree::diff, encoded by `encode` in src/web/patch.rs) in a single call from the
 // module, instead of one boundary crossing and one string decoded per DOM operation.
 //
 // `ops` is a stream of u32 words; `text` holds every string the ops need, one after the other, each op giving

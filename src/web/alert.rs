@@ -1,0 +1,29 @@
+//! The alert a widget shows instead of its chart when the dataset is broken: the first problems, in the
+//! reader's language, naming their record and field; the console gets every one of them.
+
+use super::html::Ui;
+use crate::data::problem::Problem;
+use crate::locale::i18n::Lang;
+use wasm_bindgen::JsValue;
+use web_sys::Element;
+
+pub(super) fn show_problems(container: &Element, problems: &[Problem], lang: Lang) -> Result<(), JsValue> {
+    // A few are enough to start fixing; a long list would push the article down.
+    const SHOWN: usize = 5;
+    let text = lang.text();
+    let mut ui = Ui::default();
+    ui.open("div", "pt-alert", &[("role", "alert")]);
+    ui.leaf("strong", "", &[], text.data_error_title);
+    ui.open("ul", "", &[]);
+    for problem in problems.iter().take(SHOWN) {
+        ui.leaf("li", "", &[], &problem.message(lang));
+    }
+    if problems.len() > SHOWN {
+        ui.leaf("li", "", &[], &format!("+{} {}", problems.len() - SHOWN, text.data_error_more));
+    }
+    ui.apply(container)?;
+    for problem in problems {
+        web_sys::console::error_1(&format!("province-targets: {}", problem.message(Lang::En)).into());
+    }
+    Ok(())
+}

@@ -1,0 +1,86 @@
+//! The embed's attributes as they cross the boundary: the options a mount is given, resolved against the
+//! dataset with a console warning for every unknown value, and the current view written back as the
+//! attributes that would reproduce it (`Widget.state()` and the `province-targets-change` event).
+
+use super::state::State;
+use crate::chart::embed::EmbedOptions;
+use crate::chart::view::{ChartConfig, Requested};
+use crate::data::model::Dataset;
+use crate::render::theme::ThemeName;
+use serde::Serialize;
+use wasm_bindgen::JsValue;
+
+/// The options as the page gave them, unchecked: any of them may be missing or name nothing.
+pub(super) struct Options {
+    pub requested: Requested,
+    pub theme: Option<String>,
+}
+
+/// Reads the options object the loader passes (`{indicator, year, provinces, lang, theme}`, each a string or
+/// missing). Anything that is not an object at all (`undefined`, a string) reads as no options: a mount never
+/// fails because of its options.
+pub(super) fn read_options(options: JsValue) -> Options {
+    let given: EmbedOptions = serde_wasm_bindgen::from_value(options).unwrap_or_default();
+    Options {
+        requested: Requested {
+            indicator: given.indicator.0,
+            year: given.year.0,
+            provinces: given.provinces.0,
+            lang: given.lang.0,
+        },
+        theme: given.theme.0,
+    }
+}
+
+/// The reader's first view and the theme: unknown values fall back to the defaults, each with a console
+/// warning that lists the valid values, so an editor's typo never stops a mount.
+pub(super) fn resolve(dataset: &Dataset, options: &Options) -> (ChartConfig, String) {
+    let (config, fallbacks) = ChartConfig::resolve(dataset, &options.requested);
+    for fallback in &fallbacks {
+        web_sys::console::warn_1(&fallback.message().into());
+    }
+    let theme = match &options.theme {
+        Some(theme) if ThemeName::parse(theme).is_some() => theme.clone(),
+        Some(theme) => {
+            web_sys::console::warn_1(
+                &format!(
+                    "province-targets: unknown theme \"{theme}\", using the default. Valid values: {}.",
+                    ThemeName::CHOICES.join(", ")
+                )
+                .into(),
+            );
+            "auto".into()
+        }
+        None => "auto".into(),
+    };
+    (config, theme)
+}
+
+/// The current view as the embed attributes that would reproduce it (`Widget.state()`, and the detail of
+/// `province-targets-change`).
+#[derive(Serialize)]
+struct ViewAttributes<'a> {
+    indicator: &'a str,
+    /// "all" or a year.
+    year: String,
+    /// A comma-separated list of province ids.
+    provinces: String,
+    lang: &'static str,
+}
+
+/// The current view as a JavaScript object: `{indicator, year, provinces, lang}`.
+pub(super) fn view_attributes(state: &State) -> JsValue {
+    let config = &state.config;
+    let provinces: Vec<&str> = (state.dataset.provinces.iter().zip(&config.shown))
+        .filter(|(_, shown)| **shown)
+        .map(|(p, _)| p.id.as_str())
+        .collect();
+    let attributes = ViewAttributes {
+        indicator: &state.dataset.indicators[config.indicator].id,
+        year: config.year.map(|y| y.to_string()).unwrap_or_else(|| "all".into()),
+        provinces: provinces.join(","),
+        lang: config.lang.as_str(),
+    };
+    // Only strings: serializing them cannot fail.
+    serde_wasm_bindgen::to_value(&attributes).unwrap_or(JsValue::UNDEFINED)
+}

@@ -1,0 +1,194 @@
+//! A mounted widget's state (the dataset, the reader's choices, the parts of the page it changes, what was
+//! last drawn) and the renders that bring the page in line with it after each change.
+
+use super::attributes::{self, Options};
+use super::controls::{self, Parts};
+use super::{measure, patch, theme, trap};
+use crate::chart::layout;
+use crate::chart::scene::Item;
+use crate::chart::view::ChartConfig;
+use crate::data::model::{Dataset, TargetIdx};
+use crate::render::svg::{self, Palette};
+use crate::render::tree::{self, Tree};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use web_sys::{CssStyleDeclaration, Document, Element};
+
+/// Everything a render needs.
+pub(super) struct State {
+    pub document: Document,
+    pub root: Element,
+    pub dataset: Rc<Dataset>,
+    pub config: ChartConfig,
+    pub theme: String,
+    pub parts: Parts,
+    /// The target whose details are pinned by a click or tap.
+    pub pinned: Option<TargetIdx>,
+    /// The chart's width and colours, measured when they can change (mount, resize, `refresh()`), never
+    /// on a reader's click: reading layout or computed style there would force the browser to lay out the
+    /// page in the middle of a render.
+    pub width: f64,
+    pub palette: Palette,
+    /// The root's computed style (live: it follows the page), read by `measure` and `restyle`.
+    style: Option<CssStyleDeclaration>,
+    /// The chart as last drawn and the summary, so that a render changes only what differs.
+    drawn: Tree,
+    /// The chart's elements, a JavaScript array in `drawn`'s order, kept by `patch.js`.
+    drawn_nodes: JsValue,
+    drawn_summary: String,
+    /// Rows below the first screen are drawn after the first frame (see `mount`).
+    pub rows_deferred: bool,
+}
+
+impl State {
+    /// Builds the widget in `root` and draws its first view. Unknown options fall back with a warning.
+    pub(super) fn mount(
+        document: Document,
+        root: &Element,
+        dataset: Rc<Dataset>,
+        options: &Options,
+    ) -> Result<Rc<RefCell<State>>, JsValue> {
+        let (config, theme) = attributes::resolve(&dataset, options);
+        // Width and colours are read while the container is still empty: the style and layout the browser
+        // must compute for them are then tiny, where after building they would cover the whole widget.
+        let style = measure::computed_style(root);
+        let width = measure::chart_width(root, style.as_ref());
+        let visible = measure::visible_height(root);
+        let palette = theme::restyle(root, &theme, style.as_ref())?;
+        let parts = controls::build(root, &dataset, &config)?;
+        let state = Rc::new(RefCell::new(State {
+            document,
+            root: root.clone(),
+            dataset,
+            config,
+            theme,
+            parts,
+            pinned: None,
+            width,
+            palette,
+            style,
+            drawn: Tree::default(),
+            drawn_nodes: js_sys::Array::new().into(),
+            drawn_summary: String::new(),
+            rows_deferred: false,
+        }));
+        // The first frame gets the rows a reader can see: those starting above the viewport's bottom edge, as
+        // seen from the widget's top (the chart starts lower, so this errs towards drawing more). The others
+        // are drawn right after that frame; on a 34-province dataset that halves the work before the first
+        // paint.
+        state.borrow_mut().render_rows_above(visible)?;
+        if state.borrow().rows_deferred {
+            draw_rest_after_next_frame(&state)?;
+        }
+        Ok(state)
+    }
+
+    /// Reads the chart's width from the page; returns whether it changed.
+    pub(super) fn measure(&mut self) -> bool {
+        let width = measure::chart_width(&self.root, self.style.as_ref());
+        let changed = (width - self.width).abs() >= 1.0;
+        self.width = width;
+        changed
+    }
+
+    /// Resolves the theme and reads the brand colours again (after `theme` changes or the page's scheme does).
+    pub(super) fn restyle(&mut self) -> Result<(), JsValue> {
+        self.palette = theme::restyle(&self.root, &self.theme, self.style.as_ref())?;
+        Ok(())
+    }
+
+    /// Draws the current view: chart, summary, table, details. Only what changed since the last
+    /// render reaches the DOM (see `tree::diff`): a reader's toggle moves a few rows, it does not rebuild the SVG.
+    pub(super) fn render(&mut self) -> Result<(), JsValue> {
+        self.render_rows_above(f64::INFINITY)
+    }
+
+    /// `render`, drawing only the rows whose top is above `limit` (in chart coordinates); the chart keeps its
+    /// full height, so the rows drawn later change nothing else.
+    fn render_rows_above(&mut self, limit: f64) -> Result<(), JsValue> {
+        let mut scene = layout::layout(&self.dataset, &self.config, self.width);
+        // Every target in view has a mark, including those in rows left for later.
+        if let Some(target) = self.pinned {
+            if !scene.marks().any(|mark| mark.target == target) {
+                self.pinned = None;
+                self.parts.details.set_text_content(Some(self.config.lang.text().details_hint));
+            }
+        }
+        let all_rows = scene.items.len();
+        scene.items.retain(|item| !matches!(item, Item::Row(row) if row.top > limit));
+        self.rows_deferred = scene.items.len() < all_rows;
+        let mut tree = Tree::default();
+        svg::emit(&scene, &self.palette, &mut tree);
+        self.draw(tree)?;
+        if self.drawn_summary != scene.description {
+            self.parts.summary.set_text_content(Some(&scene.description));
+            self.drawn_summary = scene.description;
+        }
+        // The table is built when it is open; a closed one is rebuilt on opening.
+        if !self.parts.table.has_attribute("hidden") {
+            self.render_table()?;
+        }
+        Ok(())
+    }
+
+    /// Makes the chart's DOM match `tree` (see `tree::diff`): kept elements get their changed attributes and
+    /// texts, elements that went are removed, new ones are created in place. The patch crosses into
+    /// JavaScript once (`patch.js`), as a stream of numbers and one string holding every string it needs.
+    fn draw(&mut self, tree: Tree) -> Result<(), JsValue> {
+        let patch = tree::diff(&self.drawn, &tree);
+        self.drawn_nodes =
+            patch::apply(&self.parts.chart, &self.drawn_nodes, &patch, &tree, svg::SVG_NAMESPACE)?;
+        self.drawn = tree;
+        Ok(())
+    }
+
+    pub(super) fn toggle_province(&mut self, province: usize) -> Result<(), JsValue> {
+        if let (Some(shown), Some(toggle)) =
+            (self.config.shown.get_mut(province), self.parts.toggles.get(province))
+        {
+            *shown = !*shown;
+            toggle.set_attribute("aria-pressed", controls::pressed(*shown))?;
+        }
+        self.render()?;
+        self.announce_change()
+    }
+
+    /// Tells the page the reader changed the view (`province-targets-change`, detail: `state()`), so a page
+    /// can keep it in its URL or an embed builder can show the matching code. It crosses the shadow root.
+    pub(super) fn announce_change(&self) -> Result<(), JsValue> {
+        let init = web_sys::CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(&attributes::view_attributes(self));
+        let event = web_sys::CustomEvent::new_with_event_init_dict("province-targets-change", &init)?;
+        self.root.dispatch_event(&event)?;
+        Ok(())
+    }
+}
+
+/// Draws the deferred rows in a task after the next frame (rAF, then a timeout), so that frame is not
+/// delayed by them. A reader's action before then draws everything anyway; the task then finds nothing to do.
+fn draw_rest_after_next_frame(state: &Rc<RefCell<State>>) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or("province-targets: no window")?;
+    let root = state.borrow().root.clone();
+    let weak = Rc::downgrade(state);
+    let draw_rest = Closure::once_into_js(move || {
+        let Some(state) = weak.upgrade() else { return };
+        let Ok(mut state) = state.try_borrow_mut() else { return };
+        if state.rows_deferred {
+            if let Err(error) = state.render() {
+                web_sys::console::error_1(&error);
+            }
+        }
+    });
+    // Both callbacks call into the module from the browser: each goes through the trap guard.
+    let draw_rest = trap::guarded(&root, &draw_rest)?;
+    let after_frame = Closure::once_into_js(move || {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&draw_rest);
+        }
+    });
+    window.request_animation_frame(&trap::guarded(&root, &after_frame)?)?;
+    Ok(())
+}

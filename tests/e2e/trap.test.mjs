@@ -1,0 +1,135 @@
+// End-to-end tests of a trap (issue 12): a bug in the module is a WebAssembly.RuntimeError thrown into whichever
+// JavaScript called in. The module's test-only export trap_for_tests() makes it trap inside mount() or inside
+// one of its own event listeners; the reader must then see every widget's alert, never a blank box or a
+// half-drawn chart, and the rest of the page must keep working.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openHtml, screenshot, start, stop, waitForChart } from './helpers.mjs';
+
+const TRAPPED_VI = 'Biểu đồ gặp lỗi nội bộ và đã dừng. Hãy tải lại trang; nếu lỗi còn, xin báo cho tòa soạn.';
+const TRAPPED_EN =
+  'The chart hit an internal error and stopped. Reload the page; if it happens again, please tell the newsroom.';
+
+/** An article with the page's own counter button, one widget in Vietnamese and one in English. */
+const PAGE = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bài viết</title></head><body>
+<h1>Bài viết</h1>
+<p><button id="counter" type="button">0</button></p>
+<script src="province-targets.js" data-embed="none"></script>
+<province-targets id="second" lang="en" indicator="records-online-commune"></province-targets>
+<p id="after">Đoạn văn sau biểu đồ.</p>
+<script>
+  document.getElementById('counter').addEventListener('click', (event) => {
+    event.target.textContent = String(Number(event.target.textContent) + 1);
+  });
+</script>
+</body></html>`;
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => stop(env ?? {}));
+
+/** What a reader sees in a widget: its alert text, whether a chart is there, its box and its state. */
+async function seen(widget) {
+  return widget.evaluate((el) => {
+    const alert = el.shadowRoot.querySelector('[role=alert]');
+    const box = el.getBoundingClientRect();
+    const alertBox = alert ? alert.getBoundingClientRect() : { width: 0, height: 0 };
+    return {
+      alert: alert ? alert.textContent.trim() : null,
+      retry: el.shadowRoot.querySelectorAll('button.pt-retry').length,
+      charts: el.shadowRoot.querySelectorAll('.pt-chart').length,
+      state: el.getAttribute('data-state'),
+      box: { width: box.width, height: box.height },
+      alertBox: { width: alertBox.width, height: alertBox.height },
+      visible: alert ? getComputedStyle(alert).visibility === 'visible' && getComputedStyle(alert).display !== 'none' : false
+    };
+  });
+}
+
+/** Asserts that the page's own content still works: its button counts, and it still scrolls. */
+async function assertPageWorks(page) {
+  await page.locator('#counter').click();
+  await page.locator('#counter').click();
+  assert.equal(await page.locator('#counter').innerText(), '2', "the page's own button still works");
+  await page.locator('#after').scrollIntoViewIfNeeded();
+  assert.equal(await page.locator('#after').isVisible(), true);
+}
+
+function assertAlert(view, text) {
+  assert.equal(view.alert, text);
+  assert.equal(view.charts, 0, 'no chart, not even half of one');
+  assert.equal(view.retry, 0, 'no Retry: it would call into the trapped module');
+  assert.equal(view.state, 'error');
+  assert.ok(view.visible, 'the alert is shown');
+  assert.ok(view.alertBox.width > 100 && view.alertBox.height > 20, `not a blank box: ${JSON.stringify(view)}`);
+}
+
+describe('a trap in the module', () => {
+  test('inside mount(): the widget shows its alert, the other widget too, and the page keeps working', async () => {
+    const { ctx, page, log } = await openHtml(env.browser, env.server, PAGE);
+    try {
+      await waitForChart(page, 0);
+      const second = page.locator('#second');
+      await page.evaluate(() => window.ProvinceTargets.load().then((mod) => mod.trap_for_tests('mount')));
+      // A CMS adds a widget after the page loaded: its mount() traps.
+      await page.evaluate(() => {
+        const el = document.createElement('province-targets');
+        el.id = 'first';
+        document.querySelector('h1').after(el);
+      });
+      const first = page.locator('#first');
+      await first.getByRole('alert').waitFor({ timeout: 15000 });
+      assertAlert(await seen(first), TRAPPED_VI);
+      // The instance is shared and may be corrupt after a trap: the widget that was fine falls back as well.
+      await second.getByRole('alert').waitFor({ timeout: 5000 });
+      assertAlert(await seen(second), TRAPPED_EN);
+      await screenshot(first, 'trap-mount.png');
+      await assertPageWorks(page);
+      // Nothing calls into the module any more: a new attribute or a resize shows the alert again, no error.
+      const errorsBefore = log.errors.length;
+      await page.locator('#second').evaluate((el) => el.setAttribute('indicator', 'fibre-households'));
+      await page.setViewportSize({ width: 500, height: 800 });
+      await page.waitForTimeout(300);
+      assertAlert(await seen(second), TRAPPED_EN);
+      assert.deepEqual(log.errors.slice(errorsBefore), [], 'no further call into the module');
+      assert.ok(log.errors.some((e) => /internal error/.test(e)), `the console says why: ${log.errors}`);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test("inside one of the module's event listeners: every widget shows its alert, the page keeps working", async () => {
+    const { ctx, page, log } = await openHtml(env.browser, env.server, PAGE.replace('<h1>Bài viết</h1>',
+      '<h1>Bài viết</h1><province-targets id="first"></province-targets>'));
+    try {
+      await waitForChart(page, 0);
+      await waitForChart(page, 1);
+      const [first, second] = [page.locator('#first'), page.locator('#second')];
+      await page.evaluate(() => window.ProvinceTargets.load().then((mod) => mod.trap_for_tests('event')));
+      // A province toggle is pressed: the module's own click listener traps, called by the browser's event
+      // dispatch, not by the loader; the RuntimeError goes to window 'error'. (element.click() sends the click
+      // alone: a pointer would trap the module's pointerover listener first, just as well.)
+      await first.locator('button.pt-toggle').first().evaluate((button) => button.click());
+      await first.getByRole('alert').waitFor({ timeout: 5000 }).catch((error) => {
+        throw new Error(`${error.message}\nconsole: ${log.errors.join('\n')}`);
+      });
+      assertAlert(await seen(first), TRAPPED_VI);
+      assertAlert(await seen(second), TRAPPED_EN);
+      assert.ok(log.errors.some((e) => /RuntimeError|unreachable/.test(e)), `the trap is reported: ${log.errors}`);
+      await screenshot(first, 'trap-event.png');
+      await screenshot(page, 'trap-event-page.png', { fullPage: true });
+      await assertPageWorks(page);
+      // The detached widgets' listeners and observers stay silent: a resize and clicks do not call in again.
+      const errorsBefore = log.errors.length;
+      await page.setViewportSize({ width: 400, height: 800 });
+      await first.getByRole('alert').click();
+      await page.waitForTimeout(300);
+      assert.deepEqual(log.errors.slice(errorsBefore), [], 'no further call into the module');
+      assertAlert(await seen(first), TRAPPED_VI);
+    } finally {
+      await ctx.close();
+    }
+  });
+});
