@@ -7,6 +7,7 @@ pub mod details;
 pub mod embed;
 pub mod format;
 pub mod layout;
+pub mod navigation;
 pub mod scale;
 pub mod scene;
 pub mod text;

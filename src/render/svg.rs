@@ -93,7 +93,9 @@ fn emit_item(item: &Item, palette: &Palette, sink: &mut impl Sink, top: f64) {
                 "g",
                 &[
                     ("class", "pt-mark".into()),
-                    ("tabindex", "0".into()),
+                    // Focusable, but not a Tab stop: the chart is one Tab stop, its active mark (set by the
+                    // widget), and the arrow keys move inside it (`chart::navigation`).
+                    ("tabindex", "-1".into()),
                     ("role", "button".into()),
                     ("data-target", mark.target.to_string()),
                     ("aria-label", mark.name.clone()),

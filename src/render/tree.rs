@@ -45,6 +45,18 @@ impl Sink for Tree {
 }
 
 impl Tree {
+    /// Sets the attribute `(name, value)` on the first element whose attribute `key.0` is `key.1` (the widget
+    /// moves the chart's one Tab stop between marks this way); false if there is none.
+    pub fn set_attribute_where(&mut self, key: (&str, &str), (name, value): (&'static str, &str)) -> bool {
+        let has_key = |node: &Node| node.attributes.iter().any(|(n, v)| *n == key.0 && v == key.1);
+        let Some(node) = self.nodes.iter_mut().find(|node| has_key(node)) else { return false };
+        match node.attributes.iter_mut().find(|(n, _)| *n == name) {
+            Some(attribute) => attribute.1 = value.to_string(),
+            None => node.attributes.push((name, value.to_string())),
+        }
+        true
+    }
+
     /// The tree as SVG text: attributes and text escaped, one shape a line so golden-file diffs stay readable.
     pub fn to_svg_text(&self) -> String {
         let mut out = String::new();

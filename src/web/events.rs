@@ -4,6 +4,7 @@
 use super::download::{self, ImageFormat};
 use super::state::State;
 use super::trap;
+use crate::chart::navigation::Move;
 use crate::data::model::TargetIdx;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -105,10 +106,16 @@ fn on_click(state: &mut State, event: &Event) -> Result<(), JsValue> {
         return link.set_attribute("href", &download::csv_href(state));
     }
     if let Some(target) = mark_of(event) {
-        state.pinned = Some(target);
-        return state.show_details(target);
+        return toggle_pin(state, target);
     }
     Ok(())
+}
+
+/// A click, a tap, Enter or Space pins a mark's details; a second press on the same mark unpins them.
+fn toggle_pin(state: &mut State, target: TargetIdx) -> Result<(), JsValue> {
+    state.pinned = if state.pinned == Some(target) { None } else { Some(target) };
+    state.set_active(target)?;
+    state.show_details(target)
 }
 
 fn on_change(state: &mut State, event: &Event) -> Result<(), JsValue> {
@@ -126,43 +133,51 @@ fn on_change(state: &mut State, event: &Event) -> Result<(), JsValue> {
     state.announce_change()
 }
 
+/// The details follow keyboard focus, which also moves the chart's Tab stop; a pointer passing over a mark
+/// shows it too, unless the reader pinned one.
 fn on_focus(state: &mut State, event: &Event) -> Result<(), JsValue> {
-    match mark_of(event) {
-        Some(target) => state.show_details(target),
-        None => Ok(()),
+    let Some(target) = mark_of(event) else { return Ok(()) };
+    if event.type_() == "focusin" {
+        state.set_active(target)?;
+    } else if state.pinned.is_some() {
+        return Ok(());
     }
+    state.show_details(target)
 }
 
-/// Arrow keys move between marks; Enter and Space pin the focused one.
+/// Inside the chart (one Tab stop): the arrow keys move by position, left and right within a row, up and
+/// down between rows; Home and End go to the first and last mark; Enter and Space pin the focused mark's
+/// details (a second press unpins them); Escape unpins and clears the panel.
 fn on_key(state: &mut State, event: &Event) -> Result<(), JsValue> {
     let Some(key_event) = event.dyn_ref::<KeyboardEvent>() else { return Ok(()) };
     let Some(current) = mark_of(event) else { return Ok(()) };
-    let marks = state.parts.chart.query_selector_all(".pt-mark")?;
-    let n = marks.length();
-    let position = (0..n).find(|&i| {
-        marks
-            .item(i)
-            .and_then(|m| m.dyn_into::<Element>().ok())
-            .and_then(|m| m.get_attribute("data-target"))
-            .and_then(|t| t.parse::<usize>().ok())
-            == Some(current)
-    });
-    let Some(position) = position else { return Ok(()) };
-    let next = match key_event.key().as_str() {
-        "ArrowRight" | "ArrowDown" => (position + 1).min(n - 1),
-        "ArrowLeft" | "ArrowUp" => position.saturating_sub(1),
-        "Home" => 0,
-        "End" => n - 1,
+    let step = match key_event.key().as_str() {
+        "ArrowRight" => Move::Right,
+        "ArrowLeft" => Move::Left,
+        "ArrowUp" => Move::Up,
+        "ArrowDown" => Move::Down,
+        "Home" => Move::First,
+        "End" => Move::Last,
         "Enter" | " " => {
             event.prevent_default();
-            state.pinned = Some(current);
-            return state.show_details(current);
+            return toggle_pin(state, current);
+        }
+        "Escape" => {
+            state.pinned = None;
+            return state.clear_details();
         }
         _ => return Ok(()),
     };
+    // The page does not scroll under a reader moving between marks, even at an edge.
     event.prevent_default();
-    if let Some(mark) = marks.item(next).and_then(|m| m.dyn_into::<web_sys::SvgElement>().ok()) {
-        mark.focus()?;
+    let Some(next) = state.grid.step(current, step) else { return Ok(()) };
+    // The Tab stop and the details move here: the `focusin` that `focus()` dispatches arrives while this
+    // listener still holds the widget's state, so `on_focus` does not run for it.
+    state.set_active(next)?;
+    state.show_details(next)?;
+    let selector = format!(".pt-mark[data-target=\"{next}\"]");
+    if let Some(mark) = state.parts.chart.query_selector(&selector)? {
+        mark.dyn_into::<web_sys::SvgElement>()?.focus()?;
     }
     Ok(())
 }

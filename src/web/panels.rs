@@ -28,6 +28,12 @@ impl State {
         Ok(())
     }
 
+    /// Empties the details panel back to its hint.
+    pub(super) fn clear_details(&self) -> Result<(), JsValue> {
+        self.parts.details.set_text_content(Some(self.config.lang.text().details_hint));
+        Ok(())
+    }
+
     /// Opens or closes the data table, building it on opening.
     pub(super) fn toggle_table(&self) -> Result<(), JsValue> {
         let text = self.config.lang.text();

@@ -5,6 +5,7 @@ use super::attributes::{self, Options};
 use super::controls::{self, Parts};
 use super::{measure, patch, theme, trap};
 use crate::chart::layout;
+use crate::chart::navigation::MarkGrid;
 use crate::chart::scene::Item;
 use crate::chart::view::ChartConfig;
 use crate::data::model::{Dataset, TargetIdx};
@@ -23,8 +24,13 @@ pub(super) struct State {
     pub config: ChartConfig,
     pub theme: String,
     pub parts: Parts,
-    /// The target whose details are pinned by a click or tap.
+    /// The target whose details are pinned by a click, a tap, Enter or Space, until Escape or a second press.
     pub pinned: Option<TargetIdx>,
+    /// The mark that holds the chart's one Tab stop (`tabindex="0"`; every other mark has -1): the first
+    /// mark until the reader moves, then the last one focused.
+    pub active: Option<TargetIdx>,
+    /// The drawn marks by position, for the arrow keys.
+    pub grid: MarkGrid,
     /// The chart's width and colours, measured when they can change (mount, resize, `refresh()`), never
     /// on a reader's click: reading layout or computed style there would force the browser to lay out the
     /// page in the middle of a render.
@@ -65,6 +71,8 @@ impl State {
             theme,
             parts,
             pinned: None,
+            active: None,
+            grid: MarkGrid::default(),
             width,
             palette,
             style,
@@ -115,11 +123,18 @@ impl State {
                 self.parts.details.set_text_content(Some(self.config.lang.text().details_hint));
             }
         }
+        self.grid = MarkGrid::of(&scene);
+        if !self.active.is_some_and(|target| self.grid.contains(target)) {
+            self.active = self.pinned.or(self.grid.first());
+        }
         let all_rows = scene.items.len();
         scene.items.retain(|item| !matches!(item, Item::Row(row) if row.top > limit));
         self.rows_deferred = scene.items.len() < all_rows;
         let mut tree = Tree::default();
         svg::emit(&scene, &self.palette, &mut tree);
+        if let Some(active) = self.active {
+            tree.set_attribute_where(("data-target", &active.to_string()), ("tabindex", "0"));
+        }
         self.draw(tree)?;
         if self.drawn_summary != scene.description {
             self.parts.summary.set_text_content(Some(&scene.description));
@@ -140,6 +155,21 @@ impl State {
         self.drawn_nodes =
             patch::apply(&self.parts.chart, &self.drawn_nodes, &patch, &tree, svg::SVG_NAMESPACE)?;
         self.drawn = tree;
+        Ok(())
+    }
+
+    /// Moves the chart's Tab stop to `target`'s mark, in the page and in the drawn tree alike (so the next
+    /// render's diff starts from what the page shows).
+    pub(super) fn set_active(&mut self, target: TargetIdx) -> Result<(), JsValue> {
+        let Some(was) = self.active.replace(target).filter(|was| *was != target) else { return Ok(()) };
+        for (mark, tabindex) in [(was, "-1"), (target, "0")] {
+            let key = mark.to_string();
+            self.drawn.set_attribute_where(("data-target", &key), ("tabindex", tabindex));
+            let selector = format!(".pt-mark[data-target=\"{key}\"]");
+            if let Some(element) = self.parts.chart.query_selector(&selector)? {
+                element.set_attribute("tabindex", tabindex)?;
+            }
+        }
         Ok(())
     }
 

@@ -153,7 +153,55 @@ describe('default chart', () => {
         assert.ok(at < seen.length, `Tab reached the ${what} in order; focus went: ${seen.map(describe).join(' → ')}`);
         at++;
       }
-      assert.ok(seen.some((f) => /pt-mark/.test(f.cls)), 'marks are reachable with Tab too');
+      const markStops = seen.filter((f) => /pt-mark/.test(f.cls));
+      assert.equal(markStops.length, 1, `the chart is one Tab stop, not one per mark: ${markStops.map(describe).join(', ')}`);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('inside the chart, arrows move by position, the panel follows, Enter pins and Escape clears', async () => {
+    const { ctx, page, widget } = await freshPage();
+    try {
+      const focused = () => page.evaluate(() => {
+        let el = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        const box = el?.getBoundingClientRect();
+        return el?.classList.contains('pt-mark')
+          ? { label: el.getAttribute('aria-label'), x: box.x + box.width / 2, y: box.y + box.height / 2 }
+          : null;
+      });
+      const quote = async () => squash(await widget.locator('.pt-details').innerText());
+      await widget.locator('.pt-mark[tabindex="0"]').focus();
+      const start = await focused();
+      assert.ok(start, 'the chart\'s Tab stop is a mark');
+      assert.ok((await quote()).includes(squash(targetOfLabel(start.label, DEFAULT_INDICATOR).quote)),
+        'the panel shows the focused mark');
+
+      await page.keyboard.press('ArrowRight');
+      const right = await focused();
+      assert.ok(right && right.label !== start.label, 'ArrowRight moves to another mark');
+      assert.ok(Math.abs(right.y - start.y) < 4 && right.x > start.x, `ArrowRight stays in the row and goes right: ${JSON.stringify([start, right])}`);
+      assert.ok((await quote()).includes(squash(targetOfLabel(right.label, DEFAULT_INDICATOR).quote)), 'the panel follows focus');
+
+      await page.keyboard.press('ArrowDown');
+      const down = await focused();
+      assert.ok(down && down.y > right.y + 4, `ArrowDown goes to the row below: ${JSON.stringify([right, down])}`);
+      await page.keyboard.press('ArrowUp');
+      assert.equal((await focused())?.y.toFixed(0), right.y.toFixed(0), 'ArrowUp comes back to the row above');
+
+      // The Tab stop moved with the reader: leaving and coming back lands on the same mark.
+      const here = (await focused()).label;
+      assert.equal(await widget.locator('.pt-mark[tabindex="0"]').count(), 1, 'one mark holds the Tab stop');
+      assert.equal(await widget.locator('.pt-mark[tabindex="0"]').getAttribute('aria-label'), here);
+
+      await page.keyboard.press('Enter');
+      await widget.locator('.pt-mark').last().hover();
+      assert.ok((await quote()).includes(squash(targetOfLabel(here, DEFAULT_INDICATOR).quote)),
+        'a pinned mark\'s details stay while the pointer passes over another');
+      await page.keyboard.press('Escape');
+      assert.ok(!(await widget.locator('.pt-details blockquote').count()), 'Escape clears the panel');
+      assert.equal((await focused())?.label, here, 'Escape keeps the focus where it was');
     } finally {
       await ctx.close();
     }
