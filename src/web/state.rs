@@ -27,8 +27,10 @@ pub(super) struct State {
     /// The target whose details are pinned by a click, a tap, Enter or Space, until Escape or a second press.
     pub pinned: Option<TargetIdx>,
     /// The mark that holds the chart's one Tab stop (`tabindex="0"`; every other mark has -1): the first
-    /// mark until the reader moves, then the last one focused.
+    /// mark until the reader moves inside the chart, then the last one they reached while it is in view.
     pub active: Option<TargetIdx>,
+    /// Whether the reader chose `active` (focus, click, keys), rather than it being the first mark.
+    active_chosen: bool,
     /// The drawn marks by position, for the arrow keys.
     pub grid: MarkGrid,
     /// The chart's width and colours, measured when they can change (mount, resize, `refresh()`), never
@@ -72,6 +74,7 @@ impl State {
             parts,
             pinned: None,
             active: None,
+            active_chosen: false,
             grid: MarkGrid::default(),
             width,
             palette,
@@ -124,8 +127,10 @@ impl State {
             }
         }
         self.grid = MarkGrid::of(&scene);
-        if !self.active.is_some_and(|target| self.grid.contains(target)) {
+        let kept = self.active_chosen && self.active.is_some_and(|target| self.grid.contains(target));
+        if !kept {
             self.active = self.pinned.or(self.grid.first());
+            self.active_chosen = self.pinned.is_some();
         }
         let all_rows = scene.items.len();
         scene.items.retain(|item| !matches!(item, Item::Row(row) if row.top > limit));
@@ -161,6 +166,7 @@ impl State {
     /// Moves the chart's Tab stop to `target`'s mark, in the page and in the drawn tree alike (so the next
     /// render's diff starts from what the page shows).
     pub(super) fn set_active(&mut self, target: TargetIdx) -> Result<(), JsValue> {
+        self.active_chosen = true;
         let Some(was) = self.active.replace(target).filter(|was| *was != target) else { return Ok(()) };
         for (mark, tabindex) in [(was, "-1"), (target, "0")] {
             let key = mark.to_string();
