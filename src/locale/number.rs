@@ -217,12 +217,21 @@ fn write_grouped(out: &mut String, digits: &str, group: Option<char>) {
 }
 
 /// `value` for a reader: `1.500`, `12,5` (Vietnamese) or `1,500`, `12.5` (English).
+///
+/// A negative number starts with the minus sign (U+2212), which readers and screen readers take for
+/// "minus", where a hyphen would read as a dash (in a range, `-10--2` for `−10 – −2`).
 pub fn number(value: f64, lang: Lang) -> String {
     let text = lang.text();
     let mut out = String::new();
     write_number(&mut out, value, 2, text.decimal_separator, Some(text.group_separator));
+    if let Some(magnitude) = out.strip_prefix('-') {
+        out = format!("{MINUS}{magnitude}");
+    }
     out
 }
+
+/// The minus sign of numbers for readers.
+pub const MINUS: char = '\u{2212}';
 
 /// `value` for a machine: a dot before the decimals, no grouping, at most `max_decimals` decimals.
 pub fn plain(value: f64, max_decimals: u32) -> String {
@@ -261,8 +270,8 @@ mod tests {
     fn huge_numbers_print_every_digit_of_the_double_and_group_them() {
         assert_eq!(number(1e20, Lang::Vi), "100.000.000.000.000.000.000");
         assert_eq!(number(1e20, Lang::En), "100,000,000,000,000,000,000");
-        assert_eq!(number(-1e20, Lang::En), "-100,000,000,000,000,000,000");
-        assert_eq!(number(-1e20, Lang::Vi), "-100.000.000.000.000.000.000");
+        assert_eq!(number(-1e20, Lang::En), "−100,000,000,000,000,000,000");
+        assert_eq!(number(-1e20, Lang::Vi), "−100.000.000.000.000.000.000");
         assert_eq!(plain(1e20, 4), "100000000000000000000");
         // 2^64, one past u64::MAX, and u64::MAX's nearest double.
         assert_eq!(plain(18446744073709551616.0, 2), "18446744073709551616");
@@ -283,7 +292,7 @@ mod tests {
         assert_eq!(plain(0.005, 2), "0.01");
         assert_eq!(plain(0.005, 4), "0.005");
         assert_eq!(plain(0.015, 2), "0.01");
-        assert_eq!(number(-0.005, Lang::Vi), "-0,01");
+        assert_eq!(number(-0.005, Lang::Vi), "−0,01");
         assert_eq!(plain(0.00005, 4), "0.0001");
         assert_eq!(plain(1.005, 2), "1");
         assert_eq!(plain(0.125, 2), "0.13");
