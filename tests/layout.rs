@@ -3,31 +3,19 @@
 //! coordinate is NaN.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::every_view;
 use province_targets::chart::layout::layout;
 use province_targets::chart::scene::{Item, Scene, Shape};
 use province_targets::chart::view::ChartConfig;
 use province_targets::data::read::{dataset_from_json, BUNDLED};
-use province_targets::{Dataset, Lang};
+use province_targets::Dataset;
 
 const WIDTHS: [f64; 5] = [320.0, 360.0, 600.0, 1000.0, 1200.0];
 
 fn bundled() -> Dataset {
     dataset_from_json(BUNDLED).expect("the bundled dataset is valid")
-}
-
-/// Every configuration a reader can reach from the controls, at one width.
-fn every_view(dataset: &Dataset) -> Vec<ChartConfig> {
-    let mut configs = Vec::new();
-    for indicator in 0..dataset.indicators.len() {
-        let mut years: Vec<Option<u16>> = vec![None];
-        years.extend(dataset.years().into_iter().map(Some));
-        for year in years {
-            for lang in [Lang::Vi, Lang::En] {
-                configs.push(ChartConfig { year, lang, indicator, ..ChartConfig::default_for(dataset) });
-            }
-        }
-    }
-    configs
 }
 
 fn texts(scene: &Scene) -> Vec<(&str, province_targets::chart::scene::BBox)> {

@@ -48,6 +48,19 @@ fn the_module_draws_exactly_the_native_golden_svg() {
 }
 
 #[wasm_bindgen_test]
+fn negative_targets_and_huge_numbers_come_out_as_natively() {
+    // The u128 and big-integer paths of locale::number, and the axis across zero, in WebAssembly.
+    let dataset = read(include_str!("fixtures/negative.json")).unwrap();
+    let (config, _) = ChartConfig::resolve(&dataset, &Requested::default());
+    let svg = to_svg(&layout(&dataset, &config, 600.0), &Palette::of(ThemeName::Light));
+    assert_eq!(svg, include_str!("golden/negative-vi-600.svg"));
+    use province_targets::locale::number::{number, plain};
+    assert_eq!(number(-1e20, Lang::Vi), "\u{2212}100.000.000.000.000.000.000");
+    assert_eq!(plain(0.015, 2), "0.01");
+    assert_eq!(&plain(1e300, 0)[..20], "10000000000000000525");
+}
+
+#[wasm_bindgen_test]
 fn a_wrong_type_in_a_javascript_value_names_the_record_and_field() {
     let broken = BUNDLED.replacen("\"year\": 2025", "\"year\": \"2025\"", 1);
     let problems = read(&broken).unwrap_err();

@@ -181,3 +181,131 @@ proptest! {
         let _ = dataset_from_json(&mutated);
     }
 }
+
+/// One indicator of `unit`, one province per value, each with an exact target of that value in 2025.
+fn one_indicator(unit: &str, values: &[f64]) -> String {
+    json!({
+        "schema_version": 1,
+        "pillars": [{"id": "p", "name_vi": "Trụ cột", "name_en": "Pillar"}],
+        "provinces": (0..values.len()).map(|i| json!({
+            "id": format!("p-{i}"), "name_vi": format!("Tỉnh {i}"), "name_ascii": "x",
+            "admin_note_vi": null, "admin_note_en": null
+        })).collect::<Vec<_>>(),
+        "indicators": [{
+            "id": "i", "pillar": "p", "label_vi": "Chỉ tiêu", "label_en": "Indicator", "definition_vi": null,
+            "definition_en": null, "unit": unit, "unit_label_vi": null, "unit_label_en": null
+        }],
+        "sources": (0..values.len()).map(|i| json!({
+            "id": format!("s-{i}"), "province": format!("p-{i}"), "document": "Kế hoạch số 1/KH-UBND",
+            "document_title": null, "document_date": null, "issuer": null, "article_title": null,
+            "article_date": null, "article_author": null, "article_publisher": null, "article_file": null
+        })).collect::<Vec<_>>(),
+        "targets": values.iter().enumerate().map(|(i, v)| json!({
+            "id": format!("t-{i}"), "province": format!("p-{i}"), "indicator": "i", "year": 2025,
+            "qualifier": "exact", "value": v, "value_max": null, "unit": unit, "status": "adopted",
+            "source": format!("s-{i}"), "quote": "trích dẫn", "note_vi": null, "note_en": null
+        })).collect::<Vec<_>>(),
+    })
+    .to_string()
+}
+
+/// A value within `unit`'s bounds, rounded as the data gives it.
+fn value_in(unit: &'static str) -> impl Strategy<Value = f64> {
+    let (low, high): (f64, f64) = match unit {
+        "percent" => (0.0, 100.0),
+        "percent_per_year" => (-100.0, 1000.0),
+        "count" => (0.0, 1_000_000.0),
+        _ => (1.0, 100.0),
+    };
+    prop_oneof![
+        // Small values on either side of zero, where a clamp at zero would hide the sign.
+        (low.max(-20.0)..=20.0f64.min(high)),
+        (low..=high),
+    ]
+    .prop_map(move |v| if matches!(unit, "count" | "rank") { v.round() } else { (v * 100.0).round() / 100.0 })
+}
+
+fn unit_and_values() -> impl Strategy<Value = (&'static str, Vec<f64>)> {
+    prop::sample::select(UNITS.to_vec())
+        .prop_flat_map(|unit| (Just(unit), prop::collection::vec(value_in(unit), 2..6)))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// A mark stands further right the larger its value, on both sides of zero, and every value lies on
+    /// the axis (between its first and last tick): nothing is drawn at a bound it does not have.
+    #[test]
+    fn a_mark_moves_right_as_its_value_grows_across_zero(
+        (unit, values) in unit_and_values(),
+        width in 280.0f64..1400.0,
+    ) {
+        let dataset = dataset_from_json(&one_indicator(unit, &values)).expect("valid");
+        let config = ChartConfig { indicator: 0, ..ChartConfig::default_for(&dataset) };
+        let scene = layout(&dataset, &config, width);
+        // The mark's position: the centre of its (transparent) hit circle.
+        let xs: Vec<(f64, f64)> = scene
+            .marks()
+            .map(|mark| {
+                let value = dataset.targets[mark.target].value.unwrap();
+                let x = mark.shapes.iter().find_map(|s| match s {
+                    Shape::Circle { cx, r, .. } if *r == 14.0 => Some(*cx),
+                    _ => None,
+                });
+                (value, x.expect("a point mark has a hit circle"))
+            })
+            .collect();
+        prop_assert_eq!(xs.len(), values.len());
+        for a in &xs {
+            for b in &xs {
+                if a.0 < b.0 {
+                    prop_assert!(a.1 < b.1, "{} drawn at {} is not left of {} drawn at {}", a.0, a.1, b.0, b.1);
+                }
+            }
+        }
+        // The ticks are the axis: the gridlines' x, in order, cover every value, and 0 is one of them
+        // whenever the axis spans zero.
+        let ticks = tick_positions(&scene);
+        prop_assert!(ticks.len() >= 2, "{:?}", ticks);
+        let (first, last) = (ticks[0], ticks[ticks.len() - 1]);
+        for (value, x) in &xs {
+            prop_assert!(*x >= first.1 - 1e-6 && *x <= last.1 + 1e-6, "{} at {} is off the axis {:?}", value, x, ticks);
+            prop_assert!(*value >= first.0 && *value <= last.0, "{} is outside the ticks {:?}", value, ticks);
+        }
+    }
+}
+
+/// The axis's ticks, as (value, x): the gridlines, with the value read back from the tick labels.
+fn tick_positions(scene: &province_targets::chart::scene::Scene) -> Vec<(f64, f64)> {
+    use province_targets::chart::scene::Item;
+    let gridlines: Vec<f64> = scene
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Shape(Shape::Line { x1, x2, y1, y2, .. }) if x1 == x2 && y2 > y1 => Some(*x1),
+            _ => None,
+        })
+        .collect();
+    let labels: Vec<f64> = scene
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Shape(Shape::Text { text, .. }) => {
+                let number: String = text
+                    .trim_end_matches('%')
+                    .chars()
+                    .filter(|c| *c != '.' && *c != ' ')
+                    .map(|c| match c {
+                        ',' => '.',
+                        '\u{2212}' => '-',
+                        c => c,
+                    })
+                    .collect();
+                number.parse::<f64>().ok()
+            }
+            _ => None,
+        })
+        .collect();
+    let n = gridlines.len().min(labels.len());
+    labels[labels.len() - n..].iter().copied().zip(gridlines[gridlines.len() - n..].iter().copied()).collect()
+}

@@ -96,3 +96,12 @@ fn hostile_strings_are_written_as_text() {
     assert!(all_text.contains("<script>alert(1)</script>"), "the province name is shown literally");
     assert!(all_text.contains("</text><script>alert(4)</script>"), "the label is shown literally");
 }
+
+#[test]
+fn negative_targets_stand_left_of_a_zero_line() {
+    let negative = include_str!("fixtures/negative.json");
+    let svg = render(negative, Requested::default(), 600.0, ThemeName::Light);
+    check_golden("negative-vi-600", &svg);
+    let svg = render(negative, requested("cash-payments-growth", None, "en"), 360.0, ThemeName::Light);
+    check_golden("negative-en-360", &svg);
+}

@@ -25,8 +25,9 @@ pub fn target_value(target: &Target, indicator: &Indicator, lang: Lang, style: S
     let mut out = String::from(qualifier_prefix(target.qualifier, text));
     out.push_str(&number(value, lang));
     if let Some(max) = target.value_max {
-        // An en dash joins the ends of a range; the unit follows the upper end only: 15–20%.
-        out.push('–');
+        // An en dash joins the ends of a range; the unit follows the upper end only: 15–20%. Spaced when
+        // an end has a minus sign, which would otherwise run into it: −10 – −2%.
+        out.push_str(if value < 0.0 || max < 0.0 { " – " } else { "–" });
         out.push_str(&number(max, lang));
     }
     out.push_str(&unit_suffix(target.unit, indicator, lang, style));

@@ -336,8 +336,9 @@ fn rows_and_axis(
     let track_x1 = m.width - m.pad - ARROW_ROOM;
     let axis_max = if unit == Unit::Percent && view.domain_max > 60.0 { 100.0 } else { view.domain_max };
     let max_ticks = (((track_x1 - track_x0) / 64.0).floor() as usize).clamp(2, 10);
-    let ticks = nice_ticks(axis_max, max_ticks, matches!(unit, Unit::Count | Unit::Rank));
-    let scale = LinearScale { domain: (0.0, *ticks.last().unwrap_or(&1.0)), range: (track_x0, track_x1) };
+    let ticks = nice_ticks(view.domain_min, axis_max, max_ticks, matches!(unit, Unit::Count | Unit::Rank));
+    let axis = (*ticks.first().unwrap_or(&0.0), *ticks.last().unwrap_or(&1.0));
+    let scale = LinearScale { domain: axis, range: (track_x0, track_x1) };
     let label_min_x = if m.narrow { m.pad } else { track_x0 };
     let label_max_x = m.width - m.pad;
 

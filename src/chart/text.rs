@@ -1,28 +1,41 @@
 //! Text measurement without a font: a conservative estimate of how wide a line will be, and word wrapping.
 //!
 //! The widget uses the reader's system sans-serif and the static export declares a list of fonts, so no
-//! exact metrics exist at layout time. The estimate errs wide (it is tuned on DejaVu Sans, the widest common
-//! face with Vietnamese glyphs), so labels laid out apart stay apart in any of them.
+//! exact metrics exist at layout time. The estimate errs wide: never narrower than DejaVu Sans, the widest
+//! common face with Vietnamese glyphs (tests/glyphs.rs measures every text of every view with it), so
+//! labels laid out apart stay apart in the faces readers have.
 
-/// Estimated advance of one character, in ems.
+/// Estimated advance of one character, in ems: at least DejaVu Sans's (regular or bold) for every character
+/// the chart shows, read off the font by tests/glyphs.rs, which checks every text of every view against
+/// the real glyphs. Characters outside Latin and Vietnamese count as a whole em and more.
 fn char_em(c: char, bold: bool) -> f64 {
-    let em = match c {
-        ' ' => 0.32,
-        'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | 'ì' | 'í' | 'ỉ' | 'ĩ' | 'ị' => {
-            0.30
+    let (regular, bold_em) = match c {
+        '\'' | 'i' | 'j' | 'l' | 'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ỉ' | 'ị' => (0.28, 0.35),
+        ' ' | ',' | '.' | '‘' | '’' | 'I' | 'J' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ĩ' | 'Ỉ' | 'Ị' => {
+            (0.32, 0.38)
         }
-        'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '/' | '-' => 0.42,
-        'm' | 'w' | 'M' | 'W' | '%' | '—' | '…' => 0.92,
-        '0'..='9' => 0.64,
+        ':' | ';' | '/' | '\\' | '|' | 'f' | '-' => (0.37, 0.42),
+        '(' | ')' | '[' | ']' | 't' | 'r' | '!' => (0.41, 0.50),
+        '"' | '_' | '–' | '`' | '*' | 's' | 'z' | '?' | 'c' | 'ç' => (0.56, 0.60),
+        '“' | '”' => (0.52, 0.66),
+        'w' | 'M' => (0.87, 1.0),
+        'm' | 'W' | '%' | '@' | '—' | '…' | 'Æ' | 'æ' => (1.0, 1.11),
+        '&' | '#' | '+' | '<' | '=' | '>' | '~' | '^' | '×' | '÷' | '→' | '\u{2212}' => (0.84, 0.88),
+        // Capitals with a horn are the widest letters.
+        'Ơ' | 'Ớ' | 'Ờ' | 'Ở' | 'Ỡ' | 'Ợ' | 'Ư' | 'Ứ' | 'Ừ' | 'Ử' | 'Ữ' | 'Ự' => {
+            (0.92, 0.92)
+        }
         // ASCII capitals, and Vietnamese capitals with diacritics (Latin-1 and Latin Extended Additional
         // capitals sit on even code points there); testing Unicode case would pull its tables into the module.
-        c if c.is_ascii_uppercase() || is_vietnamese_capital(c) => 0.72,
-        _ => 0.62,
+        c if c.is_ascii_uppercase() || is_vietnamese_capital(c) || c == 'Þ' => (0.79, 0.86),
+        // Lower-case letters, digits and the rest of Latin and Vietnamese.
+        c if c.is_ascii() || c < '\u{250}' || ('\u{1EA0}'..='\u{1EF9}').contains(&c) => (0.64, 0.72),
+        _ => (1.0, 1.11),
     };
     if bold {
-        em * 1.08
+        bold_em
     } else {
-        em
+        regular
     }
 }
 

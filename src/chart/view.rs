@@ -129,8 +129,10 @@ pub struct View {
     pub indicator: IndicatorIdx,
     pub year: Option<u16>,
     pub rows: Vec<Row>,
-    /// The axis maximum over every target of the indicator in any year or province, so that filtering
-    /// never rescales the axis under the reader's eyes.
+    /// The axis minimum and maximum over every target of the indicator in any year or province, so that
+    /// filtering never rescales the axis under the reader's eyes. Zero is always inside: a minimum above
+    /// zero is 0, a maximum below zero is 0 (a growth target of −5 %/yr is drawn left of a zero line).
+    pub domain_min: f64,
     pub domain_max: f64,
     /// Whether any target of the indicator has a number. If none has, there is no axis to draw: qualitative
     /// targets are words, never points on a scale.
@@ -151,9 +153,10 @@ impl View {
             })
             .collect();
         let spans = || dataset.targets_of(config.indicator).filter_map(|(_, t)| t.span());
+        let domain_min = spans().map(|(low, _)| low).fold(0.0, f64::min);
         let domain_max = spans().map(|(_, high)| high).fold(0.0, f64::max);
         let has_numbers = spans().next().is_some();
-        View { indicator: config.indicator, year: config.year, rows, domain_max, has_numbers }
+        View { indicator: config.indicator, year: config.year, rows, domain_min, domain_max, has_numbers }
     }
 
     /// Every target in the view, row by row.
