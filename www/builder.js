@@ -21,7 +21,7 @@
 
   var data = null;
   var staticIndex = null;
-  var state = { indicator: '', year: 'all', provinces: [], lang: 'vi', theme: 'auto' };
+  var state = { indicator: '', year: 'all', provinces: [], lang: 'vi', theme: 'light' };
 
   function escapeHtml(value) {
     return String(value).replace(/[&<>"']/g, function (c) {

@@ -34,6 +34,10 @@ pub(super) fn read_options(options: JsValue) -> Options {
 
 /// The reader's first view and the theme: unknown values fall back to the defaults, each with a console
 /// warning that lists the valid values, so an editor's typo never stops a mount.
+/// Light unless the embed asks for `dark` or `auto`: a dark box in a host page that has no dark mode is what
+/// newsrooms turned off in Datawrapper, so following the reader's scheme is opt-in.
+const DEFAULT_THEME: &str = "light";
+
 pub(super) fn resolve(dataset: &Dataset, options: &Options) -> (ChartConfig, String) {
     let (config, fallbacks) = ChartConfig::resolve(dataset, &options.requested);
     for fallback in &fallbacks {
@@ -49,9 +53,9 @@ pub(super) fn resolve(dataset: &Dataset, options: &Options) -> (ChartConfig, Str
                 )
                 .into(),
             );
-            "auto".into()
+            DEFAULT_THEME.into()
         }
-        None => "auto".into(),
+        None => DEFAULT_THEME.into(),
     };
     (config, theme)
 }

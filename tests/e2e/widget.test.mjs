@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { markLabels, openPage, screenshot, start, stop, waitForChart } from './helpers.mjs';
+import { markLabels, openHtml, openPage, screenshot, start, stop, waitForChart } from './helpers.mjs';
 
 const DEFAULT_INDICATOR = 'digital-economy-share-grdp';
 const CSV_HEADER =
@@ -328,6 +328,18 @@ describe('the demo page', () => {
     });
   }
 
+  test('a page with no theme set stays light on a dark-scheme reader; the demo\'s "auto" follows the scheme', async () => {
+    const html = '<!doctype html><html lang="vi"><body><script src="province-targets.js"></script></body></html>';
+    const { ctx, page } = await openHtml(browser, server, html, { colorScheme: 'dark' });
+    try {
+      const widget = await waitForChart(page, 0);
+      assert.equal(await widget.evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(255, 255, 255)');
+      assert.equal(await widget.evaluate((el) => el.shadowRoot.querySelector('.pt-chart svg rect').getAttribute('fill')), '#ffffff');
+    } finally {
+      await ctx.close();
+    }
+  });
+
   test('dark theme (prefers-color-scheme: dark) gives the widget a dark background', async () => {
     const { ctx, page } = await openPage(browser, server.url, { colorScheme: 'dark' });
     try {
@@ -341,8 +353,8 @@ describe('the demo page', () => {
   });
 
   // The widget's own background (CSS) and the chart's (drawn by the module) must always agree: after the
-  // theme attribute changes, and for a value the module reads as "auto".
-  test('changing the theme attribute recolours the chart with the widget; an unknown value is auto', async () => {
+  // theme attribute changes, and for a value the module does not know (light, the default).
+  test('changing the theme attribute recolours the chart with the widget; an unknown value is light', async () => {
     const { ctx, page } = await openPage(browser, server.url, { colorScheme: 'dark' });
     try {
       const widget = await waitForChart(page, 0);
@@ -352,7 +364,7 @@ describe('the demo page', () => {
       ]);
       const dark = ['rgb(22, 24, 29)', '#16181d'];
       const light = ['rgb(255, 255, 255)', '#ffffff'];
-      for (const [theme, expected] of [['light', light], ['dark', dark], ['night', dark], ['light', light]]) {
+      for (const [theme, expected] of [['light', light], ['dark', dark], ['night', light], ['auto', dark], ['light', light]]) {
         await widget.evaluate((el, t) => el.setAttribute('theme', t), theme);
         await page.waitForFunction(
           ([t, fill]) => {
