@@ -308,6 +308,55 @@ fn embed_contract_lists_what_the_loader_and_the_module_read() {
     // test holds equal to the contract's.
 }
 
+/// The loader picks the language of its own messages with the contract's `lang_tag`, a JavaScript regular
+/// expression; the module with `Lang::parse`. Run in node over the same tags, the two agree.
+#[test]
+fn the_loaders_language_rule_is_the_modules() {
+    let output = run(&["embed-contract"]);
+    let contract: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("the contract is JSON");
+    let default = contract["lang_default"].as_str().expect("lang_default is a string");
+    assert_eq!(default, province_targets::Lang::default().as_str());
+    let tags = [
+        "en",
+        "vi",
+        "EN",
+        "Vi",
+        "en-US",
+        "EN-gb",
+        "vi-VN",
+        "vi-Latn-VN",
+        "en-12345678",
+        "",
+        "fr",
+        "fr-FR",
+        "en_US",
+        "english",
+        "en-",
+        "-en",
+        "en--US",
+        "en-toolongsubtag",
+        "en US",
+        " en",
+        "ên",
+        "en-ü",
+        "vien",
+    ];
+    let script = format!(
+        "const rule = new RegExp({}, 'i'); const tags = {};\n\
+         console.log(JSON.stringify(tags.map((t) => {{ const m = rule.exec(t); return m ? m[1].toLowerCase() : null; }})));",
+        contract["lang_tag"],
+        serde_json::json!(tags),
+    );
+    let node =
+        Command::new("node").args(["-e", &script]).output().expect("node runs (make setup installs it)");
+    assert!(node.status.success(), "{}", String::from_utf8_lossy(&node.stderr));
+    let loader: Vec<Option<String>> = serde_json::from_slice(&node.stdout).expect("node printed JSON");
+    let module: Vec<Option<String>> =
+        tags.iter().map(|t| province_targets::Lang::parse(t).map(|l| l.as_str().to_string())).collect();
+    assert_eq!(loader, module, "the loader's and the module's languages for {tags:?}");
+    assert_eq!(module.iter().filter(|m| m.is_some()).count(), 9, "{module:?}");
+}
+
 #[test]
 fn embed_contract_takes_no_file() {
     let output = run(&["embed-contract", "data/targets.json"]);

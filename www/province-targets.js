@@ -64,9 +64,12 @@ import WIDGET_CSS from './widget.css';
     });
   }
 
+  // The language an element asks for, by the module's own rule (Lang::parse, carried here as a regular
+  // expression by the contract): a BCP 47 tag in any case whose primary subtag the widget speaks, or the default.
+  var LANG_TAG = new RegExp(EMBED.lang_tag, 'i');
   function langOf(el) {
-    var lang = (el.getAttribute('lang') || 'vi').toLowerCase().split('-')[0];
-    return TEXT[lang] ? lang : 'vi';
+    var match = LANG_TAG.exec(el.getAttribute('lang') || '');
+    return match ? match[1].toLowerCase() : EMBED.lang_default;
   }
 
   var scriptUrl = new URL(script && script.src ? script.src : 'province-targets.js', document.baseURI);

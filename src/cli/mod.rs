@@ -128,6 +128,8 @@ fn embed_contract(options: &Options) -> Result<(), Failure> {
         "attributes": embed::attributes().collect::<Vec<_>>(),
         "values": values,
         "from_dataset": from_dataset,
+        "lang_tag": Lang::tag_pattern(),
+        "lang_default": Lang::default().as_str(),
     });
     let mut json = serde_json::to_string_pretty(&contract).expect("JSON values always serialise");
     json.push('\n');

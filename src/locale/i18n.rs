@@ -9,14 +9,33 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The languages, each as the primary subtag of the BCP 47 tags that ask for it.
     pub const CHOICES: &'static [&'static str] = &["vi", "en"];
+    const ALL: [Lang; 2] = [Lang::Vi, Lang::En];
+    /// The longest subtag BCP 47 allows after the primary one.
+    const SUBTAG_MAX: usize = 8;
 
+    /// The language a BCP 47 tag asks for, in any case: a primary subtag in `CHOICES`, then any subtags
+    /// (`en`, `en-US`, `EN-gb`, `vi-VN`). Anything else is `None`: the caller falls back, with a warning.
     pub fn parse(text: &str) -> Option<Lang> {
-        match text {
-            "vi" => Some(Lang::Vi),
-            "en" => Some(Lang::En),
-            _ => None,
+        let mut subtags = text.split('-');
+        let primary = subtags.next()?;
+        let well_formed = |subtag: &str| {
+            (1..=Self::SUBTAG_MAX).contains(&subtag.len())
+                && subtag.bytes().all(|b| b.is_ascii_alphanumeric())
+        };
+        if !subtags.all(well_formed) {
+            return None;
         }
+        let position = Self::CHOICES.iter().position(|choice| choice.eq_ignore_ascii_case(primary))?;
+        Some(Self::ALL[position])
+    }
+
+    /// `parse` as a JavaScript regular expression, for the `i` flag; its first group is the language. The
+    /// embed contract carries it to the loader, whose own messages then follow the module's rule
+    /// (`tests/cli.rs` runs both over the same tags).
+    pub fn tag_pattern() -> String {
+        format!("^({})(-[0-9a-z]{{1,{}}})*$", Self::CHOICES.join("|"), Self::SUBTAG_MAX)
     }
 
     pub fn as_str(self) -> &'static str {
@@ -221,3 +240,30 @@ pub static EN: Text = Text {
     retry: "Retry",
     close: "Close",
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bcp_47_tag_asks_for_its_primary_language_in_any_case() {
+        for (tag, lang) in [("en", Lang::En), ("en-US", Lang::En), ("EN-gb", Lang::En), ("EN", Lang::En)] {
+            assert_eq!(Lang::parse(tag), Some(lang), "{tag}");
+        }
+        for tag in ["vi", "vi-VN", "VI-vn", "vi-Latn-VN"] {
+            assert_eq!(Lang::parse(tag), Some(Lang::Vi), "{tag}");
+        }
+        for tag in
+            ["", "fr", "fr-FR", "en_US", "english", "en-", "-en", "en--US", "en-toolongsubtag", "en US", "ên"]
+        {
+            assert_eq!(Lang::parse(tag), None, "{tag:?}");
+        }
+    }
+
+    #[test]
+    fn every_choice_parses_to_itself() {
+        for choice in Lang::CHOICES {
+            assert_eq!(Lang::parse(choice).map(Lang::as_str), Some(*choice));
+        }
+    }
+}
