@@ -378,7 +378,7 @@ describe('the widget follows its width, the host\'s colours and refresh()', () =
 
   test('refresh() draws again with the colours the page has now; a change of colour scheme refreshes', async () => {
     const { ctx, page, log } = await openBody(
-      '<div id="brand"><province-targets></province-targets></div>', { colorScheme: 'light' });
+      '<div id="brand"><province-targets theme="auto"></province-targets></div>', { colorScheme: 'light' });
     try {
       const widget = await waitForChart(page, 0);
       const chartFill = () => widget.evaluate((el) => el.shadowRoot.querySelector('.pt-chart svg rect').getAttribute('fill'));
