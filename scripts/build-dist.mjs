@@ -11,6 +11,7 @@
 //   --contract defaults to DIR/embed-contract.json (scripts/build.sh writes it there).
 import { mkdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
 import { gzipSync, constants } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -31,6 +32,18 @@ const www = join(root, 'www');
 const GLUE_IMPORT = '../pkg/province_targets.js';
 /** The identifier the loader reads the embed contract from, replaced by the contract itself. */
 const CONTRACT_NAME = '__PT_EMBED__';
+/**
+ * The identifier the loader reads the Subresource Integrity hashes of the module and the bundled data from
+ * (issue 16): both are written to dist/ before the loader is bundled, so their hashes go into it.
+ */
+const INTEGRITY_NAME = '__PT_INTEGRITY__';
+/** The placeholder in www/builder.js that the loader's own hash replaces, for the embed code's integrity="". */
+const LOADER_INTEGRITY_PLACEHOLDER = '__PT_LOADER_INTEGRITY__';
+
+/** A Subresource Integrity value: sha384, base64, as the integrity attribute and fetch option want it. */
+export function sri(bytes) {
+  return 'sha384-' + createHash('sha384').update(bytes).digest('base64');
+}
 /**
  * The browsers that run the module (its WebAssembly features: scripts/build.sh); esbuild lowers any newer
  * syntax in the loader, the glue and the CSS for them.
@@ -158,6 +171,23 @@ async function main() {
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
 
+  // The dataset, minified; a file that does not parse stops the build.
+  const dataText = await readFile(join(root, 'data', 'targets.json'), 'utf8');
+  let data;
+  try {
+    data = JSON.parse(dataText);
+  } catch (error) {
+    fail(`data/targets.json is not valid JSON: ${error.message}`);
+  }
+  await writeFile(join(out, 'targets.json'), JSON.stringify(data));
+
+  // The module, before the loader: its hash and the data's go into the loader (Subresource Integrity).
+  await copyFile(join(pkg, 'province_targets_bg.wasm'), join(out, 'province_targets_bg.wasm'));
+  const integrity = {
+    'province_targets_bg.wasm': sri(await readFile(join(out, 'province_targets_bg.wasm'))),
+    'targets.json': sri(await readFile(join(out, 'targets.json')))
+  };
+
   // The loader, the glue and the sheet, in one script.
   const esbuild = loadEsbuild();
   const loaderPath = join(www, 'province-targets.js');
@@ -175,7 +205,7 @@ async function main() {
       legalComments: 'none',
       // The glue is an ES module, written for strict mode: the whole script is strict.
       banner: { js: `${bannerOf(loader)}\n"use strict";` },
-      define: { [CONTRACT_NAME]: JSON.stringify(contract) },
+      define: { [CONTRACT_NAME]: JSON.stringify(contract), [INTEGRITY_NAME]: JSON.stringify(integrity) },
       plugins: plugins(esbuild),
       write: false,
       logLevel: 'silent',
@@ -189,32 +219,30 @@ async function main() {
   if (result.warnings.length) fail(`esbuild warned:\n  ${describe(result.warnings)}`);
   const built = result.outputFiles[0].text;
   if (new RegExp(`\\b${CONTRACT_NAME}\\b`).test(built)) fail(`${CONTRACT_NAME} was not replaced by the contract`);
+  if (new RegExp(`\\b${INTEGRITY_NAME}\\b`).test(built)) fail(`${INTEGRITY_NAME} was not replaced by the hashes`);
+  for (const [file, hash] of Object.entries(integrity)) {
+    if (!built.includes(hash)) fail(`the bundle lacks the integrity hash of ${file}`);
+  }
   if (/snippets\/|import\s*\(/.test(built)) fail('the bundle still imports something at run time');
   const glue = await readFile(join(pkg, 'province_targets.js'), 'utf8');
   const lost = boundaryNames(glue).filter((k) => !boundaryNames(built).includes(k));
   if (lost.length) fail(`bundling the glue lost the names ${lost.join(', ')}`);
   await writeFile(join(out, 'province-targets.js'), built);
-  await copyFile(join(pkg, 'province_targets_bg.wasm'), join(out, 'province_targets_bg.wasm'));
   const version = await checkBundle(built, await readFile(join(out, 'province_targets_bg.wasm')));
   if (version !== contract.version) fail(`the bundle says version ${version}, the contract ${contract.version}`);
-
-  // The dataset, minified; a file that does not parse stops the build.
-  const dataText = await readFile(join(root, 'data', 'targets.json'), 'utf8');
-  let data;
-  try {
-    data = JSON.parse(dataText);
-  } catch (error) {
-    fail(`data/targets.json is not valid JSON: ${error.message}`);
-  }
-  await writeFile(join(out, 'targets.json'), JSON.stringify(data));
 
   await copyFile(join(www, 'index.html'), join(out, 'index.html'));
   await copyFile(join(www, 'demo.css'), join(out, 'demo.css'));
 
   // ---- issue 7: the embed builder (builder.html/.js/.css) and the demo's URL-fragment script (demo.js) ----
-  for (const name of ['builder.html', 'builder.js', 'builder.css', 'demo.js']) {
+  for (const name of ['builder.html', 'builder.css', 'demo.js']) {
     await copyFile(join(www, name), join(out, name));
   }
+  // The builder's embed code carries the loader's integrity="" (issue 16): its hash, known only now.
+  const builder = await readFile(join(www, 'builder.js'), 'utf8');
+  if (!builder.includes(LOADER_INTEGRITY_PLACEHOLDER)) fail(`www/builder.js lacks ${LOADER_INTEGRITY_PLACEHOLDER}`);
+  await writeFile(join(out, 'builder.js'),
+    builder.split(LOADER_INTEGRITY_PLACEHOLDER).join(sri(Buffer.from(built))));
   // ---- end of issue 7 ----
 
   await writeSizes();

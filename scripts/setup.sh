@@ -65,6 +65,15 @@ if ((${#missing_pkgs[@]})); then
   "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
+# 4b. poppler-utils (pdftoppm, pdftotext): the print test turns Chromium's PDF into an image and text (issue 16).
+if ! command -v pdftoppm >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then
+  say "pdftoppm/pdftotext missing: installing poppler-utils with apt-get"
+  sudo_cmd=()
+  if [[ "$(id -u)" != 0 ]]; then sudo_cmd=(sudo); fi
+  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+fi
+
 # 5. npm tools (wasm-opt from binaryen, esbuild, playwright-core), exactly as the lock says.
 if [[ ! -d tools/node_modules || tools/package-lock.json -nt tools/node_modules ]]; then
   say "tools/node_modules missing or older than tools/package-lock.json: npm ci"

@@ -9,6 +9,10 @@
   };
   var LOADER_URL = new URL('province-targets.js', location.href).href;
   var STATIC_URL = new URL('static/', location.href).href;
+  // The loader's Subresource Integrity hash (sha384), written in by scripts/build-dist.mjs when it copies this
+  // file to dist/ (issue 16): a loader changed on the CDN is then refused by the reader's browser.
+  var LOADER_INTEGRITY = '__PT_LOADER_INTEGRITY__';
+  var LOADER_TRUST = ' integrity="' + LOADER_INTEGRITY + '" crossorigin="anonymous"';
   var TEXT = {
     loadFailed: 'Không tải được dữ liệu (targets.json): ',
     allYears: 'Tất cả các năm',
@@ -185,14 +189,14 @@
     var attrs = attributes().map(function (a) {
       return ' data-' + a[0] + '="' + escapeHtml(a[1]) + '"';
     }).join('');
-    return '<script src="' + escapeHtml(LOADER_URL) + '"' + attrs + '></script>\n' + noscript();
+    return '<script src="' + escapeHtml(LOADER_URL) + '"' + attrs + LOADER_TRUST + '></script>\n' + noscript();
   }
 
   function elementCode() {
     var attrs = attributes().map(function (a) {
       return ' ' + a[0] + '="' + escapeHtml(a[1]) + '"';
     }).join('');
-    return '<script src="' + escapeHtml(LOADER_URL) + '" data-embed="none" async></script>\n' +
+    return '<script src="' + escapeHtml(LOADER_URL) + '" data-embed="none"' + LOADER_TRUST + ' async></script>\n' +
       '<province-targets' + attrs + '></province-targets>\n' + noscript();
   }
 

@@ -15,15 +15,17 @@ import WIDGET_CSS from './widget.css';
 
   var script = document.currentScript;
 
-  // Loaded twice: keep the first copy, but still honour this script tag's embed.
-  if (window.ProvinceTargets) {
-    if (script && typeof window.ProvinceTargets.embed === 'function') window.ProvinceTargets.embed(script);
-    return;
-  }
-
   // The embed contract from the Rust crate (src/chart/embed.rs, printed by `province-targets embed-contract`),
   // injected at build time: the version, the element's name, the options passed to mount() and every attribute.
   var EMBED = __PT_EMBED__;
+
+  // Loaded twice: keep the first copy, but still honour this script tag's embed (and say so if the two copies
+  // are different versions: the first one draws every chart).
+  if (window.ProvinceTargets) {
+    warnSecondLoader(window.ProvinceTargets, script, EMBED.version);
+    if (script && typeof window.ProvinceTargets.embed === 'function') window.ProvinceTargets.embed(script);
+    return;
+  }
   var TAG = EMBED.tag;
   var OPTION_NAMES = EMBED.options;
   var ATTRIBUTES = EMBED.attributes;
@@ -41,7 +43,8 @@ import WIDGET_CSS from './widget.css';
       noWasm: 'Trình duyệt này không chạy được WebAssembly, nên không hiển thị được biểu đồ.',
       moduleFailed: 'Không tải được phần mềm vẽ biểu đồ ({detail}).',
       mountFailed: 'Không hiển thị được biểu đồ ({detail}).',
-      trapped: 'Biểu đồ gặp lỗi nội bộ và đã dừng. Hãy tải lại trang; nếu lỗi còn, xin báo cho tòa soạn.'
+      trapped: 'Biểu đồ gặp lỗi nội bộ và đã dừng. Hãy tải lại trang; nếu lỗi còn, xin báo cho tòa soạn.',
+      tampered: 'Biểu đồ bị chặn để bảo vệ bạn đọc: tệp {file} trên máy chủ khác với bản đã phát hành. Xin báo cho tòa soạn.'
     },
     en: {
       loading: 'Loading the chart…',
@@ -53,7 +56,8 @@ import WIDGET_CSS from './widget.css';
       noWasm: 'This browser cannot run WebAssembly, so the chart cannot be shown.',
       moduleFailed: 'Could not load the chart software ({detail}).',
       mountFailed: 'Could not show the chart ({detail}).',
-      trapped: 'The chart hit an internal error and stopped. Reload the page; if it happens again, please tell the newsroom.'
+      trapped: 'The chart hit an internal error and stopped. Reload the page; if it happens again, please tell the newsroom.',
+      tampered: 'The chart was blocked to protect readers: the file {file} on the server differs from the published one. Please tell the newsroom.'
     }
   };
 
@@ -77,6 +81,45 @@ import WIDGET_CSS from './widget.css';
     return new URL(name, scriptUrl).href;
   }
 
+  // ---- Subresource Integrity (issue 16) -------------------------------------------------------------------
+  // The module and the bundled dataset are hashed at build time (scripts/build-dist.mjs) and their sha384 hashes
+  // injected here; both are fetched with the `integrity` option, so a file changed on the CDN is refused by the
+  // browser before a byte of it is used. A newsroom's own data-src dataset has no known hash and is exempt.
+  var INTEGRITY = __PT_INTEGRITY__;
+
+  /** The file name and expected hash of one of our own files at `url`, or null (another URL: no check). */
+  function integrityFor(url) {
+    for (var name in INTEGRITY) {
+      if (Object.prototype.hasOwnProperty.call(INTEGRITY, name) && assetUrl(name) === url) {
+        return { file: name, hash: INTEGRITY[name] };
+      }
+    }
+    return null;
+  }
+
+  /**
+   * fetch() with the file's integrity hash, if it is one of ours. A failed integrity check rejects like a network
+   * error; a second request without the check tells the two apart (only on that failure path), and a file that
+   * arrives but differs is reported as tampered: in the console, naming the file, and to the reader.
+   */
+  function fetchVerified(url, init) {
+    var check = integrityFor(url);
+    if (!check) return fetch(url, init);
+    var options = Object.assign({}, init, { integrity: check.hash });
+    return fetch(url, options).catch(function (error) {
+      var probe = Object.assign({}, init, { cache: 'no-store' });
+      return fetch(url, probe).then(function (response) {
+        if (!response.ok) throw error;
+        console.error('province-targets: ' + check.file + ' (' + url + ') failed its integrity check: it is not ' +
+          'the file this loader was built with (expected ' + check.hash + '), so it was refused and the chart is ' +
+          'not shown. Deploy the loader, the module and the data of one build together.');
+        throw kindError('tampered', { file: check.file }, true);
+      }, function () {
+        throw error;
+      });
+    });
+  }
+
   // ---- one constructable stylesheet per page -------------------------------------------------------------
   // Only the built copy (dist/) runs: www/ has no module beside the loader, so there is no unbuilt path.
   var sheet = null;
@@ -98,7 +141,7 @@ import WIDGET_CSS from './widget.css';
     }
     // The .wasm is requested at once, side by side with the glue, rather than after the glue has run: one
     // round trip fewer before the first chart.
-    var wasmResponse = fetch(assetUrl('province_targets_bg.wasm'));
+    var wasmResponse = fetchVerified(assetUrl('province_targets_bg.wasm'));
     wasmResponse.catch(function () {}); // reported through the glue's own failure below
     modulePromise = Promise.resolve(glue).then(function (mod) {
       return Promise.resolve(mod.default({ module_or_path: wasmResponse }))
@@ -154,20 +197,28 @@ import WIDGET_CSS from './widget.css';
 
   // ---- the reader's colour scheme: widgets on theme "auto" redraw when it changes -----------------------
   var mountedWidgets = new Set();
-  var darkScheme = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
-  if (darkScheme && darkScheme.addEventListener) {
-    darkScheme.addEventListener('change', function () {
-      mountedWidgets.forEach(function (element) {
-        if (!element._widget || trapped) return;
-        try {
-          element._widget.refresh();
-        } catch (error) {
-          if (!isTrap(error)) throw error;
-          onTrap(error);
-        }
-      });
+  function refreshMounted() {
+    mountedWidgets.forEach(function (element) {
+      if (!element._widget || trapped) return;
+      try {
+        element._widget.refresh();
+      } catch (error) {
+        if (!isTrap(error)) throw error;
+        onTrap(error);
+      }
     });
   }
+  var darkScheme = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+  if (darkScheme && darkScheme.addEventListener) darkScheme.addEventListener('change', refreshMounted);
+
+  // ---- print (issue 16): the chart prints in the light palette of widget.css's @media print block ----------
+  // The module picks its palette when it draws (light when printing); redrawing as printing starts and ends
+  // gives the printed copy the print palette and the screen its own again, on the reader's current view.
+  // Chromium switches the media to print after 'beforeprint' and tells matchMedia('print') listeners, whose
+  // redraw the printed copy shows; 'afterprint' and the switch back redraw for the screen.
+  var printMedia = typeof matchMedia === 'function' ? matchMedia('print') : null;
+  if (printMedia && printMedia.addEventListener) printMedia.addEventListener('change', refreshMounted);
+  window.addEventListener('afterprint', refreshMounted);
 
   // ---- datasets, once per distinct URL ------------------------------------------------------------------
   // The text is fetched once per URL, parsed once by the browser's own JSON.parse, and read (validated into
@@ -224,12 +275,13 @@ import WIDGET_CSS from './widget.css';
       timedOut = true;
       if (controller) controller.abort();
     }, FETCH_TIMEOUT_MS);
-    var request = fetch(url, { credentials: 'omit', signal: controller ? controller.signal : undefined });
+    var request = fetchVerified(url, { credentials: 'omit', signal: controller ? controller.signal : undefined });
     return request.then(function (response) {
       clearTimeout(timer);
       return response;
-    }, function () {
+    }, function (error) {
       clearTimeout(timer);
+      if (error && error.kind === 'tampered') throw error;
       throw kindError('fetchFailed', {
         url: url,
         status: timedOut ? { key: 'timeout', s: FETCH_TIMEOUT_MS / 1000 } : { key: 'network' }
@@ -278,6 +330,205 @@ import WIDGET_CSS from './widget.css';
     };
   }
 
+  // ---- embed diagnostics (issue 16) ------------------------------------------------------------------------
+  // A misplaced or mistyped embed says what to do, in one console line naming the attribute and the valid values
+  // or the place the tag should be. The names and values are the build-time contract's (EMBED). A diagnostic never
+  // throws: whatever it finds, the other widgets on the page go on.
+  var SCRIPT_ONLY = ['embed']; // data-embed="none": define the element, draw nothing
+  // The script tag's own attributes, and the element's from HTML, that are not embed options.
+  var SCRIPT_OWN = ['src', 'async', 'defer', 'type', 'integrity', 'crossorigin', 'nonce', 'referrerpolicy', 'id',
+    'class', 'charset', 'language', 'fetchpriority', 'blocking', 'nomodule'];
+  // Where a chart cannot stand: text (a paragraph, a heading) or something a reader activates (its controls
+  // would be part of it). The chart goes after such an ancestor of a script tag, with a warning.
+  var NO_CHART_INSIDE = 'p, button, a, label, summary, select, option, h1, h2, h3, h4, h5, h6';
+  var embedSignatures = new Map(); // the attributes of each script-tag embed seen, for a tag pasted twice
+
+  function warnEmbed(message) {
+    console.warn('province-targets: ' + message);
+  }
+
+  function safely(check) {
+    try {
+      check();
+    } catch (ignored) {
+      // a diagnostic that fails must not stop a chart
+    }
+  }
+
+  /** Levenshtein distance, for "did you mean". */
+  function distance(a, b) {
+    var row = [];
+    for (var j = 0; j <= b.length; j++) row[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      var diagonal = row[0];
+      row[0] = i;
+      for (j = 1; j <= b.length; j++) {
+        var above = row[j];
+        row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+        diagonal = above;
+      }
+    }
+    return row[b.length];
+  }
+
+  function nearest(name, names) {
+    var best = null;
+    var bestDistance = Infinity;
+    names.forEach(function (candidate) {
+      var d = distance(name, candidate);
+      if (d < bestDistance) {
+        best = candidate;
+        bestDistance = d;
+      }
+    });
+    return bestDistance <= Math.max(2, Math.floor(best ? best.length / 3 : 0)) ? best : null;
+  }
+
+  /** "vi, en", or "all, or a year that has targets": an option's valid values, from the contract. */
+  function validValues(option) {
+    var values = (EMBED.values && EMBED.values[option]) || [];
+    var fromData = EMBED.from_dataset && EMBED.from_dataset[option];
+    return values.map(function (v) { return '"' + v + '"'; }).join(', ') +
+      (fromData ? (values.length ? ', or ' : '') + fromData : '');
+  }
+
+  /**
+   * The value an option meant when it only differs by case or stray spaces from a valid one (" EN" → "en"), or
+   * by spaces from a dataset's id (" 2025", "bac-giang, lang-son"); null when it needs no fixing (or cannot be
+   * fixed: the module then falls back to the default and lists the valid values itself).
+   */
+  function fixedValue(option, value) {
+    if (value == null || OPTION_NAMES.indexOf(option) < 0) return null;
+    var trimmed = value.split(',').map(function (part) { return part.trim(); }).join(',');
+    var values = (EMBED.values && EMBED.values[option]) || [];
+    if (values.indexOf(value) >= 0) return null;
+    var lower = trimmed.toLowerCase();
+    if (values.indexOf(lower) >= 0) return lower;
+    if (EMBED.from_dataset && EMBED.from_dataset[option] && trimmed !== value && trimmed !== '') return trimmed;
+    return null;
+  }
+
+  /** Fixes a value that differs only by case or spaces, saying so; true if the attribute was rewritten. */
+  function fixAttribute(el, name, value) {
+    var fixed = fixedValue(name, value);
+    if (fixed == null) return false;
+    var shown = (el._ptFromScript ? 'data-' : '') + name;
+    var why = fixed.toLowerCase() === value.trim().toLowerCase() && fixed !== value.trim() ? 'the wrong case' : '';
+    if (value.trim() !== value || /\s,|,\s/.test(value)) why = why ? 'stray spaces and ' + why : 'stray spaces';
+    warnEmbed(shown + '="' + value + '" has ' + (why || 'stray spaces') + ': write ' + shown + '="' + fixed +
+      '" (valid values: ' + validValues(name) + '). It is read as "' + fixed + '".');
+    el._ptFixing = true;
+    try {
+      el.setAttribute(name, fixed);
+    } finally {
+      el._ptFixing = false;
+    }
+    return true;
+  }
+
+  /** Attribute names of the script tag that the loader does not read: a misspelt option, or one without data-. */
+  function checkScriptAttributes(scriptEl) {
+    var known = ATTRIBUTES.concat(SCRIPT_ONLY).map(function (a) { return 'data-' + a; });
+    for (var i = 0; i < scriptEl.attributes.length; i++) {
+      var name = scriptEl.attributes[i].name.toLowerCase();
+      if (known.indexOf(name) >= 0 || SCRIPT_OWN.indexOf(name) >= 0) continue;
+      if (ATTRIBUTES.indexOf(name) >= 0) {
+        warnEmbed('the script tag\'s attribute ' + name + ' is not read: write data-' + name + ' on the script tag ' +
+          '(without data- only on <' + TAG + '>).');
+      } else if (name.indexOf('data-') === 0) {
+        var guess = nearest(name, known);
+        warnEmbed('the script tag\'s attribute ' + name + ' is not an option' +
+          (guess ? ': did you mean ' + guess + '?' : '') + ' Valid attributes: ' + known.join(', ') + '.');
+      }
+    }
+  }
+
+  /** Attribute names of a <province-targets> close to an option's: the script form's data-x, or a misspelling. */
+  function checkElementAttributes(el) {
+    for (var i = 0; i < el.attributes.length; i++) {
+      var name = el.attributes[i].name.toLowerCase();
+      if (ATTRIBUTES.indexOf(name) >= 0 || name === 'data-state') continue;
+      var bare = name.indexOf('data-') === 0 ? name.slice(5) : name;
+      var guess = ATTRIBUTES.indexOf(bare) >= 0 ? bare : nearest(bare, ATTRIBUTES);
+      if (guess && (bare !== name || distance(bare, guess) > 0)) {
+        warnEmbed('<' + TAG + '> has the attribute ' + name + ', which is not an option: did you mean ' + guess +
+          '? Valid attributes: ' + ATTRIBUTES.join(', ') + '.');
+      }
+    }
+  }
+
+  /** An element somewhere a chart cannot stand; the name of that ancestor, or null. */
+  function badAncestor(node) {
+    var parent = node.parentElement;
+    var found = parent && parent.closest ? parent.closest(NO_CHART_INSIDE) : null;
+    return found ? found.localName : null;
+  }
+
+  /** Every check of an element as it is connected: its attribute names and values, and where it stands. */
+  function checkElement(el) {
+    safely(function () {
+      if (!el._ptChecked) {
+        el._ptChecked = true;
+        if (!el._ptFromScript) checkElementAttributes(el);
+        var place = el._ptFromScript ? null : badAncestor(el);
+        if (place) {
+          warnEmbed('a <' + TAG + '> inside <' + place + '> is a chart inside a ' + (place === 'p' ? 'paragraph' :
+            '<' + place + '>') + ': move it out of the <' + place + '>, between paragraphs of the article.');
+        }
+      }
+      OPTION_NAMES.forEach(function (name) {
+        fixAttribute(el, name, el.getAttribute(name));
+      });
+    });
+  }
+
+  /** A script-tag embed with the same attributes as one before it: the tag pasted twice. */
+  function checkPastedTwice(scriptEl) {
+    var signature = [scriptEl.getAttribute('src')].concat(ATTRIBUTES.map(function (a) {
+      return a + '=' + scriptEl.getAttribute('data-' + a);
+    })).join('\n');
+    var count = (embedSignatures.get(signature) || 0) + 1;
+    embedSignatures.set(signature, count);
+    if (count === 2) {
+      warnEmbed('the same embed tag is on this page twice (same src and data- attributes), so the same chart is ' +
+        'drawn twice: delete one of the two tags, or give the second its own data-indicator.');
+    }
+  }
+
+  /** A second loader on the page (the first keeps drawing every chart): fine when both are the same version. */
+  function warnSecondLoader(first, scriptEl, version) {
+    safely(function () {
+      if (first.version === version) return;
+      var here = scriptEl && scriptEl.src ? scriptEl.src : 'an inline copy';
+      warnEmbed('two versions of the loader are on this page: ' + first.version + ' (' + first.scriptUrl + ') and ' +
+        version + ' (' + here + '). Every chart is drawn by the first, ' + first.version + ': load one version ' +
+        'only, the same src in every embed tag.');
+    });
+  }
+
+  /**
+   * Where the script tag's chart goes: right after the tag, or after the paragraph or control holding it; null
+   * in <head>, where no chart can stand (a tag there with options says so; without options it only defines the
+   * element, as documented).
+   */
+  function placeOfEmbed(scriptEl) {
+    var options = ATTRIBUTES.filter(function (a) { return scriptEl.hasAttribute('data-' + a); });
+    if (document.head && document.head.contains(scriptEl)) {
+      if (options.length) {
+        warnEmbed('a script tag with data-' + options[0] + ' in <head> draws no chart: move the tag into <body>, ' +
+          'where the chart should appear (a tag in <head> only defines <' + TAG + '>, for elements placed in the ' +
+          'article).');
+      }
+      return null;
+    }
+    var place = badAncestor(scriptEl);
+    if (!place) return scriptEl;
+    var ancestor = scriptEl.parentElement.closest(NO_CHART_INSIDE);
+    warnEmbed('the embed tag is inside <' + place + '>, where no chart can stand: the chart is placed after the <' +
+      place + '>; move the tag out of it, between paragraphs of the article.');
+    return ancestor;
+  }
+
   // ---- the element --------------------------------------------------------------------------------------
   function make(tag, className, content) {
     var node = document.createElement(tag);
@@ -302,6 +553,7 @@ import WIDGET_CSS from './widget.css';
     }
 
     connectedCallback() {
+      checkElement(this);
       liveElements.add(this);
       if (!this._root) {
         this._root = this.attachShadow({ mode: 'open' });
@@ -317,7 +569,8 @@ import WIDGET_CSS from './widget.css';
     }
 
     attributeChangedCallback(name, oldValue, newValue) {
-      if (oldValue === newValue || !this.isConnected || !this._root) return;
+      if (oldValue === newValue || !this.isConnected || !this._root || this._ptFixing) return;
+      if (fixAttribute(this, name, newValue)) return; // rewritten: this runs again with the fixed value
       this._stop();
       this._start();
     }
@@ -477,14 +730,26 @@ import WIDGET_CSS from './widget.css';
   // Copies the script's data-* attributes (without the prefix) to a new <province-targets> placed right after
   // it. A script in <head>, or with data-embed="none", only defines the element.
   function embed(scriptEl) {
-    if (!scriptEl || !scriptEl.parentNode || scriptEl.dataset.embed === 'none') return null;
-    if (document.head && document.head.contains(scriptEl)) return null;
+    if (!scriptEl || !scriptEl.parentNode) return null;
+    safely(function () {
+      checkScriptAttributes(scriptEl);
+    });
+    if (scriptEl.dataset.embed === 'none') return null;
+    var after = scriptEl;
+    safely(function () {
+      after = placeOfEmbed(scriptEl);
+    });
+    if (!after) return null;
+    safely(function () {
+      checkPastedTwice(scriptEl);
+    });
     var el = document.createElement(TAG);
+    el._ptFromScript = true;
     for (var i = 0; i < ATTRIBUTES.length; i++) {
       var value = scriptEl.getAttribute('data-' + ATTRIBUTES[i]);
       if (value != null) el.setAttribute(ATTRIBUTES[i], value);
     }
-    scriptEl.parentNode.insertBefore(el, scriptEl.nextSibling);
+    after.parentNode.insertBefore(el, after.nextSibling);
     return el;
   }
 

@@ -13,19 +13,17 @@ pub(super) fn restyle(
     theme: &str,
     style: Option<&CssStyleDeclaration>,
 ) -> Result<Palette, JsValue> {
+    // Printed, the chart is light whatever the theme (issue 16): the loader redraws as printing starts and ends,
+    // and widget.css's @media print block gives the widget the light palette.
+    let matches = |query: &str| {
+        web_sys::window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())
+    };
     let theme = match theme {
+        _ if matches("print") => ThemeName::Light,
         "dark" => ThemeName::Dark,
         "light" => ThemeName::Light,
-        _ => {
-            let dark = web_sys::window()
-                .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-                .is_some_and(|m| m.matches());
-            if dark {
-                ThemeName::Dark
-            } else {
-                ThemeName::Light
-            }
-        }
+        _ if matches("(prefers-color-scheme: dark)") => ThemeName::Dark,
+        _ => ThemeName::Light,
     };
     root.set_attribute("data-theme", if theme == ThemeName::Dark { "dark" } else { "light" })?;
     let mut palette = Palette::of(theme);

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { DIST, ROOT, markLabels, openHtml, openPage, serve, start, stop, waitForChart } from './helpers.mjs';
+import { DIST, ROOT, openHtml, openPage, serve, start, stop, viewOf, waitForChart } from './helpers.mjs';
 
 const CLI = process.env.PT_CLI
   ? resolve(process.env.PT_CLI)
@@ -27,17 +27,6 @@ before(async () => {
 after(() => stop({ server, browser }));
 
 const provinceName = (id) => data.provinces.find((p) => p.id === id).name_vi;
-
-/** What a widget shows: the indicator and year selected, the provinces pressed, the marks' names. */
-async function viewOf(widget) {
-  return {
-    indicator: await widget.locator('select:has(optgroup)').inputValue(),
-    year: await widget.locator('select:not(:has(optgroup))').inputValue(),
-    pressed: await widget.locator('.pt-toggle[aria-pressed="true"]').allTextContents(),
-    marks: await markLabels(widget),
-    lang: await widget.locator('.pt-root').getAttribute('lang')
-  };
-}
 
 /** The SVG documents compared with their ids (and references to them) normalised. */
 const normaliseIds = (svg) => svg.replace(/\b(id|aria-labelledby)="[^"]*"/g, '$1=""');

@@ -116,3 +116,14 @@ export async function screenshot(page, name, options = {}) {
 export async function markLabels(widget) {
   return widget.locator('.pt-mark').evaluateAll((marks) => marks.map((m) => m.getAttribute('aria-label') ?? ''));
 }
+
+/** A widget's view as a reader sees it: indicator, year, pressed provinces, marks and language. */
+export async function viewOf(widget) {
+  return {
+    indicator: await widget.locator('select:has(optgroup)').inputValue(),
+    year: await widget.locator('select:not(:has(optgroup))').inputValue(),
+    pressed: await widget.locator('.pt-toggle[aria-pressed="true"]').allTextContents(),
+    marks: await markLabels(widget),
+    lang: await widget.locator('.pt-root').getAttribute('lang')
+  };
+}
