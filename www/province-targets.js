@@ -402,6 +402,8 @@ import WIDGET_CSS from './widget.css';
     var trimmed = value.split(',').map(function (part) { return part.trim(); }).join(',');
     var values = (EMBED.values && EMBED.values[option]) || [];
     if (values.indexOf(value) >= 0) return null;
+    // A language tag is case-insensitive (BCP 47): "EN" and "en-US" are right as written.
+    if (option === 'lang' && LANG_TAG.test(value)) return null;
     var lower = trimmed.toLowerCase();
     if (values.indexOf(lower) >= 0) return lower;
     if (EMBED.from_dataset && EMBED.from_dataset[option] && trimmed !== value && trimmed !== '') return trimmed;
