@@ -154,3 +154,20 @@ fn no_modules_import_each_other_in_a_circle() {
         }
     }
 }
+
+#[test]
+fn the_library_sorts_only_through_data_order() {
+    // std's sorts are generic: each call site outside `data/order.rs` would compile another copy of the sort
+    // into the module (a `sort_by` in one file once cost 6 KB). Tests, after `#[cfg(test)]`, may sort freely.
+    let offenders: Vec<String> = sources()
+        .into_iter()
+        .filter(|(path, _)| path.to_string_lossy().contains("/src/") && !path.ends_with("src/data/order.rs"))
+        .filter(|(path, _)| !path.to_string_lossy().contains("/src/cli/"))
+        .filter_map(|(path, text)| {
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            let calls = [".sort(", ".sort_by(", ".sort_by_key(", ".sort_unstable", ".sort_by_cached_key("];
+            calls.iter().find(|call| code.contains(*call)).map(|call| format!("{}: {call}", path.display()))
+        })
+        .collect();
+    assert!(offenders.is_empty(), "sorts outside data/order.rs (use order::sort_by): {offenders:?}");
+}
