@@ -45,6 +45,12 @@ impl Lang {
         }
     }
 
+    /// "5 tỉnh", "1 province", "5 provinces": a count of provinces as a reader reads it.
+    pub fn provinces(self, n: usize) -> String {
+        let (one, several) = self.text().n_provinces;
+        format!("{n} {}", if n == 1 { one } else { several })
+    }
+
     /// The interface text of this language.
     pub fn text(self) -> &'static Text {
         match self {
@@ -97,7 +103,8 @@ pub struct Text {
     pub indicator: &'static str,
     pub year: &'static str,
     pub all_years: &'static str,
-    pub n_provinces: &'static str,
+    /// The noun after a count of provinces: (one, several). Vietnamese nouns do not change with the count.
+    pub n_provinces: (&'static str, &'static str),
     pub show_table: &'static str,
     pub hide_table: &'static str,
     pub download_csv: &'static str,
@@ -154,7 +161,7 @@ pub static VI: Text = Text {
     indicator: "Chỉ tiêu",
     year: "Năm",
     all_years: "Tất cả các năm",
-    n_provinces: "tỉnh",
+    n_provinces: ("tỉnh", "tỉnh"),
     show_table: "Xem bảng số liệu",
     hide_table: "Ẩn bảng số liệu",
     download_csv: "Tải dữ liệu (CSV)",
@@ -210,7 +217,7 @@ pub static EN: Text = Text {
     indicator: "Indicator",
     year: "Year",
     all_years: "All years",
-    n_provinces: "provinces",
+    n_provinces: ("province", "provinces"),
     show_table: "Show data table",
     hide_table: "Hide data table",
     download_csv: "Get the data (CSV)",
@@ -244,6 +251,14 @@ pub static EN: Text = Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_of_provinces_agrees_with_its_noun() {
+        assert_eq!(Lang::En.provinces(1), "1 province");
+        assert_eq!(Lang::En.provinces(5), "5 provinces");
+        assert_eq!(Lang::Vi.provinces(1), "1 tỉnh");
+        assert_eq!(Lang::Vi.provinces(5), "5 tỉnh");
+    }
 
     #[test]
     fn a_bcp_47_tag_asks_for_its_primary_language_in_any_case() {

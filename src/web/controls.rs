@@ -47,10 +47,9 @@ pub(super) fn build(root: &Element, dataset: &Dataset, config: &ChartConfig) -> 
         ui.open("optgroup", "", &[("label", lang.pick(&pillar.name_vi, &pillar.name_en))]);
         for (i, ind) in dataset.indicators.iter().enumerate().filter(|(_, ind)| ind.pillar == p) {
             let label = format!(
-                "{} ({} {})",
+                "{} ({})",
                 lang.pick(&ind.label_vi, &ind.label_en),
-                dataset.n_provinces_setting(i),
-                text.n_provinces
+                lang.provinces(dataset.n_provinces_setting(i))
             );
             ui.leaf("option", "", &[("value", &ind.id)], &label);
         }

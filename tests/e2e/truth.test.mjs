@@ -109,6 +109,11 @@ describe('an embed asking for a language with a BCP 47 tag', () => {
         try {
           await assertLanguage(page, words, tag);
           if (tag === 'en-US') {
+            // English counts agree with their noun: "(1 province)", never "(1 provinces)".
+            const options = await page.locator('province-targets').first()
+              .evaluate((el) => [...el.shadowRoot.querySelectorAll('option')].map((o) => o.textContent));
+            assert.ok(options.some((o) => o.endsWith('(1 province)')), `an indicator one province set: ${options}`);
+            assert.ok(!options.some((o) => /\(1 provinces\)/.test(o)), `no "1 provinces": ${options}`);
             await page.evaluate(() => window.scrollTo(0, 0));
             await screenshot(page.locator('province-targets').first(), 'widget-en-US-1000.png');
           }
