@@ -70,11 +70,19 @@ fn only_vinh_phuc_targets_are_drafts() {
 }
 
 /// The folder of archived articles: `$PROVINCE_TARGETS_SOURCES` if set, else `../shared/sources` beside the
-/// repository (where CI has it). The quote check must not pass by not running, so a missing folder fails.
+/// repository, else the team's shared folder `/work/shared/sources` (a clone made elsewhere, e.g. in a
+/// temporary directory, finds it there). The quote check must not pass by not running, so a missing folder
+/// fails.
 fn sources_folder() -> PathBuf {
     let folder = match std::env::var_os("PROVINCE_TARGETS_SOURCES") {
         Some(folder) => PathBuf::from(folder),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/sources"),
+        None => [
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/sources"),
+            PathBuf::from("/work/shared/sources"),
+        ]
+        .into_iter()
+        .find(|folder| folder.is_dir())
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/sources")),
     };
     assert!(
         folder.is_dir(),
