@@ -304,11 +304,28 @@ fn static_writes_every_indicator_and_an_index() {
         assert_eq!(chart["png_height"], image.height);
         let source = chart["source"].as_str().expect("a source line");
         assert!(source.starts_with("Nguồn: "), "{source}");
+        let years = chart["years"].as_array().expect("a list of years");
+        let targeted: std::collections::BTreeSet<u16> = dataset
+            .targets
+            .iter()
+            .filter(|t| dataset.indicators[t.indicator].id == indicator.id)
+            .map(|t| t.year)
+            .collect();
+        let listed: Vec<u16> = years.iter().map(|y| y["year"].as_u64().unwrap() as u16).collect();
+        assert_eq!(listed, targeted.into_iter().collect::<Vec<_>>(), "one chart per year with a target");
+        for year in years {
+            let svg = std::fs::read_to_string(out.join(year["svg"].as_str().unwrap())).unwrap();
+            let doc = roxmltree::Document::parse(&svg).expect("well-formed XML");
+            let desc = doc.descendants().find(|n| n.has_tag_name("desc")).unwrap().text().unwrap_or("");
+            assert_eq!(year["summary"], desc, "a year's summary is its SVG's <desc>");
+            assert!(desc.contains(&year["year"].to_string()), "the year's chart names its year: {desc}");
+        }
     }
-    assert_static_dir_is_listed(&out, charts.len());
+    let n_years = charts.iter().map(|c| c["years"].as_array().unwrap().len()).sum();
+    assert_static_dir_is_listed(&out, charts.len(), n_years);
 }
 
-fn assert_static_dir_is_listed(dir: &Path, n: usize) {
+fn assert_static_dir_is_listed(dir: &Path, n: usize, n_years: usize) {
     let files = std::fs::read_dir(dir).unwrap().count();
-    assert_eq!(files, 2 * n + 1, "an SVG and a PNG per chart, and index.json");
+    assert_eq!(files, 2 * n + n_years + 1, "an SVG and a PNG per chart, an SVG per year, and index.json");
 }

@@ -82,6 +82,24 @@ pub fn static_files(options: &Options) -> Result<(), Failure> {
         write_file(&dir.join(&png_name), &png)?;
         svg_bytes += svg_text.len();
         png_bytes += png.len();
+        let mut years = Vec::new();
+        for year in indicator_years(&dataset, i) {
+            let config = ChartConfig { year: Some(year), ..config.clone() };
+            let scene = layout::layout(&dataset, &config, width);
+            let svg_text = svg::to_svg(&scene, &palette);
+            let svg_name = format!("{}.{year}.svg", indicator.id);
+            write_file(&dir.join(&svg_name), svg_text.as_bytes())?;
+            svg_bytes += svg_text.len();
+            years.push(StaticYear {
+                year,
+                svg: svg_name,
+                width: scene.width.round() as u64,
+                height: scene.height.ceil() as u64,
+                source: source_line(&scene, lang),
+                summary: scene.description,
+                svg_bytes: svg_text.len(),
+            });
+        }
         charts.push(StaticChart {
             indicator: &indicator.id,
             pillar: &dataset.pillars[indicator.pillar].id,
@@ -97,6 +115,7 @@ pub fn static_files(options: &Options) -> Result<(), Failure> {
             summary: scene.description,
             svg_bytes: svg_text.len(),
             png_bytes: png.len(),
+            years,
         });
     }
     let default = dataset.default_indicator().map(|i| dataset.indicators[i].id.as_str());
@@ -152,6 +171,29 @@ struct StaticChart<'a> {
     source: Option<String>,
     svg_bytes: usize,
     png_bytes: usize,
+    /// The same chart for one year at a time, each year that has a target of this indicator: so that an
+    /// embed opening on one year falls back to an image of that year (SVG only, to keep the build short).
+    years: Vec<StaticYear>,
+}
+
+/// One year's chart of an indicator in `index.json`, every province shown.
+#[derive(Serialize)]
+struct StaticYear {
+    year: u16,
+    svg: String,
+    width: u64,
+    height: u64,
+    summary: String,
+    source: Option<String>,
+    svg_bytes: usize,
+}
+
+/// The years in which some province set a target for the indicator, in order.
+fn indicator_years(dataset: &Dataset, indicator: usize) -> Vec<u16> {
+    let mut years: Vec<u16> =
+        dataset.targets.iter().filter(|t| t.indicator == indicator).map(|t| t.year).collect();
+    province_targets::data::order::sort_dedup(&mut years);
+    years
 }
 
 /// The dataset, the laid-out scene and the colours of the view the options ask for.
