@@ -1,6 +1,7 @@
 // The embed builder (builder.html): an editor picks the view a chart opens on, sees it live, and copies the
 // embed code. No inline script or style anywhere, so the page runs under the strict CSP
-// (script-src 'self' 'wasm-unsafe-eval'; style-src 'self'). Every value written into the code is escaped.
+// (script-src 'self' 'wasm-unsafe-eval'; style-src 'self'). Every value written into the code is escaped, and
+// every text from the data or the editor reaches the page through textContent, never as HTML.
 (function () {
   'use strict';
 
@@ -13,19 +14,170 @@
   // file to dist/ (issue 16): a loader changed on the CDN is then refused by the reader's browser.
   var LOADER_INTEGRITY = '__PT_LOADER_INTEGRITY__';
   var LOADER_TRUST = ' integrity="' + LOADER_INTEGRITY + '" crossorigin="anonymous"';
+  // The static export writes each language into its own folder (scripts/build-static.sh).
+  var STATIC_FOLDER = { vi: '', en: 'en/' };
+
+  // The builder's own words. The widget's words come from the module, in the widget's language.
   var TEXT = {
-    loadFailed: 'Không tải được dữ liệu (targets.json): ',
-    allYears: 'Tất cả các năm',
-    provincesSetting: ' tỉnh',
-    copied: 'Đã sao chép vào bộ nhớ tạm.',
-    selected: 'Không sao chép tự động được: mã đã được chọn sẵn, hãy nhấn Ctrl+C (hoặc ⌘+C).',
-    noStatic: 'Chưa có ảnh tĩnh (static/index.json) cho chỉ tiêu này: phần <noscript> chỉ có lời nhắn.',
-    noscriptText: 'Biểu đồ tương tác cần JavaScript.'
+    vi: {
+      pageTitle: 'Tạo mã nhúng biểu đồ mục tiêu chuyển đổi số của các tỉnh',
+      heading: 'Tạo mã nhúng biểu đồ',
+      intro: 'Chọn cách biểu đồ hiển thị khi bài viết mở ra, xem trước, rồi sao chép mã và dán vào phần HTML ' +
+        'của bài viết. Bạn đọc vẫn có thể tự đổi chỉ tiêu, năm và tỉnh, trừ khi bạn ẩn các nút chọn.',
+      uiLangGroup: 'Ngôn ngữ của trang này',
+      optionsHeading: 'Tùy chọn',
+      loading: 'Đang tải dữ liệu…',
+      indicator: 'Chỉ tiêu',
+      year: 'Năm',
+      theme: 'Giao diện',
+      themeLight: 'Sáng',
+      themeDark: 'Tối',
+      themeAuto: 'Theo máy bạn đọc',
+      provinces: 'Tỉnh',
+      provinceHint: 'Cần chọn ít nhất một tỉnh.',
+      chartLang: 'Ngôn ngữ của biểu đồ',
+      wordsHeading: 'Lời của bạn: tiêu đề, mô tả, ghi chú',
+      title: 'Tiêu đề',
+      subtitle: 'Mô tả dưới tiêu đề',
+      note: 'Ghi chú cuối biểu đồ',
+      wordsHint: 'Để trống: dùng tên và định nghĩa của chỉ tiêu. Chỉ là chữ, không phải HTML.',
+      shownHeading: 'Nhấn mạnh và các phần của biểu đồ',
+      highlight: 'Nhấn mạnh tỉnh',
+      hideControls: 'Ẩn các nút chọn của bạn đọc',
+      hideNational: 'Ẩn đường mục tiêu quốc gia',
+      dataHeading: 'Dữ liệu của bạn',
+      dropHint: 'Kéo tệp dữ liệu (JSON) vào đây, hoặc chọn tệp:',
+      dataPrivacy: 'Tệp chỉ được đọc trong trình duyệt này, không gửi đi đâu. Tệp CSV: chuyển thành JSON trước ' +
+        'bằng lệnh province-targets import.',
+      dataFile: 'Tệp:',
+      dataClear: 'Dùng dữ liệu mặc định',
+      dataUrl: 'Địa chỉ của tệp khi đã đăng lên máy chủ',
+      dataUrlHint: 'Mã nhúng cần tệp này được đăng ở một địa chỉ công khai (src="…"); bản xem trước đọc tệp ngay ' +
+        'trong trình duyệt.',
+      dataNotJson: 'Chỉ nhận tệp .json. Tệp CSV: chuyển thành JSON trước bằng lệnh province-targets import.',
+      dataPlaceholder: 'https://…/du-lieu.json',
+      problemsHeading: 'Tệp có lỗi, biểu đồ chưa thể hiện. Sửa các lỗi sau (bản ghi và trường):',
+      previewHeading: 'Xem trước',
+      frameLabel: 'Khung:',
+      frameWide: 'Máy tính',
+      framePhone: 'Điện thoại (360 px)',
+      codeHeading: 'Mã nhúng',
+      codeScript: 'Một thẻ script: dán vào chỗ muốn đặt biểu đồ',
+      codeElementHeading: 'Trang có nhiều biểu đồ',
+      codeElement: 'Thẻ script một lần cho cả trang, rồi một phần tử province-targets cho mỗi biểu đồ',
+      copy: 'Sao chép',
+      loadFailed: 'Không tải được dữ liệu (targets.json): ',
+      allYears: 'Tất cả các năm',
+      emptyYear: ' (trống)',
+      provincesSetting: function (n) {
+        return n + ' tỉnh';
+      },
+      copied: 'Đã sao chép vào bộ nhớ tạm.',
+      selected: 'Không sao chép tự động được: mã đã được chọn sẵn, hãy nhấn Ctrl+C (hoặc ⌘+C).',
+      empty: function (year) {
+        return 'Biểu đồ sẽ trống: không tỉnh nào đã chọn đặt mục tiêu này' +
+          (year === 'all' ? '.' : ' cho năm ' + year + '.');
+      },
+      emptyTry: 'Các năm có mục tiêu:',
+      noscriptText: 'Biểu đồ tương tác cần JavaScript.',
+      staticExact: 'Phần <noscript> (cho trình duyệt không chạy JavaScript) hiện ảnh tĩnh đúng với chỉ tiêu, ' +
+        'năm và ngôn ngữ đã chọn.',
+      staticAllProvinces: 'Phần <noscript> hiện ảnh tĩnh của chỉ tiêu, năm và ngôn ngữ đã chọn, với mọi tỉnh ' +
+        '(không có ảnh tĩnh cho từng nhóm tỉnh); chú thích ảnh nói đúng những gì ảnh vẽ.',
+      staticAllYears: 'Năm này không có ảnh tĩnh: phần <noscript> hiện ảnh của mọi năm; chú thích ảnh nói đúng ' +
+        'những gì ảnh vẽ.',
+      staticNone: 'Không có ảnh tĩnh cho lựa chọn này (dữ liệu riêng, hoặc chưa chạy make build): phần ' +
+        '<noscript> chỉ có lời nhắn.',
+      staticTheme: ' Ảnh tĩnh luôn có nền sáng.'
+    },
+    en: {
+      pageTitle: 'Embed code builder for the provinces\' digital transformation targets chart',
+      heading: 'Build the embed code',
+      intro: 'Choose how the chart opens in your article, check the preview, then copy the code into the ' +
+        'article\'s HTML. Readers can still change the indicator, year and provinces, unless you hide the controls.',
+      uiLangGroup: 'Language of this page',
+      optionsHeading: 'Options',
+      loading: 'Loading data…',
+      indicator: 'Indicator',
+      year: 'Year',
+      theme: 'Theme',
+      themeLight: 'Light',
+      themeDark: 'Dark',
+      themeAuto: 'Follow the reader\'s device',
+      provinces: 'Provinces',
+      provinceHint: 'Choose at least one province.',
+      chartLang: 'Language of the chart',
+      wordsHeading: 'Your words: title, description, note',
+      title: 'Title',
+      subtitle: 'Description under the title',
+      note: 'Note below the chart',
+      wordsHint: 'Leave empty to use the indicator\'s name and definition. Plain text, not HTML.',
+      shownHeading: 'Highlight and parts of the chart',
+      highlight: 'Highlight provinces',
+      hideControls: 'Hide the reader\'s controls',
+      hideNational: 'Hide the national target line',
+      dataHeading: 'Your data',
+      dropHint: 'Drop a dataset file (JSON) here, or choose one:',
+      dataPrivacy: 'The file is read in this browser only and sent nowhere. A CSV file: turn it into JSON first ' +
+        'with province-targets import.',
+      dataFile: 'File:',
+      dataClear: 'Use the default data',
+      dataUrl: 'The file\'s address once it is on your server',
+      dataUrlHint: 'The embed code needs this file at a public address (src="…"); the preview reads it right ' +
+        'here in the browser.',
+      dataNotJson: 'Only .json files. A CSV file: turn it into JSON first with province-targets import.',
+      dataPlaceholder: 'https://…/data.json',
+      problemsHeading: 'The file has problems, so no chart yet. Fix these (record and field):',
+      previewHeading: 'Preview',
+      frameLabel: 'Frame:',
+      frameWide: 'Desktop',
+      framePhone: 'Phone (360 px)',
+      codeHeading: 'Embed code',
+      codeScript: 'One script tag: paste it where the chart should appear',
+      codeElementHeading: 'A page with several charts',
+      codeElement: 'The script tag once per page, then one province-targets element per chart',
+      copy: 'Copy',
+      loadFailed: 'Could not load the data (targets.json): ',
+      allYears: 'All years',
+      emptyYear: ' (empty)',
+      provincesSetting: function (n) {
+        return n === 1 ? '1 province' : n + ' provinces';
+      },
+      copied: 'Copied to the clipboard.',
+      selected: 'Could not copy automatically: the code is selected, press Ctrl+C (or ⌘+C).',
+      empty: function (year) {
+        return 'The chart will be empty: none of the chosen provinces set this target' +
+          (year === 'all' ? '.' : ' for ' + year + '.');
+      },
+      emptyTry: 'Years with targets:',
+      noscriptText: 'The interactive chart needs JavaScript.',
+      staticExact: 'The <noscript> part (for browsers without JavaScript) shows a static image of the chosen ' +
+        'indicator, year and language.',
+      staticAllProvinces: 'The <noscript> part shows a static image of the chosen indicator, year and language ' +
+        'with every province (there is no static image per set of provinces); its alt text says what it shows.',
+      staticAllYears: 'This year has no static image: the <noscript> part shows the all-years image; its alt ' +
+        'text says what it shows.',
+      staticNone: 'No static image for this choice (your own data, or make build has not run): the <noscript> ' +
+        'part holds only a message.',
+      staticTheme: ' Static images are always light.'
+    }
   };
 
-  var data = null;
-  var staticIndex = null;
-  var state = { indicator: '', year: 'all', provinces: [], lang: 'vi', theme: 'light' };
+  var data = null; // the dataset the controls offer: the bundled one, or the editor's file if it reads
+  var bundled = null;
+  var staticIndex = { vi: null, en: null };
+  var ui = 'vi';
+  var frame = 'wide';
+  // The editor's own file: its name, the Blob URL the preview reads, the address the embed code names.
+  var userData = null;
+  var state = {
+    indicator: '', year: 'all', provinces: [], lang: 'vi', theme: 'light',
+    title: '', subtitle: '', note: '', highlight: [], controls: '', national: ''
+  };
+
+  function t(key) {
+    return TEXT[ui][key];
+  }
 
   function escapeHtml(value) {
     return String(value).replace(/[&<>"']/g, function (c) {
@@ -42,11 +194,34 @@
     return node;
   }
 
+  function all(selector) {
+    return Array.prototype.slice.call(document.querySelectorAll(selector));
+  }
+
+  function list(value) {
+    return Array.isArray(value) ? value : [];
+  }
+
+  // ---- what the dataset offers ---------------------------------------------------------------------------
+  function provinceIds() {
+    return list(data.provinces).map(function (p) {
+      return p.id;
+    });
+  }
+
+  function nProvinces(indicatorId) {
+    var seen = {};
+    list(data.targets).forEach(function (target) {
+      if (target.indicator === indicatorId) seen[target.province] = true;
+    });
+    return Object.keys(seen).length;
+  }
+
   /** The indicator set by the most provinces, ties to the earlier one: the widget's own default. */
   function defaultIndicator() {
     var best = null;
     var bestCount = -1;
-    data.indicators.forEach(function (indicator) {
+    list(data.indicators).forEach(function (indicator) {
       var count = nProvinces(indicator.id);
       if (count > bestCount) {
         best = indicator.id;
@@ -56,87 +231,128 @@
     return best;
   }
 
-  function nProvinces(indicatorId) {
-    var seen = {};
-    data.targets.forEach(function (t) {
-      if (t.indicator === indicatorId) seen[t.province] = true;
-    });
-    return Object.keys(seen).length;
-  }
-
-  function years() {
+  function numbers(values) {
     var set = {};
-    data.targets.forEach(function (t) {
-      set[t.year] = true;
+    values.forEach(function (v) {
+      if (typeof v === 'number') set[v] = true;
     });
     return Object.keys(set).map(Number).sort(function (a, b) {
       return a - b;
     });
   }
 
+  function years() {
+    return numbers(list(data.targets).map(function (target) {
+      return target.year;
+    }));
+  }
+
+  /** The years in which one of `provinces` set a target for the indicator: the years whose chart has marks. */
+  function yearsWithTargets(indicatorId, provinces) {
+    return numbers(list(data.targets).filter(function (target) {
+      return target.indicator === indicatorId && provinces.indexOf(target.province) >= 0;
+    }).map(function (target) {
+      return target.year;
+    }));
+  }
+
+  function isEmptyChoice() {
+    var targeted = yearsWithTargets(state.indicator, state.provinces);
+    return state.year === 'all' ? !targeted.length : targeted.indexOf(Number(state.year)) < 0;
+  }
+
+  // ---- the interface language ----------------------------------------------------------------------------
+  function showInterfaceWords() {
+    document.documentElement.lang = ui;
+    document.title = t('pageTitle');
+    all('[data-t]').forEach(function (node) {
+      node.textContent = t(node.getAttribute('data-t'));
+    });
+    all('[data-ui-lang]').forEach(function (button) {
+      button.setAttribute('aria-pressed', String(button.getAttribute('data-ui-lang') === ui));
+    });
+    document.querySelector('.ui-lang').setAttribute('aria-label', t('uiLangGroup'));
+    $('data-url').placeholder = t('dataPlaceholder');
+  }
+
   // ---- controls -----------------------------------------------------------------------------------------
+  function label(record, field) {
+    return record[field + '_' + ui] || record[field + '_vi'] || record.id;
+  }
+
+  function checkboxes(container, name, checked) {
+    container.textContent = '';
+    list(data.provinces).forEach(function (p) {
+      var row = element('label', { class: 'check' });
+      var box = element('input', { type: 'checkbox', name: name, value: p.id });
+      box.checked = checked.indexOf(p.id) >= 0;
+      row.appendChild(box);
+      // Province names stay Vietnamese, with their diacritics, in both languages.
+      row.appendChild(element('span', { lang: 'vi' }, p.name_vi));
+      container.appendChild(row);
+    });
+  }
+
   function buildControls() {
     var indicator = $('indicator');
     indicator.textContent = '';
-    data.pillars.forEach(function (pillar) {
-      var group = element('optgroup', { label: pillar.name_vi });
-      data.indicators.filter(function (i) {
+    list(data.pillars).forEach(function (pillar) {
+      var group = element('optgroup', { label: label(pillar, 'name') });
+      list(data.indicators).filter(function (i) {
         return i.pillar === pillar.id;
       }).forEach(function (i) {
-        group.appendChild(element('option', { value: i.id }, i.label_vi + ' (' + nProvinces(i.id) +
-          TEXT.provincesSetting + ')'));
+        group.appendChild(element('option', { value: i.id },
+          label(i, 'label') + ' (' + t('provincesSetting')(nProvinces(i.id)) + ')'));
       });
       if (group.children.length) indicator.appendChild(group);
     });
     indicator.disabled = false;
+    checkboxes($('province-list'), 'province', state.provinces);
+    checkboxes($('highlight-list'), 'highlight', state.highlight);
+    buildYears();
+  }
 
+  /** The year list, each year without a target of the chosen provinces marked empty. */
+  function buildYears() {
     var year = $('year');
+    var targeted = yearsWithTargets(state.indicator, state.provinces);
     year.textContent = '';
-    year.appendChild(element('option', { value: 'all' }, TEXT.allYears));
+    year.appendChild(element('option', { value: 'all' }, t('allYears')));
     years().forEach(function (y) {
-      year.appendChild(element('option', { value: String(y) }, String(y)));
+      var empty = targeted.indexOf(y) < 0;
+      year.appendChild(element('option', { value: String(y) }, String(y) + (empty ? t('emptyYear') : '')));
     });
     year.disabled = false;
-
-    var list = $('province-list');
-    list.textContent = '';
-    data.provinces.forEach(function (p) {
-      var label = element('label', { class: 'check' });
-      var box = element('input', { type: 'checkbox', name: 'province', value: p.id });
-      box.checked = true;
-      label.appendChild(box);
-      label.appendChild(document.createTextNode(' ' + p.name_vi));
-      list.appendChild(label);
-    });
-
-    state.indicator = defaultIndicator();
-    state.provinces = data.provinces.map(function (p) {
-      return p.id;
-    });
-    showState();
+    year.value = state.year;
   }
 
   /** Puts `state` into the form controls. */
   function showState() {
     $('indicator').value = state.indicator;
-    $('year').value = state.year;
-    Array.prototype.forEach.call(document.querySelectorAll('input[name="province"]'), function (box) {
+    buildYears();
+    all('input[name="province"]').forEach(function (box) {
       box.checked = state.provinces.indexOf(box.value) >= 0;
     });
-    Array.prototype.forEach.call(document.querySelectorAll('input[name="lang"]'), function (radio) {
+    all('input[name="highlight"]').forEach(function (box) {
+      box.checked = state.highlight.indexOf(box.value) >= 0;
+    });
+    all('input[name="lang"]').forEach(function (radio) {
       radio.checked = radio.value === state.lang;
     });
     $('theme').value = state.theme;
   }
 
-  /** Reads the form controls into `state`; false if the choice is not allowed (no province). */
-  function readState(changed) {
-    var provinces = Array.prototype.filter.call(document.querySelectorAll('input[name="province"]'),
-      function (box) {
-        return box.checked;
-      }).map(function (box) {
+  function checkedValues(name) {
+    return all('input[name="' + name + '"]').filter(function (box) {
+      return box.checked;
+    }).map(function (box) {
       return box.value;
     });
+  }
+
+  /** Reads the form controls into `state`; false if the choice is not allowed (no province). */
+  function readState(changed) {
+    var provinces = checkedValues('province');
     if (!provinces.length) {
       // The widget shows every province when none is named, so an empty choice would not mean "none".
       if (changed) changed.checked = true;
@@ -150,50 +366,115 @@
     var lang = document.querySelector('input[name="lang"]:checked');
     state.lang = lang ? lang.value : 'vi';
     state.theme = $('theme').value;
+    state.title = $('title').value.trim();
+    state.subtitle = $('subtitle').value.trim();
+    state.note = $('note').value.trim();
+    state.highlight = checkedValues('highlight');
+    state.controls = $('hide-controls').checked ? 'none' : '';
+    state.national = $('hide-national').checked ? 'off' : '';
     return true;
   }
 
+  // ---- the empty-chart warning ----------------------------------------------------------------------------
+  function showEmptyWarning() {
+    var warning = $('empty-warning');
+    warning.textContent = '';
+    if (!data || !isEmptyChoice()) {
+      warning.hidden = true;
+      return;
+    }
+    warning.appendChild(element('span', null, t('empty')(state.year)));
+    var targeted = yearsWithTargets(state.indicator, state.provinces);
+    if (targeted.length) {
+      warning.appendChild(document.createTextNode(' ' + t('emptyTry') + ' '));
+      targeted.forEach(function (y) {
+        var button = element('button', { type: 'button', class: 'secondary', 'data-year': String(y) }, String(y));
+        warning.appendChild(button);
+        warning.appendChild(document.createTextNode(' '));
+      });
+    }
+    warning.hidden = false;
+  }
+
   // ---- the embed code -----------------------------------------------------------------------------------
-  /** The attributes that reproduce `state`: every year and every province are left out (the defaults). */
-  function attributes() {
-    var list = [['indicator', state.indicator]];
-    if (state.year !== 'all') list.push(['year', state.year]);
-    if (state.provinces.length !== data.provinces.length) list.push(['provinces', state.provinces.join(',')]);
-    list.push(['lang', state.lang]);
-    list.push(['theme', state.theme]);
-    return list;
+  /** The attributes that reproduce `state`; every default (all years, all provinces, …) is left out. */
+  function attributes(forPreview) {
+    var attrs = [['indicator', state.indicator]];
+    if (state.year !== 'all') attrs.push(['year', state.year]);
+    if (state.provinces.length !== provinceIds().length) attrs.push(['provinces', state.provinces.join(',')]);
+    attrs.push(['lang', state.lang]);
+    attrs.push(['theme', state.theme]);
+    ['title', 'subtitle', 'note'].forEach(function (name) {
+      if (state[name]) attrs.push([name, state[name]]);
+    });
+    if (state.highlight.length) attrs.push(['highlight', state.highlight.join(',')]);
+    if (state.controls) attrs.push(['controls', state.controls]);
+    if (state.national) attrs.push(['national', state.national]);
+    if (userData) attrs.push(['src', forPreview ? userData.blobUrl : (userData.hostedUrl || userData.name)]);
+    return attrs;
   }
 
-  function staticChart() {
-    if (!staticIndex || !Array.isArray(staticIndex.charts)) return null;
-    return staticIndex.charts.filter(function (c) {
+  /**
+   * The static image that comes nearest the chosen view, and how near: the static export has one image per
+   * indicator, language and year (or all years), always with every province and in the light theme.
+   */
+  function staticImage() {
+    var index = staticIndex[state.lang];
+    if (userData || !index || !Array.isArray(index.charts)) return null;
+    var chart = index.charts.filter(function (c) {
       return c.indicator === state.indicator;
-    })[0] || null;
+    })[0];
+    if (!chart) return null;
+    var folder = STATIC_URL + STATIC_FOLDER[state.lang];
+    var image = {
+      href: folder + chart.svg, src: folder + chart.png, width: chart.width, height: chart.height,
+      summary: chart.summary, source: chart.source, fit: state.year === 'all' ? 'exact' : 'allYears'
+    };
+    if (state.year !== 'all') {
+      var year = list(chart.years).filter(function (y) {
+        return String(y.year) === state.year;
+      })[0];
+      if (year) {
+        image = {
+          href: folder + year.svg, src: folder + year.svg, width: year.width, height: year.height,
+          summary: year.summary, source: year.source, fit: 'exact'
+        };
+      }
+    }
+    if (image.fit === 'exact' && state.provinces.length !== provinceIds().length) image.fit = 'allProvinces';
+    return image;
   }
 
-  /** The fallback for readers without JavaScript: the static PNG (linking to the SVG) and the source line. */
+  /**
+   * The fallback for readers without JavaScript: the nearest static image (linking to its SVG), described by
+   * its own summary, so that the alt text says what the image shows; the editor's words and the source line.
+   */
   function noscript() {
-    var chart = staticChart();
-    if (!chart) return '<noscript><p>' + escapeHtml(TEXT.noscriptText) + '</p></noscript>';
-    var lines = [
-      '<noscript>',
-      '  <p><a href="' + escapeHtml(STATIC_URL + chart.svg) + '"><img src="' + escapeHtml(STATIC_URL + chart.png) +
-        '" width="' + chart.width + '" height="' + chart.height + '" alt="' + escapeHtml(chart.summary) + '"></a></p>'
-    ];
-    if (chart.source) lines.push('  <p>' + escapeHtml(chart.source) + '</p>');
+    var image = staticImage();
+    var lines = ['<noscript>'];
+    if (state.title) lines.push('  <p><strong>' + escapeHtml(state.title) + '</strong></p>');
+    if (state.subtitle) lines.push('  <p>' + escapeHtml(state.subtitle) + '</p>');
+    if (image) {
+      lines.push('  <p><a href="' + escapeHtml(image.href) + '"><img src="' + escapeHtml(image.src) + '" width="' +
+        image.width + '" height="' + image.height + '" alt="' + escapeHtml(image.summary) + '"></a></p>');
+      if (image.source) lines.push('  <p>' + escapeHtml(image.source) + '</p>');
+    } else {
+      lines.push('  <p>' + escapeHtml(TEXT[state.lang].noscriptText) + '</p>');
+    }
+    if (state.note) lines.push('  <p>' + escapeHtml(state.note) + '</p>');
     lines.push('</noscript>');
     return lines.join('\n');
   }
 
   function scriptCode() {
-    var attrs = attributes().map(function (a) {
+    var attrs = attributes(false).map(function (a) {
       return ' data-' + a[0] + '="' + escapeHtml(a[1]) + '"';
     }).join('');
     return '<script src="' + escapeHtml(LOADER_URL) + '"' + attrs + LOADER_TRUST + '></script>\n' + noscript();
   }
 
   function elementCode() {
-    var attrs = attributes().map(function (a) {
+    var attrs = attributes(false).map(function (a) {
       return ' ' + a[0] + '="' + escapeHtml(a[1]) + '"';
     }).join('');
     return '<script src="' + escapeHtml(LOADER_URL) + '" data-embed="none"' + LOADER_TRUST + ' async></script>\n' +
@@ -203,8 +484,12 @@
   function showCode() {
     $('code-script').value = scriptCode();
     $('code-element').value = elementCode();
-    $('static-note').classList.toggle('warning', !staticChart());
-    if (staticIndex && !staticChart()) $('static-note').textContent = TEXT.noStatic;
+    var image = staticImage();
+    var note = $('static-note');
+    note.textContent = !image ? t('staticNone')
+      : t({ exact: 'staticExact', allProvinces: 'staticAllProvinces', allYears: 'staticAllYears' }[image.fit]) +
+        (state.theme === 'light' ? '' : t('staticTheme'));
+    note.classList.toggle('warning-text', !image || image.fit !== 'exact');
   }
 
   // ---- the live preview ---------------------------------------------------------------------------------
@@ -212,16 +497,68 @@
   function showPreview() {
     var preview = $('preview');
     var chart = element('province-targets');
-    attributes().forEach(function (a) {
+    attributes(true).forEach(function (a) {
       chart.setAttribute(a[0], a[1]);
     });
+    // While the editor's file has problems there is no chart, only the list of problems: in the builder's
+    // language, which the editor reads (the code keeps the chart's language).
+    if (userData && userData.broken) chart.setAttribute('lang', ui);
     preview.setAttribute('data-theme', state.theme);
+    preview.setAttribute('data-frame', frame);
     preview.textContent = '';
     preview.appendChild(chart);
+    watchPreview(chart);
+  }
+
+  /** Copies the preview's list of data problems into the "your data" step, once the widget has shown it. */
+  function watchPreview(chart) {
+    if (!userData) {
+      showProblems(null);
+      return;
+    }
+    var observer = new MutationObserver(function () {
+      var stateNow = chart.getAttribute('data-state');
+      if (stateNow === 'ready') {
+        observer.disconnect();
+        userData.broken = false;
+        showProblems(null);
+      } else if (stateNow === 'error' && chart.shadowRoot) {
+        observer.disconnect();
+        if (!userData.broken && state.lang !== ui) {
+          userData.broken = true;
+          showPreview(); // again, in the builder's language
+          return;
+        }
+        userData.broken = true;
+        showProblems(chart.shadowRoot.querySelector('[role="alert"]'));
+      }
+    });
+    observer.observe(chart, { attributes: true, attributeFilter: ['data-state'] });
+  }
+
+  function showProblems(alert) {
+    var box = $('data-problems');
+    var items = $('problem-list');
+    items.textContent = '';
+    if (!alert) {
+      box.hidden = true;
+      return;
+    }
+    var lines = Array.prototype.map.call(alert.querySelectorAll('li'), function (li) {
+      return li.textContent;
+    });
+    if (!lines.length) lines = [alert.textContent.trim()];
+    lines.forEach(function (line) {
+      items.appendChild(element('li', null, line));
+    });
+    box.hidden = false;
+    $('your-data').open = true;
   }
 
   function update(changed) {
     if (!readState(changed)) return;
+    buildYears();
+    showEmptyWarning();
     showCode();
     showPreview();
   }
@@ -234,14 +571,108 @@
     state.indicator = detail.indicator || state.indicator;
     state.year = detail.year || 'all';
     state.provinces = detail.provinces ? String(detail.provinces).split(',').filter(Boolean) : [];
-    if (!state.provinces.length) {
-      state.provinces = data.provinces.map(function (p) {
-        return p.id;
-      });
-    }
-    state.lang = detail.lang || state.lang;
+    if (!state.provinces.length) state.provinces = provinceIds();
+    if (!(userData && userData.broken)) state.lang = detail.lang || state.lang;
     showState();
+    showEmptyWarning();
     showCode();
+  }
+
+  // ---- the editor's own data ----------------------------------------------------------------------------
+  function useFile(file) {
+    if (!file) return;
+    if (!/\.json$/i.test(file.name) && !/json/.test(file.type)) {
+      showFileMessage(t('dataNotJson'));
+      return;
+    }
+    file.text().then(function (text) {
+      if (userData) URL.revokeObjectURL(userData.blobUrl);
+      // The file never leaves the browser: the preview reads it from a Blob URL of this page.
+      userData = {
+        name: file.name,
+        blobUrl: URL.createObjectURL(new Blob([text], { type: 'application/json' })),
+        hostedUrl: '',
+        broken: false
+      };
+      $('data-name').textContent = file.name;
+      $('data-url').value = '';
+      $('data-chosen').hidden = false;
+      // The controls offer what the file holds when it reads as a dataset; the widget checks it either way.
+      var parsed = null;
+      try {
+        parsed = JSON.parse(text);
+      } catch (ignored) {
+        parsed = null;
+      }
+      useDataset(parsed && Array.isArray(parsed.provinces) && Array.isArray(parsed.indicators) &&
+        Array.isArray(parsed.targets) && parsed.provinces.length ? parsed : bundled);
+    });
+  }
+
+  function showFileMessage(message) {
+    var box = $('data-problems');
+    $('problem-list').textContent = '';
+    $('problem-list').appendChild(element('li', null, message));
+    box.hidden = false;
+  }
+
+  function clearFile() {
+    if (userData) URL.revokeObjectURL(userData.blobUrl);
+    userData = null;
+    $('data-chosen').hidden = true;
+    $('data-file').value = '';
+    useDataset(bundled);
+  }
+
+  /** Offers `dataset`'s indicators and provinces, keeping the editor's choices where they still exist. */
+  function useDataset(dataset) {
+    data = dataset;
+    var ids = provinceIds();
+    var indicators = list(data.indicators).map(function (i) {
+      return i.id;
+    });
+    if (indicators.indexOf(state.indicator) < 0) state.indicator = defaultIndicator();
+    state.provinces = state.provinces.filter(function (id) {
+      return ids.indexOf(id) >= 0;
+    });
+    if (!state.provinces.length) state.provinces = ids;
+    state.highlight = state.highlight.filter(function (id) {
+      return ids.indexOf(id) >= 0;
+    });
+    if (years().indexOf(Number(state.year)) < 0) state.year = 'all';
+    buildControls();
+    showState();
+    update(null);
+  }
+
+  function startDataStep() {
+    var zone = $('drop-zone');
+    $('data-file').addEventListener('change', function (event) {
+      event.stopPropagation(); // not a view option: the form's change handler has nothing to do
+      useFile(event.target.files && event.target.files[0]);
+    });
+    zone.addEventListener('dragover', function (event) {
+      event.preventDefault();
+      zone.classList.add('over');
+    });
+    zone.addEventListener('dragleave', function () {
+      zone.classList.remove('over');
+    });
+    zone.addEventListener('drop', function (event) {
+      event.preventDefault();
+      zone.classList.remove('over');
+      useFile(event.dataTransfer && event.dataTransfer.files && event.dataTransfer.files[0]);
+    });
+    $('data-clear').addEventListener('click', clearFile);
+    $('data-url').addEventListener('input', function (event) {
+      event.stopPropagation();
+      if (!userData) return;
+      userData.hostedUrl = event.target.value.trim();
+      showCode();
+    });
+    $('data-url').addEventListener('change', function (event) {
+      event.stopPropagation();
+    });
   }
 
   // ---- copying ------------------------------------------------------------------------------------------
@@ -251,11 +682,11 @@
     var fallback = function () {
       area.focus();
       area.select();
-      status.textContent = TEXT.selected;
+      status.textContent = t('selected');
     };
     if (navigator.clipboard && typeof navigator.clipboard.writeText === 'function') {
       navigator.clipboard.writeText(area.value).then(function () {
-        status.textContent = TEXT.copied;
+        status.textContent = t('copied');
       }, fallback);
     } else {
       fallback();
@@ -263,40 +694,86 @@
   }
 
   // ---- start --------------------------------------------------------------------------------------------
-  function start() {
-    $('options').addEventListener('change', function (event) {
-      update(event.target);
-    });
-    $('options').addEventListener('submit', function (event) {
-      event.preventDefault();
-    });
-    Array.prototype.forEach.call(document.querySelectorAll('button.copy'), function (button) {
-      button.addEventListener('click', function () {
-        copy(button);
-      });
-    });
-    $('preview').addEventListener('province-targets-change', onWidgetChange);
+  function setInterfaceLanguage(lang) {
+    ui = lang;
+    showInterfaceWords();
+    $('copy-status').textContent = '';
+    if (!data) return;
+    buildControls();
+    showState();
+    update(null);
+  }
 
-    var staticPromise = fetch(STATIC_URL + 'index.json').then(function (r) {
+  function setFrame(name) {
+    frame = name;
+    all('[data-frame]').forEach(function (node) {
+      if (node.tagName === 'BUTTON') node.setAttribute('aria-pressed', String(node.getAttribute('data-frame') === name));
+    });
+    $('preview').setAttribute('data-frame', name);
+  }
+
+  function fetchStatic(folder) {
+    return fetch(STATIC_URL + folder + 'index.json').then(function (r) {
       return r.ok ? r.json() : null;
     }).catch(function () {
       return null;
     });
+  }
+
+  function start() {
+    var asked = new URLSearchParams(location.search).get('ui');
+    ui = asked === 'en' ? 'en' : 'vi';
+    showInterfaceWords();
+    $('options').addEventListener('change', function (event) {
+      update(event.target);
+    });
+    $('options').addEventListener('input', function (event) {
+      // The editor's words go into the code as they are typed; the preview waits for the change event.
+      if (event.target.type === 'text' && readState(null)) showCode();
+    });
+    $('options').addEventListener('submit', function (event) {
+      event.preventDefault();
+    });
+    $('empty-warning').addEventListener('click', function (event) {
+      var year = event.target.getAttribute && event.target.getAttribute('data-year');
+      if (!year) return;
+      $('year').value = year;
+      update(null);
+    });
+    all('button.copy').forEach(function (button) {
+      button.addEventListener('click', function () {
+        copy(button);
+      });
+    });
+    all('[data-ui-lang]').forEach(function (button) {
+      button.addEventListener('click', function () {
+        setInterfaceLanguage(button.getAttribute('data-ui-lang'));
+      });
+    });
+    all('button[data-frame]').forEach(function (button) {
+      button.addEventListener('click', function () {
+        setFrame(button.getAttribute('data-frame'));
+      });
+    });
+    $('preview').addEventListener('province-targets-change', onWidgetChange);
+    startDataStep();
+
+    var staticPromise = Promise.all([fetchStatic(STATIC_FOLDER.vi), fetchStatic(STATIC_FOLDER.en)]);
     fetch(new URL('targets.json', LOADER_URL)).then(function (r) {
       if (!r.ok) throw new Error('HTTP ' + r.status);
       return r.json();
     }).then(function (json) {
-      data = json;
+      bundled = json;
       return staticPromise;
-    }).then(function (index) {
-      staticIndex = index;
-      buildControls();
-      update(null);
+    }).then(function (indexes) {
+      staticIndex = { vi: indexes[0], en: indexes[1] };
+      state.provinces = [];
+      useDataset(bundled);
       document.body.setAttribute('data-ready', 'true');
     }).catch(function (error) {
       var status = $('copy-status');
       status.setAttribute('role', 'alert');
-      status.textContent = TEXT.loadFailed + (error && error.message ? error.message : String(error));
+      status.textContent = t('loadFailed') + (error && error.message ? error.message : String(error));
     });
   }
 

@@ -1,5 +1,5 @@
-// End-to-end tests of issue 7 against dist/: the embed builder, its copied code pasted into an empty page, the
-// widget's SVG against the command line's, the no-JavaScript fallbacks, and the demo's URL fragment.
+// End-to-end tests of issue 7 against dist/: the widget's SVG against the command line's, the no-JavaScript
+// fallbacks, and the demo's URL fragment. The embed builder's tests are in builder.test.mjs.
 // Run with `node --test tests/e2e/` after `make build` (which also writes dist/static/ with the release CLI).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { DIST, ROOT, openHtml, openPage, serve, start, stop, viewOf, waitForChart } from './helpers.mjs';
+import { DIST, ROOT, openHtml, openPage, start, stop, viewOf, waitForChart } from './helpers.mjs';
 
 const CLI = process.env.PT_CLI
   ? resolve(process.env.PT_CLI)
@@ -35,95 +35,6 @@ function cliSvg(args) {
   if (!existsSync(CLI)) throw new Error(`${CLI} not found: run make build (it builds the release CLI)`);
   return execFileSync(CLI, ['svg', ...args], { encoding: 'utf8' });
 }
-
-/** Opens the builder, waits for its data, and picks a view. */
-async function builderWith(page, { indicator, year, uncheck = [], lang = 'vi', theme = 'light' }) {
-  await page.locator('body[data-ready="true"]').waitFor({ timeout: 15000 });
-  await page.locator('#indicator').selectOption(indicator);
-  await page.locator('#year').selectOption(year);
-  for (const id of uncheck) await page.locator(`input[name="province"][value="${id}"]`).uncheck();
-  await page.locator(`input[name="lang"][value="${lang}"]`).check();
-  await page.locator('#theme').selectOption(theme);
-  const preview = page.locator('#preview province-targets');
-  await preview.locator('.pt-chart svg').waitFor({ state: 'visible', timeout: 15000 });
-  return preview;
-}
-
-describe('embed builder', () => {
-  test('the copied one-tag code, pasted into an empty page, shows the view of the preview', async () => {
-    const { ctx, page, log } = await openPage(browser, `${server.url}builder.html`,
-      { viewport: { width: 1280, height: 1000 }, colorScheme: 'light' });
-    try {
-      await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
-      const preview = await builderWith(page, {
-        indicator: 'records-online-commune', year: '2025', uncheck: ['binh-duong'], lang: 'vi', theme: 'light'
-      });
-      const expected = await viewOf(preview);
-      assert.equal(expected.indicator, 'records-online-commune');
-      assert.equal(expected.year, '2025');
-      assert.ok(!expected.pressed.includes(provinceName('binh-duong')), 'Bình Dương is off in the preview');
-      assert.ok(expected.marks.length > 0, 'the preview has marks');
-
-      await page.getByRole('button', { name: 'Sao chép' }).first().click();
-      await page.locator('#copy-status', { hasText: 'Đã sao chép' }).waitFor();
-      const copied = await page.evaluate(() => navigator.clipboard.readText());
-      assert.equal(copied, await page.locator('#code-script').inputValue(), 'the clipboard holds the code shown');
-      const loaderUrl = `${server.url}province-targets.js`;
-      assert.ok(copied.startsWith(`<script src="${loaderUrl}" data-indicator="records-online-commune"`), copied);
-      assert.match(copied, /data-provinces="bac-giang,binh-dinh,vinh-phuc,lang-son"/);
-      assert.match(copied, /<\/script>\n<noscript>/, 'the no-JavaScript fallback follows the script tag');
-      const chart = staticIndex.charts.find((c) => c.indicator === 'records-online-commune');
-      assert.ok(copied.includes(`alt="${chart.summary}"`), 'the image is described by the chart summary');
-      assert.ok(copied.includes(`<p>${chart.source}</p>`), 'the source line is in the fallback');
-      assert.deepEqual(log.errors, [], 'no console errors in the builder');
-
-      // The element form reproduces the same view too.
-      await page.getByRole('button', { name: 'Sao chép' }).nth(1).click();
-      const elementCode = await page.evaluate(() => navigator.clipboard.readText());
-      assert.match(elementCode, /<province-targets indicator="records-online-commune" year="2025"/);
-
-      for (const [name, code] of [['script', copied], ['element', elementCode]]) {
-        const pasted = await pastedPage(code, { width: 900 });
-        try {
-          const widget = await waitForChart(pasted.page, 0);
-          assert.deepEqual(await viewOf(widget), expected, `the ${name} code shows the builder's view`);
-          assert.equal(await pasted.page.locator('province-targets').count(), 1, 'one chart');
-          assert.deepEqual(pasted.log.errors, [], `no console errors on the pasted ${name} page`);
-        } finally {
-          await pasted.ctx.close();
-        }
-      }
-    } finally {
-      await ctx.close();
-    }
-  });
-
-  test('a reader change in the preview updates the form and the code', async () => {
-    const { ctx, page } = await openPage(browser, `${server.url}builder.html`, { viewport: { width: 1280, height: 1000 } });
-    try {
-      const preview = await builderWith(page, { indicator: 'digital-economy-share-grdp', year: 'all' });
-      await preview.getByRole('button', { name: provinceName('vinh-phuc'), exact: true }).click();
-      await page.waitForFunction(() => !document.querySelector('input[value="vinh-phuc"]').checked);
-      assert.match(await page.locator('#code-script').inputValue(),
-        /data-provinces="bac-giang,binh-dinh,binh-duong,lang-son"/);
-    } finally {
-      await ctx.close();
-    }
-  });
-
-  test('runs under the strict Content-Security-Policy without violations', async () => {
-    const strict = await serve({ csp: true });
-    const { ctx, page, log } = await openPage(browser, `${strict.url}builder.html`);
-    try {
-      await builderWith(page, { indicator: 'dti-ranking', year: 'all', lang: 'en' });
-      assert.deepEqual(log.violations, [], 'no CSP violations');
-      assert.deepEqual(log.errors, [], 'no console errors');
-    } finally {
-      await ctx.close();
-      await strict.close();
-    }
-  });
-});
 
 /** A page holding only `code`, served from dist/'s origin (what an editor's CMS would produce). */
 function pastedPage(code, { width = 900, javaScriptEnabled = true } = {}) {

@@ -1,0 +1,373 @@
+// End-to-end tests of the embed builder (builder.html) against dist/, issues 7, 14 and 15: its copied code pasted
+// into an empty page, the <noscript> fallback that follows the chosen view, the layout at 1280 px, the phone
+// frame, the empty-chart warning, the optional attributes, the editor's own data file and the English interface.
+// Run with `node --test tests/e2e/builder.test.mjs` after `make build` (which also writes dist/static/).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DIST, ROOT, openHtml, openPage, screenshot, serve, start, stop, viewOf } from './helpers.mjs';
+
+let server;
+let browser;
+let data;
+let staticIndex;
+let staticIndexEn;
+
+before(async () => {
+  staticIndex = JSON.parse(await readFile(join(DIST, 'static', 'index.json'), 'utf8'));
+  staticIndexEn = JSON.parse(await readFile(join(DIST, 'static', 'en', 'index.json'), 'utf8'));
+  ({ data, server, browser } = await start());
+});
+
+after(() => stop({ server, browser }));
+
+const provinceName = (id) => data.provinces.find((p) => p.id === id).name_vi;
+
+/** Opens the builder (in `ui`'s language) at `width` × `height`, and waits for its data. */
+async function openBuilder({ width = 1280, height = 1000, ui = 'vi', url = server.url } = {}) {
+  const opened = await openPage(browser, `${url}builder.html${ui === 'en' ? '?ui=en' : ''}`,
+    { viewport: { width, height }, colorScheme: 'light' });
+  await opened.page.locator('body[data-ready="true"]').waitFor({ timeout: 15000 });
+  return opened;
+}
+
+/** Picks a view in an open builder and waits for the preview's chart. */
+async function builderWith(page, { indicator, year, uncheck = [], lang = 'vi', theme = 'light' }) {
+  await page.locator('body[data-ready="true"]').waitFor({ timeout: 15000 });
+  await page.locator('#indicator').selectOption(indicator);
+  await page.locator('#year').selectOption(year);
+  for (const id of uncheck) await page.locator(`input[name="province"][value="${id}"]`).uncheck();
+  await page.locator(`input[name="lang"][value="${lang}"]`).check();
+  await page.locator('#theme').selectOption(theme);
+  const preview = page.locator('#preview province-targets');
+  await preview.locator('.pt-chart svg').waitFor({ state: 'visible', timeout: 15000 });
+  return preview;
+}
+
+/** A page holding only `code`, served from dist/'s origin (what an editor's CMS would produce). */
+function pastedPage(code, { width = 900, javaScriptEnabled = true } = {}) {
+  return openHtml(browser, server,
+    `<!doctype html>\n<html lang="vi"><head><meta charset="utf-8"><title>Bài viết</title></head>\n` +
+      `<body><main>\n${code}\n</main></body></html>\n`,
+    { viewport: { width, height: 1000 }, colorScheme: 'light', javaScriptEnabled });
+}
+
+const code = (page) => page.locator('#code-script').inputValue();
+
+describe('embed builder: the code', () => {
+  test('the copied one-tag code, pasted into an empty page, shows the view of the preview', async () => {
+    const { ctx, page, log } = await openBuilder();
+    try {
+      await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
+      const preview = await builderWith(page, {
+        indicator: 'records-online-commune', year: '2025', uncheck: ['binh-duong'], lang: 'vi', theme: 'light'
+      });
+      const expected = await viewOf(preview);
+      assert.equal(expected.indicator, 'records-online-commune');
+      assert.equal(expected.year, '2025');
+      assert.ok(!expected.pressed.includes(provinceName('binh-duong')), 'Bình Dương is off in the preview');
+      assert.ok(expected.marks.length > 0, 'the preview has marks');
+
+      await page.getByRole('button', { name: 'Sao chép' }).first().click();
+      await page.locator('#copy-status', { hasText: 'Đã sao chép' }).waitFor();
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      assert.equal(copied, await code(page), 'the clipboard holds the code shown');
+      const loaderUrl = `${server.url}province-targets.js`;
+      assert.ok(copied.startsWith(`<script src="${loaderUrl}" data-indicator="records-online-commune"`), copied);
+      assert.match(copied, /data-provinces="bac-giang,binh-dinh,vinh-phuc,lang-son"/);
+      assert.match(copied, /<\/script>\n<noscript>/, 'the no-JavaScript fallback follows the script tag');
+      const chart = staticIndex.charts.find((c) => c.indicator === 'records-online-commune');
+      const year = chart.years.find((y) => y.year === 2025);
+      assert.ok(copied.includes(`alt="${year.summary}"`), 'the image is described by the 2025 chart summary');
+      assert.ok(copied.includes(`<p>${year.source}</p>`), 'the source line is in the fallback');
+      assert.deepEqual(log.errors, [], 'no console errors in the builder');
+
+      // The element form (for pages with several charts) reproduces the same view too.
+      await page.locator('.code-area details > summary').click();
+      await page.getByRole('button', { name: 'Sao chép' }).nth(1).click();
+      const elementCode = await page.evaluate(() => navigator.clipboard.readText());
+      assert.match(elementCode, /<province-targets indicator="records-online-commune" year="2025"/);
+
+      for (const [name, pasted] of [['script', copied], ['element', elementCode]]) {
+        const opened = await pastedPage(pasted, { width: 900 });
+        try {
+          const widget = opened.page.locator('province-targets').first();
+          await widget.locator('.pt-chart svg').first().waitFor({ state: 'visible', timeout: 15000 });
+          assert.deepEqual(await viewOf(widget), expected, `the ${name} code shows the builder's view`);
+          assert.equal(await opened.page.locator('province-targets').count(), 1, 'one chart');
+          assert.deepEqual(opened.log.errors, [], `no console errors on the pasted ${name} page`);
+        } finally {
+          await opened.ctx.close();
+        }
+      }
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('a reader change in the preview updates the form and the code', async () => {
+    const { ctx, page } = await openBuilder();
+    try {
+      const preview = await builderWith(page, { indicator: 'digital-economy-share-grdp', year: 'all' });
+      await preview.getByRole('button', { name: provinceName('vinh-phuc'), exact: true }).click();
+      await page.waitForFunction(() => !document.querySelector('input[name="province"][value="vinh-phuc"]').checked);
+      assert.match(await code(page), /data-provinces="bac-giang,binh-dinh,binh-duong,lang-son"/);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('runs under the strict Content-Security-Policy without violations', async () => {
+    const strict = await serve({ csp: true });
+    const { ctx, page, log } = await openBuilder({ url: strict.url });
+    try {
+      await builderWith(page, { indicator: 'dti-ranking', year: 'all', lang: 'en' });
+      assert.deepEqual(log.violations, [], 'no CSP violations');
+      assert.deepEqual(log.errors, [], 'no console errors');
+    } finally {
+      await ctx.close();
+      await strict.close();
+    }
+  });
+
+  test('optional attributes appear in the code only when set: controls, words, highlight, national line',
+    async () => {
+      const { ctx, page } = await openBuilder();
+      try {
+        await builderWith(page, { indicator: 'digital-economy-share-grdp', year: 'all' });
+        const plain = await code(page);
+        for (const name of ['controls', 'title', 'subtitle', 'note', 'highlight', 'national']) {
+          assert.ok(!plain.includes(`data-${name}=`), `no data-${name} by default`);
+        }
+        await page.locator('#shown > summary').click();
+        await page.getByLabel('Ẩn các nút chọn của bạn đọc').check();
+        await page.locator('#preview province-targets[controls="none"]').waitFor();
+        assert.match(await code(page), /data-controls="none"/);
+        await page.locator('.code-area details > summary').click();
+        assert.match(await page.locator('#code-element').inputValue(), /<province-targets [^>]*controls="none"/);
+
+        await page.locator('input[name="highlight"][value="lang-son"]').check();
+        await page.getByLabel('Ẩn đường mục tiêu quốc gia').check();
+        await page.locator('#words > summary').click();
+        await page.getByLabel('Tiêu đề', { exact: true }).fill('Lạng Sơn "đi trước" <b>2030</b>');
+        await page.getByLabel('Tiêu đề', { exact: true }).press('Tab');
+        const withAll = await code(page);
+        assert.match(withAll, /data-highlight="lang-son"/);
+        assert.match(withAll, /data-national="off"/);
+        assert.ok(withAll.includes('data-title="Lạng Sơn &quot;đi trước&quot; &lt;b&gt;2030&lt;/b&gt;"'),
+          `the title is escaped in the code: ${withAll}`);
+        assert.ok(withAll.includes('<p><strong>Lạng Sơn &quot;đi trước&quot; &lt;b&gt;2030&lt;/b&gt;</strong></p>'),
+          'the title heads the <noscript> fallback, as text');
+        const preview = page.locator('#preview province-targets');
+        assert.equal(await preview.getAttribute('title'), 'Lạng Sơn "đi trước" <b>2030</b>');
+        assert.equal(await preview.getAttribute('highlight'), 'lang-son');
+
+        await page.getByLabel('Ẩn các nút chọn của bạn đọc').uncheck();
+        assert.ok(!(await code(page)).includes('data-controls'), 'unchecked: the attribute leaves the code');
+      } finally {
+        await ctx.close();
+      }
+    });
+});
+
+describe('embed builder: the <noscript> fallback follows the view (issue 14)', () => {
+  test('English, 2025 and four provinces: the English 2025 image, described by what it shows', async () => {
+    const { ctx, page } = await openBuilder();
+    try {
+      await builderWith(page, {
+        indicator: 'digital-economy-share-grdp', year: '2025', uncheck: ['binh-duong'], lang: 'en'
+      });
+      const embed = await code(page);
+      const year = staticIndexEn.charts.find((c) => c.indicator === 'digital-economy-share-grdp')
+        .years.find((y) => y.year === 2025);
+      const src = `${server.url}static/en/digital-economy-share-grdp.2025.svg`;
+      assert.ok(embed.includes(`<img src="${src}"`), `the English 2025 image: ${embed}`);
+      assert.ok(embed.includes(`alt="${year.summary}"`), 'the alt text is that image\'s own summary');
+      assert.match(year.summary, /2025/, 'it names the year');
+      assert.doesNotMatch(year.summary, /không đặt|Kinh tế số/, 'in English');
+      // The static export has no image per set of provinces: the image shows all five, and its alt says so.
+      for (const p of data.provinces) assert.ok(year.summary.includes(p.name_vi), `the alt names ${p.name_vi}`);
+      assert.match(await page.locator('#static-note').textContent(), /mọi tỉnh/,
+        'the builder tells the editor that the image shows every province');
+
+      // With JavaScript off, the pasted code shows that image and alt text.
+      const opened = await pastedPage(embed, { javaScriptEnabled: false });
+      try {
+        const img = opened.page.locator('noscript ~ * img, img').first();
+        await img.waitFor({ state: 'visible' });
+        assert.equal(await img.getAttribute('alt'), year.summary);
+        await opened.page.waitForFunction(() => document.querySelector('img').complete);
+        assert.ok(await img.evaluate((el) => el.naturalWidth) > 300, 'the image loads');
+      } finally {
+        await opened.ctx.close();
+      }
+
+      // Back to Vietnamese and every year: the Vietnamese all-years PNG.
+      await page.locator('input[name="lang"][value="vi"]').check();
+      await page.locator('#year').selectOption('all');
+      await page.locator('input[name="province"][value="binh-duong"]').check();
+      const all = staticIndex.charts.find((c) => c.indicator === 'digital-economy-share-grdp');
+      const vi = await code(page);
+      assert.ok(vi.includes(`<img src="${server.url}static/${all.png}"`), vi);
+      assert.ok(vi.includes(`alt="${all.summary}"`));
+    } finally {
+      await ctx.close();
+    }
+  });
+});
+
+describe('embed builder: layout', () => {
+  test('at 1280 × 800 the code to copy and its button are in view, beside options and preview', async () => {
+    const { ctx, page } = await openBuilder({ width: 1280, height: 800 });
+    try {
+      await page.locator('#preview province-targets .pt-chart svg').waitFor({ state: 'visible', timeout: 15000 });
+      for (const selector of ['#code-script', '.code-area button.copy', '#indicator', '#preview']) {
+        const box = await page.locator(selector).first().boundingBox();
+        assert.ok(box && box.y >= 0 && box.y + Math.min(box.height, 200) <= 800 && box.x + box.width <= 1280,
+          `${selector} is in the first 1280 × 800 view: ${JSON.stringify(box)}`);
+      }
+      await screenshot(page, 'builder-1280.png');
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('the phone frame gives the preview 360 px; the desktop frame gives it back its width', async () => {
+    const { ctx, page } = await openBuilder({ width: 1280, height: 900 });
+    try {
+      const widget = page.locator('#preview province-targets');
+      await widget.locator('.pt-chart svg').waitFor({ state: 'visible', timeout: 15000 });
+      const wide = (await widget.boundingBox()).width;
+      assert.ok(wide > 450, `desktop frame: ${wide} px`);
+      await page.getByRole('button', { name: 'Điện thoại (360 px)' }).click();
+      assert.equal(await page.getByRole('button', { name: 'Điện thoại (360 px)' }).getAttribute('aria-pressed'), 'true');
+      await page.waitForFunction(() => document.querySelector('#preview province-targets').getBoundingClientRect().width === 360);
+      const chartWidth = await widget.locator('.pt-chart svg').first().evaluate((svg) => svg.getBoundingClientRect().width);
+      assert.ok(chartWidth <= 360 && chartWidth > 300, `the chart is drawn for the phone: ${chartWidth} px`);
+      await screenshot(page, 'builder-phone-frame.png');
+      await page.getByRole('button', { name: 'Máy tính' }).click();
+      await page.waitForFunction((w) => document.querySelector('#preview province-targets').getBoundingClientRect().width === w, wide);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('at 360 px the builder is one column without sideways scrolling', async () => {
+    const { ctx, page } = await openBuilder({ width: 360, height: 800 });
+    try {
+      await page.locator('#preview province-targets .pt-chart svg').waitFor({ state: 'visible', timeout: 15000 });
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360, 'no horizontal scroll');
+      await screenshot(page, 'builder-360.png', { fullPage: true });
+    } finally {
+      await ctx.close();
+    }
+  });
+});
+
+describe('embed builder: the empty-chart warning (issue 14)', () => {
+  test('a year none of the chosen provinces targets is marked empty and warned about, with the years that work',
+    async () => {
+      const { ctx, page } = await openBuilder();
+      try {
+        const warning = page.locator('#empty-warning');
+        await builderWith(page, { indicator: 'e-identification', year: 'all' });
+        assert.ok(await warning.isHidden(), 'no warning for a chart with marks');
+        assert.equal(await page.locator('#year option[value="2025"]').textContent(), '2025 (trống)');
+        assert.equal(await page.locator('#year option[value="2030"]').textContent(), '2030');
+        await page.locator('#year').selectOption('2025');
+        await warning.waitFor({ state: 'visible' });
+        assert.match(await warning.textContent(), /Biểu đồ sẽ trống: không tỉnh nào đã chọn đặt mục tiêu này cho năm 2025/);
+        await warning.getByRole('button', { name: '2030' }).click();
+        assert.equal(await page.locator('#year').inputValue(), '2030');
+        assert.ok(await warning.isHidden(), 'the warning leaves with the empty choice');
+        assert.match(await code(page), /data-year="2030"/);
+      } finally {
+        await ctx.close();
+      }
+    });
+});
+
+describe('embed builder: your data (issue 15)', () => {
+  test('a dropped broken file: its problems listed by record and field, the code names src', async () => {
+    const { ctx, page, log } = await openBuilder();
+    try {
+      const text = await readFile(join(ROOT, 'tests', 'e2e', 'fixtures', 'data', 'unknown-ids.json'), 'utf8');
+      const requestsBefore = log.requests.length;
+      await page.locator('#your-data > summary').click();
+      await page.locator('#drop-zone').evaluate((zone, body) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([body], 'unknown-ids.json', { type: 'application/json' }));
+        zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      }, text);
+      const problems = page.locator('#data-problems');
+      await problems.waitFor({ state: 'visible', timeout: 15000 });
+      const items = await page.locator('#problem-list li').allTextContents();
+      assert.equal(items.length, 2, `two problems: ${JSON.stringify(items)}`);
+      assert.match(items[0], /targets\[2\].*trường "province".*ha-noi/);
+      assert.match(items[1], /targets\[5\].*trường "indicator".*robots-per-capita/);
+      assert.equal(await page.locator('#preview province-targets').getAttribute('data-state'), 'error');
+      assert.equal(await page.locator('#preview .pt-chart svg').count(), 0, 'no chart from broken data');
+      assert.match(await code(page), /data-src="unknown-ids.json"/, 'the code names the file to host');
+      await page.getByLabel('Địa chỉ của tệp khi đã đăng lên máy chủ').fill('https://example.org/du-lieu.json');
+      assert.match(await code(page), /data-src="https:\/\/example.org\/du-lieu.json"/);
+      const sent = log.requests.slice(requestsBefore).filter((u) => !u.startsWith('blob:') && !u.startsWith(server.url));
+      assert.deepEqual(sent, [], 'nothing left the browser');
+
+      // The same problems in English when the builder speaks English.
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.locator('#problem-list li', { hasText: 'field' }).first().waitFor({ timeout: 15000 });
+      const english = await page.locator('#problem-list li').allTextContents();
+      assert.match(english[0], /targets\[2\].*"province".*ha-noi/);
+      assert.doesNotMatch(english.join(' '), /trường/, 'no Vietnamese left');
+      await screenshot(page, 'builder-data-problems.png');
+
+      // A good file draws; the default data comes back with one button.
+      const good = await readFile(join(ROOT, 'tests', 'e2e', 'fixtures', 'data', 'valid-small.json'), 'utf8');
+      await page.locator('#data-file').setInputFiles({ name: 'valid-small.json', mimeType: 'application/json',
+        buffer: Buffer.from(good) });
+      await page.locator('#preview province-targets .pt-chart svg').waitFor({ state: 'visible', timeout: 15000 });
+      assert.ok(await problems.isHidden(), 'no problems listed for a valid file');
+      await page.getByRole('button', { name: 'Use the default data' }).click();
+      assert.doesNotMatch(await code(page), /data-src/);
+    } finally {
+      await ctx.close();
+    }
+  });
+});
+
+describe('embed builder: English interface (issue 14)', () => {
+  test('the English switch puts the whole builder in English, and the chart language stays a separate choice',
+    async () => {
+      const { ctx, page } = await openBuilder();
+      try {
+        await page.getByRole('button', { name: 'English' }).click();
+        assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+        assert.equal(await page.locator('h1').textContent(), 'Build the embed code');
+        for (const name of ['Indicator', 'Year', 'Theme', 'Language of the chart', 'Provinces']) {
+          assert.equal(await page.getByText(name, { exact: true }).count() > 0, true, `"${name}" is shown`);
+        }
+        await page.getByRole('button', { name: 'Copy' }).first().waitFor();
+        const label = await page.locator('#indicator option:checked').textContent();
+        const chosen = await page.locator('#indicator').inputValue();
+        const indicator = data.indicators.find((i) => i.id === chosen);
+        assert.ok(label.startsWith(indicator.label_en), `the indicator list is in English: ${label}`);
+        const visible = (await page.locator('.top, .options, .preview-top, .code-area').allInnerTexts()).join('\n');
+        assert.doesNotMatch(visible, /Chỉ tiêu|Năm|Sao chép|Xem trước|Mã nhúng/, 'no Vietnamese interface word left');
+        assert.match(await code(page), /data-lang="vi"/, 'the chart still opens in Vietnamese');
+        await screenshot(page, 'builder-1280-en.png');
+      } finally {
+        await ctx.close();
+      }
+    });
+
+  test('?ui=en opens the builder in English', async () => {
+    const { ctx, page } = await openBuilder({ ui: 'en' });
+    try {
+      assert.equal(await page.locator('h1').textContent(), 'Build the embed code');
+      assert.equal(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed'), 'true');
+    } finally {
+      await ctx.close();
+    }
+  });
+});
