@@ -56,6 +56,8 @@
         'trong trình duyệt.',
       dataNotJson: 'Chỉ nhận tệp .json. Tệp CSV: chuyển thành JSON trước bằng lệnh province-targets import.',
       dataPlaceholder: 'https://…/du-lieu.json',
+      dataRefused: 'Chính sách bảo mật nội dung (Content-Security-Policy) của trang này chặn việc đọc tệp ' +
+        'trong trình duyệt: cần thêm blob: vào connect-src.',
       problemsHeading: 'Tệp có lỗi, biểu đồ chưa thể hiện. Sửa các lỗi sau (bản ghi và trường):',
       previewHeading: 'Xem trước',
       frameLabel: 'Khung:',
@@ -127,6 +129,8 @@
         'here in the browser.',
       dataNotJson: 'Only .json files. A CSV file: turn it into JSON first with province-targets import.',
       dataPlaceholder: 'https://…/data.json',
+      dataRefused: 'This page\'s Content-Security-Policy does not let the browser read the file: connect-src ' +
+        'needs blob:.',
       problemsHeading: 'The file has problems, so no chart yet. Fix these (record and field):',
       previewHeading: 'Preview',
       frameLabel: 'Frame:',
@@ -547,7 +551,12 @@
     var lines = Array.prototype.map.call(alert.querySelectorAll('li'), function (li) {
       return li.textContent;
     });
-    if (!lines.length) lines = [alert.textContent.trim()];
+    if (!lines.length) {
+      var message = alert.querySelector('p');
+      lines = [(message || alert).textContent.trim()];
+    }
+    if (userData && userData.refusedByPolicy) lines.push(t('dataRefused'));
+    else if (userData) userData.problemsShown = true;
     lines.forEach(function (line) {
       items.appendChild(element('li', null, line));
     });
@@ -664,6 +673,14 @@
       useFile(event.dataTransfer && event.dataTransfer.files && event.dataTransfer.files[0]);
     });
     $('data-clear').addEventListener('click', clearFile);
+    // The preview reads the file from a Blob URL; a policy without blob: in connect-src refuses that.
+    document.addEventListener('securitypolicyviolation', function (event) {
+      // The report names only the scheme of a blob: URL ("blob").
+      if (!userData || !/^blob/.test(event.blockedURI || '')) return;
+      userData.refusedByPolicy = true;
+      // The event may come after the preview's error has been listed.
+      if (userData.problemsShown) $('problem-list').appendChild(element('li', null, t('dataRefused')));
+    });
     $('data-url').addEventListener('input', function (event) {
       event.stopPropagation();
       if (!userData) return;

@@ -282,6 +282,14 @@ describe('embed builder: the empty-chart warning (issue 14)', () => {
         assert.equal(await page.locator('#year').inputValue(), '2030');
         assert.ok(await warning.isHidden(), 'the warning leaves with the empty choice');
         assert.match(await code(page), /data-year="2030"/);
+
+        // Empty because of the provinces chosen: only Bắc Giang set level-4 services for 2021.
+        await builderWith(page, { indicator: 'level4-online-services', year: '2021' });
+        assert.ok(await warning.isHidden(), '2021 has Bắc Giang\'s mark');
+        await page.locator('input[name="province"][value="bac-giang"]').uncheck();
+        await warning.waitFor({ state: 'visible' });
+        assert.equal(await page.locator('#year option[value="2021"]').textContent(), '2021 (trống)');
+        assert.deepEqual(await warning.getByRole('button').allTextContents(), ['2025']);
       } finally {
         await ctx.close();
       }
@@ -332,6 +340,26 @@ describe('embed builder: your data (issue 15)', () => {
       assert.doesNotMatch(await code(page), /data-src/);
     } finally {
       await ctx.close();
+    }
+  });
+});
+
+describe('embed builder: your data under the strict CSP', () => {
+  // default-src 'self' leaves blob: out of connect-src: the widget cannot read the file, and the editor is told why.
+  test('a file the page policy does not let the widget read: the failure and the reason are listed', async () => {
+    const strict = await serve({ csp: true });
+    const { ctx, page } = await openBuilder({ url: strict.url });
+    try {
+      const text = await readFile(join(ROOT, 'tests', 'e2e', 'fixtures', 'data', 'valid-small.json'));
+      await page.locator('#your-data > summary').click();
+      await page.locator('#data-file').setInputFiles({ name: 'valid-small.json', mimeType: 'application/json', buffer: text });
+      await page.locator('#problem-list li', { hasText: 'connect-src' }).waitFor({ timeout: 15000 });
+      const items = await page.locator('#problem-list li').allTextContents();
+      assert.match(items[0], /Không tải được dữ liệu từ blob:/);
+      assert.doesNotMatch(items[0], /Thử lại/, 'the alert\'s button is not part of the message');
+    } finally {
+      await ctx.close();
+      await strict.close();
     }
   });
 });
