@@ -230,6 +230,7 @@ mod tests {
                     note_en: None,
                 },
             ],
+            national: Vec::new(),
         }
     }
 
