@@ -286,11 +286,12 @@ fn embed_contract_lists_what_the_loader_and_the_module_read() {
     assert_eq!(contract["version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(contract["tag"], "province-targets");
     let options = strings("options");
-    assert_eq!(options, ["indicator", "year", "provinces", "lang", "theme"]);
+    assert_eq!(options, ["indicator", "year", "provinces", "lang", "theme", "national"]);
     assert_eq!(strings("attributes"), [&options[..], &["src".to_string()]].concat());
     assert_eq!(contract["values"]["lang"], serde_json::json!(["vi", "en"]));
     assert_eq!(contract["values"]["theme"], serde_json::json!(["light", "dark", "auto"]));
     assert_eq!(contract["values"]["year"], serde_json::json!(["all"]));
+    assert_eq!(contract["values"]["national"], serde_json::json!(["on", "off"]));
 
     // Every EMBED.<key> the loader reads is in the contract (the build checks the same).
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));

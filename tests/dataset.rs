@@ -305,7 +305,7 @@ fn the_national_targets_are_those_of_decision_749() {
         expected.iter().map(|(id, year, q, v)| (id.to_string(), *year, *q, *v)).collect();
     assert_eq!(figures, expected);
     for national in &dataset.national {
-        assert_eq!(national.document, "Quyết định 749/QĐ-TTg");
+        assert_eq!(national.document, "QĐ 749/QĐ-TTg");
         assert_eq!(national.issuer.as_deref(), Some("Thủ tướng Chính phủ"));
     }
     // GDP against the provinces' GRDP is the usual comparison, and the note says so.

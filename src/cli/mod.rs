@@ -27,9 +27,10 @@ Usage:
   province-targets csv [FILE] [--lang vi|en]
       Writes the dataset as CSV (RFC 4180, UTF-8) to stdout, one row per target.
   province-targets svg [FILE] [--indicator ID] [--year Y|all] [--provinces a,b] [--lang vi|en]
-                       [--theme light|dark] [--width N]
+                       [--theme light|dark] [--width N] [--national on|off]
       Writes the chart of one view as a standalone SVG file to stdout: the same SVG the widget shows
-      and exports at that width. Defaults: the default indicator, every year and province, vi, light, 640.
+      and exports at that width. Defaults: the default indicator, every year and province, vi, light, 640,
+      and the national targets drawn as reference lines.
   province-targets png [FILE] (the svg options) [--scale S] [--out FILE.png]
       Rasterises that SVG (fonts bundled: DejaVu Sans). The PNG is width*S pixels wide (default S: 2).
       Without --out it goes to stdout, never to a terminal.
