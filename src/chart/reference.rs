@@ -19,17 +19,22 @@ use crate::locale::number::number;
 const LABEL_SIZE: f64 = 12.0;
 const LINE_HEIGHT: f64 = 15.0;
 
-/// The national targets a view shows: those of its indicator in its year (every year when it shows all),
-/// none when the embed turned them off.
-pub fn shown<'d>(dataset: &'d Dataset, view: &View, config: &ChartConfig) -> Vec<&'d National> {
-    if !config.national {
-        return Vec::new();
-    }
+/// The national targets for a view's indicator in its year (every year when it shows all).
+pub fn of_view<'d>(dataset: &'d Dataset, view: &View) -> Vec<&'d National> {
     dataset
         .national
         .iter()
         .filter(|n| n.indicator == view.indicator && view.year.is_none_or(|year| year == n.year))
         .collect()
+}
+
+/// The national targets a view draws: `of_view`, or none when the embed turned them off.
+pub fn shown<'d>(dataset: &'d Dataset, view: &View, config: &ChartConfig) -> Vec<&'d National> {
+    if config.national {
+        of_view(dataset, view)
+    } else {
+        Vec::new()
+    }
 }
 
 /// A national value as the document words it: `20%`, `trên 80%`, `tối thiểu 7%/năm`.
@@ -44,11 +49,16 @@ pub fn value_text(national: &National, indicator: &Indicator, lang: Lang, style:
     out
 }
 
+/// Whose target a national one is, where a province's name would stand (the table, the CSV, the label).
+pub fn national_name(lang: Lang) -> &'static str {
+    lang.pick("Mục tiêu quốc gia", "National target")
+}
+
 /// "Mục tiêu quốc gia 2025: 20% (QĐ 749/QĐ-TTg)": what the line is, its year, value and document.
 pub fn label(national: &National, indicator: &Indicator, lang: Lang) -> String {
     format!(
         "{} {}: {} ({})",
-        lang.pick("Mục tiêu quốc gia", "National target"),
+        national_name(lang),
         national.year,
         value_text(national, indicator, lang, Style::Short),
         national.document
@@ -119,7 +129,7 @@ impl ReferenceLines {
             lines_out.lines.push((x, y + 4.0));
         }
         if !lines_out.lines.is_empty() {
-            lines_out.height = y + 6.0 - top;
+            lines_out.height = y + 10.0 - top;
         }
         lines_out
     }
