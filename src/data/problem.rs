@@ -178,6 +178,14 @@ impl Problem {
         out
     }
 
+    /// What is wrong, without where: for callers that say where in their own terms (a sheet's row and
+    /// column).
+    pub fn describe(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        self.write_kind(&mut out, lang);
+        out
+    }
+
     fn write_location(&self, out: &mut String, lang: Lang) {
         let loc = &self.location;
         if loc.collection.is_empty() {
