@@ -106,6 +106,16 @@ fn check(options: &Options) -> Result<(), Failure> {
         let name = lang.pick(&province.name_vi, &province.name_ascii);
         println!("  {}: {n_targets} {} ({name})", province.id, plural(n_targets, "target", "targets"));
     }
+    if !dataset.national.is_empty() {
+        let mut documents: Vec<&str> = Vec::new();
+        for national in &dataset.national {
+            if !documents.contains(&national.document.as_str()) {
+                documents.push(&national.document);
+            }
+        }
+        let n = dataset.national.len();
+        println!("  national: {n} {} ({})", plural(n, "target", "targets"), documents.join(", "));
+    }
     Ok(())
 }
 
