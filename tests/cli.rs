@@ -246,19 +246,32 @@ fn csv_then_import_gives_back_the_bundled_file_byte_for_byte() {
 
 /// The bundled sheet with `edit` applied to its records (header first), written back as CSV.
 fn edited_sheet(name: &str, edit: impl FnOnce(&mut Vec<Vec<String>>)) -> TempFile {
+    sheet_with(name, ",", edit)
+}
+
+/// The bundled sheet, edited, written back with `separator` between cells.
+fn sheet_with(name: &str, separator: &str, edit: impl FnOnce(&mut Vec<Vec<String>>)) -> TempFile {
     let text = stdout(&run(&["csv"]));
     let mut records = parse_csv(text.strip_prefix('\u{feff}').unwrap());
     edit(&mut records);
     let quote = |cell: &String| {
-        if cell.contains([',', '"', '\r', '\n']) {
+        if cell.contains([',', ';', '"', '\r', '\n']) {
             format!("\"{}\"", cell.replace('"', "\"\""))
         } else {
             cell.clone()
         }
     };
     let lines: Vec<String> =
-        records.iter().map(|r| r.iter().map(quote).collect::<Vec<_>>().join(",") + "\r\n").collect();
+        records.iter().map(|r| r.iter().map(quote).collect::<Vec<_>>().join(separator) + "\r\n").collect();
     TempFile::new(name, &lines.concat())
+}
+
+#[test]
+fn a_sheet_saved_with_semicolons_imports_the_same() {
+    let sheet = sheet_with("semicolons.csv", ";", |_| {});
+    let output = run(&["import", sheet.path()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output) == BUNDLED, "the same file from a semicolon-separated sheet");
 }
 
 /// The column index of `name` in the sheet.

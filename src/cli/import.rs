@@ -72,7 +72,11 @@ struct Kind {
 pub fn sheet_to_json(text: &str, lang: Lang) -> Result<String, Vec<String>> {
     let mut problems = Vec::new();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
+    // Excel set to Vietnamese (or any locale writing decimal commas) saves CSV with semicolons between cells.
+    let first_line = text.lines().next().unwrap_or("");
+    let delimiter = if first_line.contains(';') && !first_line.contains(',') { b';' } else { b',' };
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(true).delimiter(delimiter).from_reader(text.as_bytes());
     let header: Vec<String> = match reader.headers() {
         Ok(header) => header.iter().map(|h| h.trim().to_string()).collect(),
         Err(error) => {
