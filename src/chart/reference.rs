@@ -6,6 +6,7 @@
 //! `layout` calls `ReferenceLines::place` once the value scale is known, gives the labels their room above
 //! the rows, and draws the lines under the rows' marks; nothing else in the layout depends on them.
 
+use crate::chart::details::{Line, LineKind};
 use crate::chart::format::{self, Style};
 use crate::chart::scale::LinearScale;
 use crate::chart::scene::{Anchor, Shape, Weight};
@@ -63,6 +64,33 @@ pub fn label(national: &National, indicator: &Indicator, lang: Lang) -> String {
         value_text(national, indicator, lang, Style::Short),
         national.document
     )
+}
+
+/// What the details panel says about a national target, for a back end that lets a reader focus its line:
+/// "national target" and its year, the value, the document in full and the note, and no quote, since it
+/// is not a province's words.
+pub fn details(dataset: &Dataset, national: &National, lang: Lang) -> Vec<Line> {
+    let text = lang.text();
+    let indicator = &dataset.indicators[national.indicator];
+    let heading = format!("{} · {}", national_name(lang), national.year);
+    let value = format!(
+        "{}: {}",
+        lang.pick(&indicator.label_vi, &indicator.label_en),
+        value_text(national, indicator, lang, Style::Full)
+    );
+    let mut document = vec![national.document.clone()];
+    document.extend(national.document_title.clone());
+    document.extend(national.document_date.as_ref().map(|d| format::date(d, lang)));
+    document.extend(national.issuer.as_ref().map(|issuer| format!("{}: {issuer}", text.issued_by)));
+    let mut lines = vec![
+        Line { kind: LineKind::Heading, text: heading },
+        Line { kind: LineKind::Value, text: value },
+        Line { kind: LineKind::Fact, text: format!("{}: {}", text.document, document.join(", ")) },
+    ];
+    if let Some(note) = lang.pick_optional(&national.note_vi, &national.note_en) {
+        lines.push(Line { kind: LineKind::Fact, text: format!("{}: {note}", text.note) });
+    }
+    lines
 }
 
 /// The reference lines of one view, with their labels placed above the rows.
@@ -280,47 +308,27 @@ mod tests {
         assert_eq!(join_names(&["A", "B"], Lang::En), "A and B");
     }
 
-    /// The whole layout: the 2025 digital-economy chart draws one national line, at the x of its 20% tick,
-    /// from under its label down to the rows' foot, and none when the embed turns it off.
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
-    fn the_layout_draws_the_line_at_the_national_value() {
-        use crate::chart::layout::layout;
-        use crate::chart::view::Requested;
+    fn the_details_say_national_target_and_name_the_document_without_a_quote() {
         let dataset = crate::data::read::dataset_from_json(crate::data::read::BUNDLED).unwrap();
-        let requested = Requested {
-            indicator: Some("digital-economy-share-grdp".into()),
-            year: Some("2025".into()),
-            ..Requested::default()
-        };
-        let (config, _) = ChartConfig::resolve(&dataset, &requested);
-        for width in [320.0, 600.0, 1200.0] {
-            let scene = layout(&dataset, &config, width);
-            let national_lines: Vec<(f64, f64, f64)> = scene
-                .shapes()
-                .filter_map(|shape| match shape {
-                    Shape::Line { x1, y1, y2, paint: Paint::Ink, dashed: true, .. } => Some((*x1, *y1, *y2)),
-                    _ => None,
-                })
-                .collect();
-            let tick_x = scene.shapes().find_map(|shape| match shape {
-                Shape::Text { x, text, anchor: Anchor::Middle, .. } if text == "20%" => Some(*x),
-                _ => None,
-            });
-            assert_eq!(national_lines.len(), 1, "{width}");
-            let (x, top, bottom) = national_lines[0];
-            assert_eq!(Some(x), tick_x, "{width}: the line stands at 20%");
-            assert!(bottom - top > 100.0, "{width}: the line runs through the rows");
-            let label_bottom = scene.shapes().find_map(|shape| match shape {
-                Shape::Text { y, text, .. } if text.starts_with("Mục tiêu quốc gia 2025: 20%") => {
-                    Some(*y)
-                }
-                _ => None,
-            });
-            assert!(label_bottom.is_some_and(|y| y < top), "{width}: the label stands above the line");
-        }
-        let off = ChartConfig { national: false, ..config };
-        let scene = layout(&dataset, &off, 600.0);
-        assert!(!scene.shapes().any(|s| matches!(s, Shape::Line { paint: Paint::Ink, dashed: true, .. })));
+        let grdp = dataset.indicator_by_id("digital-economy-share-grdp").unwrap();
+        let national = dataset.national_for(grdp, 2025).unwrap();
+        let lines: Vec<(LineKind, String)> =
+            details(&dataset, national, Lang::En).into_iter().map(|l| (l.kind, l.text)).collect();
+        assert_eq!(lines[0], (LineKind::Heading, "National target · 2025".to_string()));
+        assert_eq!(lines[1], (LineKind::Value, "Digital economy share of GRDP: 20%".to_string()));
+        assert!(
+            lines[2].1.starts_with(
+                "Document: QĐ 749/QĐ-TTg, Quyết định phê duyệt “Chương trình Chuyển đổi số quốc gia"
+            ),
+            "{}",
+            lines[2].1
+        );
+        assert!(lines[2].1.ends_with("3/6/2020, Issued by: Thủ tướng Chính phủ"), "{}", lines[2].1);
+        assert!(lines[3].1.contains("GDP") && lines[3].1.contains("GRDP"), "the note: {}", lines[3].1);
+        assert!(lines.iter().all(|(kind, _)| *kind != LineKind::Quote), "no quote: not a province's words");
+        let vi = details(&dataset, national, Lang::Vi);
+        assert_eq!(vi[0].text, "Mục tiêu quốc gia · 2025");
     }
 }
