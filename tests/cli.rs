@@ -104,7 +104,8 @@ fn check_on_the_bundled_data_prints_the_summary() {
             n_qualitative
         )
     );
-    let province_lines: Vec<&str> = lines.collect();
+    let mut province_lines: Vec<&str> = lines.collect();
+    assert_eq!(province_lines.pop(), Some("  national: 7 targets (QĐ 749/QĐ-TTg)"), "{out}");
     assert_eq!(province_lines.len(), dataset.provinces.len(), "{out}");
     for (line, province) in province_lines.iter().zip(&dataset.provinces) {
         let n = dataset.targets.iter().filter(|t| dataset.provinces[t.province].id == province.id).count();
@@ -164,17 +165,23 @@ fn check_on_a_file_that_is_not_json_exits_1() {
 }
 
 #[test]
-fn csv_prints_the_header_then_one_row_per_target() {
+fn csv_prints_a_bom_the_header_then_one_row_per_target_then_the_other_records() {
     let output = run(&["csv"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let text = stdout(&output);
-    assert!(text.starts_with(&format!("{HEADER}\r\n")), "{}", &text[..text.len().min(300)]);
+    let text = text.strip_prefix('\u{feff}').expect("a byte-order mark, so that Excel reads UTF-8");
+    assert!(text.starts_with(&format!("{HEADER},record,id,")), "{}", &text[..text.len().min(300)]);
 
     let dataset = dataset_from_json(BUNDLED).unwrap();
-    let records = parse_csv(&text);
-    assert_eq!(records.len(), 1 + dataset.targets.len());
+    let records = parse_csv(text);
+    let n_records = dataset.pillars.len()
+        + dataset.provinces.len()
+        + dataset.indicators.len()
+        + dataset.sources.len()
+        + dataset.national.len();
+    assert_eq!(records.len(), 1 + dataset.targets.len() + n_records);
     for (i, record) in records.iter().enumerate() {
-        assert_eq!(record.len(), 13, "record {i}: {record:?}");
+        assert_eq!(record.len(), records[0].len(), "record {i}: {record:?}");
     }
     for (record, target) in records[1..].iter().zip(&dataset.targets) {
         let province = &dataset.provinces[target.province];
@@ -185,24 +192,145 @@ fn csv_prints_the_header_then_one_row_per_target() {
         // A quote is defused only when it starts like a formula.
         let quote = record[12].strip_prefix('\'').filter(|q| q.starts_with(['=', '+', '-', '@']));
         assert_eq!(quote.unwrap_or(&record[12]), target.quote);
+        assert_eq!(record[13], "target");
     }
+    // The national targets follow, named as the national programme's and by their document, with no quote.
+    let national = &records[1 + dataset.targets.len()];
+    assert_eq!(&national[..4], ["", "Mục tiêu quốc gia", "Chính quyền số", "level4-online-services"]);
+    assert_eq!(
+        (national[7].as_str(), national[11].as_str(), national[12].as_str()),
+        ("80", "QĐ 749/QĐ-TTg", "")
+    );
+    assert_eq!(national[13], "national");
 }
 
 #[test]
-fn csv_in_english_gives_english_names() {
+fn csv_in_english_gives_english_names_and_keeps_the_diacritics_of_vietnamese_ones() {
     let output = run(&["csv", "--lang", "en"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let dataset = dataset_from_json(BUNDLED).unwrap();
-    let records = parse_csv(&stdout(&output));
-    assert_eq!(records[0].join(","), HEADER);
+    let text = stdout(&output);
+    let records = parse_csv(text.strip_prefix('\u{feff}').unwrap());
+    assert!(records[0].join(",").starts_with(HEADER));
     for (record, target) in records[1..].iter().zip(&dataset.targets) {
         let indicator = &dataset.indicators[target.indicator];
-        assert_eq!(record[1], dataset.provinces[target.province].name_ascii);
+        assert_eq!(record[1], dataset.provinces[target.province].name_vi, "Bắc Giang, not Bac Giang");
         assert_eq!(record[2], dataset.pillars[indicator.pillar].name_en);
         assert_eq!(record[4], indicator.label_en);
     }
+    assert_eq!(records[1 + dataset.targets.len()][1], "National target");
     // The same with `--lang=en`.
     assert_eq!(run(&["csv", "--lang=en"]).stdout, output.stdout);
+}
+
+/// `csv` into a file, then `import` of that file: the JSON it prints.
+fn csv_then_import(lang: &str) -> Output {
+    let csv = run(&["csv", "--lang", lang]);
+    assert!(csv.status.success(), "{}", stderr(&csv));
+    let sheet = TempFile::new(&format!("round-trip-{lang}.csv"), &stdout(&csv));
+    run(&["import", sheet.path()])
+}
+
+#[test]
+fn csv_then_import_gives_back_the_bundled_file_byte_for_byte() {
+    for lang in ["vi", "en"] {
+        let output = csv_then_import(lang);
+        assert!(output.status.success(), "{lang}: {}", stderr(&output));
+        let json = stdout(&output);
+        if json != BUNDLED {
+            let first = json.lines().zip(BUNDLED.lines()).position(|(a, b)| a != b);
+            panic!("{lang}: the imported JSON differs from data/targets.json from line {first:?}");
+        }
+    }
+}
+
+/// The bundled sheet with `edit` applied to its records (header first), written back as CSV.
+fn edited_sheet(name: &str, edit: impl FnOnce(&mut Vec<Vec<String>>)) -> TempFile {
+    sheet_with(name, ",", edit)
+}
+
+/// The bundled sheet, edited, written back with `separator` between cells.
+fn sheet_with(name: &str, separator: &str, edit: impl FnOnce(&mut Vec<Vec<String>>)) -> TempFile {
+    let text = stdout(&run(&["csv"]));
+    let mut records = parse_csv(text.strip_prefix('\u{feff}').unwrap());
+    edit(&mut records);
+    let quote = |cell: &String| {
+        if cell.contains([',', ';', '"', '\r', '\n']) {
+            format!("\"{}\"", cell.replace('"', "\"\""))
+        } else {
+            cell.clone()
+        }
+    };
+    let lines: Vec<String> =
+        records.iter().map(|r| r.iter().map(quote).collect::<Vec<_>>().join(separator) + "\r\n").collect();
+    TempFile::new(name, &lines.concat())
+}
+
+#[test]
+fn a_sheet_saved_with_semicolons_imports_the_same() {
+    let sheet = sheet_with("semicolons.csv", ";", |_| {});
+    let output = run(&["import", sheet.path()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output) == BUNDLED, "the same file from a semicolon-separated sheet");
+}
+
+/// The column index of `name` in the sheet.
+fn column(name: &str) -> usize {
+    let text = stdout(&run(&["csv"]));
+    parse_csv(text.strip_prefix('\u{feff}').unwrap())[0].iter().position(|c| c == name).unwrap()
+}
+
+#[test]
+fn bad_rows_are_located_by_row_and_column_and_nothing_is_dropped() {
+    let (value, record, quote, province, unit) =
+        (column("value"), column("record"), column("quote"), column("province"), column("unit"));
+    let sheet = edited_sheet("bad-rows.csv", |rows| {
+        rows[4][value] = "12,5".into(); // row 5: a Vietnamese decimal comma
+        rows[6][record] = "tagret".into(); // row 7: a typo in the record kind
+        rows[9][unit] = "percentage".into(); // row 10: not a unit
+        rows[115][quote] = "a quote on a national row".into(); // row 116: the first national target
+        rows[11][province] = "Bắc Ninh".into(); // row 12: a name edited where it is only repeated
+        rows[13].pop(); // row 14: one cell short
+    });
+    let output = run(&["import", sheet.path()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout(&output), "", "no JSON for a sheet with problems");
+    let err = stderr(&output);
+    let expected = [
+        "error: row 5, column \"value\": \"12,5\" is not a number (write decimals with a point: 12.5)",
+        "error: row 7, column \"record\": \"tagret\" is not valid. Choose from: pillar, province, indicator, source, target, national.",
+        "error: row 14: has 37 cells, but the header row has 38 columns",
+        "error: row 116, column \"quote\": a national row does not use this column: leave it empty",
+    ];
+    for line in expected {
+        assert!(err.contains(line), "missing {line:?} in:\n{err}");
+    }
+    // Problems of the dataset the rows make come after the sheet's own are fixed; the unit is one of them.
+    let sheet = edited_sheet("bad-unit.csv", |rows| rows[9][unit] = "percentage".into());
+    let err = stderr(&run(&["import", sheet.path()]));
+    assert!(err.contains("error: row 10, column \"unit\": \"percentage\" is not valid. Choose from: percent, percent_per_year, count, rank."), "{err}");
+    let sheet = edited_sheet("renamed.csv", |rows| rows[11][province] = "Bắc Ninh".into());
+    let err = stderr(&run(&["import", sheet.path(), "--lang", "vi"]));
+    assert!(
+        err.starts_with("error: dòng 12, cột \"province\": \"Bắc Ninh\" khác với tên trong bản ghi"),
+        "{err}"
+    );
+    assert!(err.ends_with(&format!("1 lỗi trong {}\n", sheet.path())), "{err}");
+}
+
+#[test]
+fn import_reports_unknown_columns_and_a_sheet_without_a_record_column() {
+    let sheet = TempFile::new("no-record.csv", "id,provnce\r\nbac-giang,Bắc Giang\r\n");
+    let err = stderr(&run(&["import", sheet.path()]));
+    assert!(
+        err.contains(
+            "error: column 2 \"provnce\" is not a column of the sheet. Valid columns: province_id, province,"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("error: the sheet has no column \"record\""), "{err}");
+    let output = run(&["import"]);
+    assert_eq!(output.status.code(), Some(2));
 }
 
 #[test]
@@ -228,7 +356,7 @@ fn csv_of_an_invalid_file_exits_1_with_the_problems() {
 
 #[test]
 fn an_unknown_option_exits_2_naming_the_valid_ones() {
-    for command in ["check", "csv"] {
+    for command in ["check", "csv", "import"] {
         let output = run(&[command, "--foo"]);
         assert_eq!(output.status.code(), Some(2));
         assert_eq!(stdout(&output), "");
@@ -251,7 +379,7 @@ fn a_bad_language_exits_2_listing_the_choices() {
 #[test]
 fn a_missing_file_exits_2() {
     let path = std::env::temp_dir().join("province-targets-cli-no-such-file.json");
-    for command in ["check", "csv"] {
+    for command in ["check", "csv", "import"] {
         let output = run(&[command, path.to_str().unwrap()]);
         assert_eq!(output.status.code(), Some(2));
         assert_eq!(stdout(&output), "");
@@ -286,11 +414,12 @@ fn embed_contract_lists_what_the_loader_and_the_module_read() {
     assert_eq!(contract["version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(contract["tag"], "province-targets");
     let options = strings("options");
-    assert_eq!(options, ["indicator", "year", "provinces", "lang", "theme"]);
+    assert_eq!(options, ["indicator", "year", "provinces", "lang", "theme", "national"]);
     assert_eq!(strings("attributes"), [&options[..], &["src".to_string()]].concat());
     assert_eq!(contract["values"]["lang"], serde_json::json!(["vi", "en"]));
     assert_eq!(contract["values"]["theme"], serde_json::json!(["light", "dark", "auto"]));
     assert_eq!(contract["values"]["year"], serde_json::json!(["all"]));
+    assert_eq!(contract["values"]["national"], serde_json::json!(["on", "off"]));
 
     // Every EMBED.<key> the loader reads is in the contract (the build checks the same).
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));

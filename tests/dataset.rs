@@ -281,3 +281,35 @@ fn a_target_to_maintain_says_so_in_its_note() {
         assert!(note.contains("Maintain"), "{}: the note does not say “duy trì”: {note:?}", target.id);
     }
 }
+
+/// The national yardstick of issue 15: the figures of Quyết định 749/QĐ-TTg, each on the indicator whose
+/// definition matches, cited by the document and never carrying a quote.
+#[test]
+fn the_national_targets_are_those_of_decision_749() {
+    let dataset = dataset();
+    let figures: Vec<(String, u16, &str, f64)> = dataset
+        .national
+        .iter()
+        .map(|n| (dataset.indicators[n.indicator].id.clone(), n.year, n.qualifier.as_str(), n.value))
+        .collect();
+    let expected = [
+        ("level4-online-services", 2025, "exact", 80.0),
+        ("digital-economy-share-grdp", 2025, "exact", 20.0),
+        ("digital-economy-share-sectors", 2025, "at_least", 10.0),
+        ("labour-productivity-growth", 2025, "at_least", 7.0),
+        ("fibre-households", 2025, "above", 80.0),
+        ("fibre-communes", 2025, "exact", 100.0),
+        ("digital-economy-share-grdp", 2030, "exact", 30.0),
+    ];
+    let expected: Vec<(String, u16, &str, f64)> =
+        expected.iter().map(|(id, year, q, v)| (id.to_string(), *year, *q, *v)).collect();
+    assert_eq!(figures, expected);
+    for national in &dataset.national {
+        assert_eq!(national.document, "QĐ 749/QĐ-TTg");
+        assert_eq!(national.issuer.as_deref(), Some("Thủ tướng Chính phủ"));
+    }
+    // GDP against the provinces' GRDP is the usual comparison, and the note says so.
+    let gdp =
+        dataset.national_for(dataset.indicator_by_id("digital-economy-share-grdp").unwrap(), 2025).unwrap();
+    assert!(gdp.note_en.as_deref().unwrap().contains("GRDP"));
+}

@@ -144,6 +144,7 @@ proptest! {
             year: if all_years { None } else { Some(years[year_pick.index(years.len())]) },
             shown: (0..dataset.provinces.len()).map(|i| shown_bits & (1 << (i % 8)) != 0).collect(),
             lang: if english { Lang::En } else { Lang::Vi },
+            national: true,
         };
         let scene = layout(&dataset, &config, width);
         prop_assert!(scene.width.is_finite() && scene.height.is_finite() && scene.height > 0.0);

@@ -47,6 +47,7 @@ fn requested(indicator: &str, year: Option<&str>, lang: &str) -> Requested {
         year: year.map(str::to_string),
         provinces: None,
         lang: Some(lang.into()),
+        national: None,
     }
 }
 
@@ -104,4 +105,20 @@ fn negative_targets_stand_left_of_a_zero_line() {
     check_golden("negative-vi-600", &svg);
     let svg = render(negative, requested("cash-payments-growth", None, "en"), 360.0, ThemeName::Light);
     check_golden("negative-en-360", &svg);
+}
+
+/// The national yardstick (issue 15): the digital-economy chart for 2025 draws a dashed line at 20% labelled
+/// with its document, and `national="off"` draws the same chart without it.
+#[test]
+fn the_national_target_is_a_labelled_line_unless_turned_off() {
+    let svg =
+        render(BUNDLED, requested("digital-economy-share-grdp", Some("2025"), "vi"), 360.0, ThemeName::Light);
+    check_golden("digital-economy-share-grdp-2025-vi-360", &svg);
+    assert!(svg.contains(">Mục tiêu quốc gia 2025: 20% (QĐ 749/QĐ-TTg)</text>"), "the line's label");
+    let off = Requested {
+        national: Some("off".into()),
+        ..requested("digital-economy-share-grdp", Some("2025"), "vi")
+    };
+    let svg = render(BUNDLED, off, 360.0, ThemeName::Light);
+    assert!(!svg.contains("Mục tiêu quốc gia"), "national=\"off\" draws no line");
 }

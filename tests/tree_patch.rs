@@ -124,6 +124,7 @@ fn drawing(indicator: usize, year: Option<u16>, shown: &[bool], width: f64, dark
         year,
         shown: shown.iter().copied().cycle().take(data.provinces.len()).collect(),
         lang: Lang::Vi,
+        national: true,
     };
     let palette = Palette::of(if dark { ThemeName::Dark } else { ThemeName::Light });
     let mut tree = Tree::default();

@@ -482,7 +482,7 @@ fn misspelt_field_names_the_record_and_field() {
         targets[2] "bac-giang/dti-ranking/2025", field "valeu": is not a field of this record (a typo?). Valid fields: id, province, indicator, year, qualifier, value, value_max, unit, status, source, quote, note_vi, note_en.
         targets[2] "bac-giang/dti-ranking/2025", field "value": is missing (required)"#]].assert_eq(&messages(&text, Lang::En));
     let text = retyped(r#""schema_version": 1,"#, r#""schema_version": 1, "provincess": [],"#);
-    expect![[r#"Dataset file, field "provincess": is not a field of this record (a typo?). Valid fields: schema_version, pillars, provinces, indicators, sources, targets."#]].assert_eq(&messages(&text, Lang::En));
+    expect![[r#"Dataset file, field "provincess": is not a field of this record (a typo?). Valid fields: schema_version, pillars, provinces, indicators, sources, targets, national."#]].assert_eq(&messages(&text, Lang::En));
 }
 
 #[test]
@@ -613,4 +613,75 @@ fn syntax_errors_name_line_column_and_what_was_expected() {
     let text = retyped(r#""value": 25,"#, r#""value": 25,,"#);
     expect!["Dataset file: cannot be read, not valid JSON: line 39, column 98: expected a field name in double quotes"]
         .assert_eq(&messages(&text, Lang::En));
+}
+
+/// The tiny dataset with one valid national target (digital economy, 20% by 2025, QĐ 749).
+fn with_national(dataset: &mut Value) {
+    dataset["national"] = json!([{
+        "id": "national/digital-economy-share-grdp/2025", "indicator": "digital-economy-share-grdp",
+        "year": 2025, "qualifier": "exact", "value": 20, "value_max": null, "unit": "percent",
+        "document": "Quyết định 749/QĐ-TTg", "document_title": null, "document_date": "2020-06-03",
+        "issuer": "Thủ tướng Chính phủ", "note_vi": null, "note_en": null
+    }]);
+}
+
+#[test]
+fn a_national_target_is_read_and_an_empty_or_absent_list_is_no_problem() {
+    let dataset = dataset_from_json(&edited(with_national)).expect("a valid national target");
+    assert_eq!(dataset.national.len(), 1);
+    assert_eq!(dataset.national[0].document, "Quyết định 749/QĐ-TTg");
+    assert_eq!(dataset.national_for(0, 2025).map(|n| n.value), Some(20.0));
+    assert_eq!(dataset.national_for(0, 2030), None);
+    assert_eq!(messages(&edited(|d| d["national"] = json!([])), Lang::En), "(no problem)");
+    assert!(dataset_from_json(TINY).unwrap().national.is_empty());
+}
+
+#[test]
+fn national_target_of_an_unknown_indicator() {
+    check_both(
+        |d| {
+            with_national(d);
+            set(d, "national", 0, "indicator", json!("digital-economy-share-gdp"));
+        },
+        expect![[
+            r#"national[0] "national/digital-economy-share-grdp/2025", field "indicator": "digital-economy-share-gdp" is not in indicators. Valid ids: digital-economy-share-grdp, digital-enterprises, dti-ranking."#
+        ]],
+        expect![[
+            r#"national[0] "national/digital-economy-share-grdp/2025", trường "indicator": "digital-economy-share-gdp" không có trong danh sách indicators. Các id hợp lệ: digital-economy-share-grdp, digital-enterprises, dti-ranking."#
+        ]],
+    );
+}
+
+#[test]
+fn national_target_with_a_bad_year_unit_value_or_document() {
+    check(
+        |d| {
+            with_national(d);
+            set(d, "national", 0, "year", json!(2025.5));
+            set(d, "national", 0, "unit", json!("count"));
+            set(d, "national", 0, "value", json!(12.5));
+            set(d, "national", 0, "document", json!(" "));
+        },
+        expect![[r#"
+            national[0] "national/digital-economy-share-grdp/2025", field "year": year 2025.5 is not valid: expected a whole year from 2000 to 2100
+            national[0] "national/digital-economy-share-grdp/2025", field "document": is missing (required)
+            national[0] "national/digital-economy-share-grdp/2025", field "unit": unit "count" differs from the indicator's unit "percent"
+            national[0] "national/digital-economy-share-grdp/2025", field "value": 12.5 must be a whole number"#]],
+    );
+}
+
+#[test]
+fn qualitative_or_duplicate_national_targets() {
+    check(
+        |d| {
+            with_national(d);
+            let mut second = d["national"][0].clone();
+            second["id"] = json!("national/digital-economy-share-grdp/2025-again");
+            second["qualifier"] = json!("qualitative");
+            d["national"].as_array_mut().unwrap().push(second);
+        },
+        expect![[r#"
+            national[1] "national/digital-economy-share-grdp/2025-again", field "qualifier": a national target is drawn as a line at its value: it cannot be qualitative
+            national[1] "national/digital-economy-share-grdp/2025-again", field "year": duplicates national[0] "national/digital-economy-share-grdp/2025" (same indicator and year; the chart draws one line)"#]],
+    );
 }

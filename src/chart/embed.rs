@@ -20,6 +20,9 @@ pub const YEAR_ALL: &str = "all";
 /// The colour schemes an embed may ask for; `auto` follows the reader's `prefers-color-scheme`.
 pub const THEMES: &[&str] = &["light", "dark", "auto"];
 
+/// Whether the national targets are drawn as reference lines: `on` (the default) or `off`.
+pub const NATIONAL: &[&str] = &["on", "off"];
+
 /// The attribute the loader reads itself, the URL of the dataset; the module never sees it.
 pub const SRC: &str = "src";
 
@@ -40,6 +43,7 @@ pub const OPTIONS: &[EmbedOption] = &[
     EmbedOption { name: "provinces", values: &[], from_dataset: Some("comma-separated province ids") },
     EmbedOption { name: "lang", values: Lang::CHOICES, from_dataset: None },
     EmbedOption { name: "theme", values: THEMES, from_dataset: None },
+    EmbedOption { name: "national", values: NATIONAL, from_dataset: None },
 ];
 
 /// The options object the loader passes to the module's `mount`, as serde reads it: each option as given,
@@ -53,6 +57,7 @@ pub struct EmbedOptions {
     pub provinces: OptionText,
     pub lang: OptionText,
     pub theme: OptionText,
+    pub national: OptionText,
 }
 
 /// One option's value when it is text. Any other value (a number, `null`, a list, or a function, which no

@@ -34,7 +34,8 @@ pub fn target_value(target: &Target, indicator: &Indicator, lang: Lang, style: S
     out
 }
 
-fn qualifier_prefix(qualifier: Qualifier, text: &Text) -> &'static str {
+/// The words before a qualified number: `khoảng `, `trên `, `tối thiểu `, `tối đa `.
+pub fn qualifier_prefix(qualifier: Qualifier, text: &Text) -> &'static str {
     match qualifier {
         Qualifier::About => text.about,
         Qualifier::Above => text.above,

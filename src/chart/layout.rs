@@ -6,11 +6,12 @@
 //! the lanes it needs; every shape stays inside the view box (tests/layout.rs checks both at several widths).
 
 use crate::chart::format::{self, Style};
+use crate::chart::reference::{self, ReferenceLines};
 use crate::chart::scale::{nice_ticks, LinearScale};
 use crate::chart::scene::{Anchor, Item, Mark, Paint, Row, Scene, Shape, Weight};
 use crate::chart::text;
 use crate::chart::view::{self, ChartConfig, View};
-use crate::data::model::{Dataset, Qualifier, Status, TargetIdx, Unit};
+use crate::data::model::{Dataset, National, Qualifier, Status, TargetIdx, Unit};
 use crate::data::order;
 use crate::locale::i18n::Lang;
 
@@ -146,7 +147,8 @@ pub fn layout(dataset: &Dataset, config: &ChartConfig, width: f64) -> Scene {
             Paint::Muted,
         );
     } else {
-        rows_and_axis(&mut canvas, &m, dataset, &view, &palette, lang, indicator.unit);
+        let national = reference::shown(dataset, &view, config);
+        rows_and_axis(&mut canvas, &m, dataset, &view, &palette, lang, indicator.unit, &national);
     }
 
     canvas.y += 12.0;
@@ -154,7 +156,9 @@ pub fn layout(dataset: &Dataset, config: &ChartConfig, width: f64) -> Scene {
     canvas.paragraph(&sources, m.pad, m.inner_width(), 12.0, Weight::Normal, Paint::Muted);
     let height = (canvas.y + m.pad).ceil();
 
-    Scene { width, height, title, description: view::summary(dataset, &view, lang), items: canvas.items }
+    let mut description = view::summary(dataset, &view, lang);
+    description.push_str(&reference::summary_sentences(dataset, &view, config));
+    Scene { width, height, title, description, items: canvas.items }
 }
 
 /// The year symbols present in the view, then the encodings of draft, open-ended and approximate targets,
@@ -322,6 +326,7 @@ fn rows_and_axis(
     palette: &[(u16, usize)],
     lang: Lang,
     unit: Unit,
+    national: &[&National],
 ) {
     let name_size = 14.0;
     let name_column = if m.narrow {
@@ -342,7 +347,11 @@ fn rows_and_axis(
     let label_min_x = if m.narrow { m.pad } else { track_x0 };
     let label_max_x = m.width - m.pad;
 
-    let rows_top = canvas.y;
+    // The national targets' labels take the room above the rows; their lines run down through them.
+    let indicator = &dataset.indicators[view.indicator];
+    let reference =
+        ReferenceLines::place(national, indicator, &scale, canvas.y, m.pad, m.width - m.pad, lang);
+    let rows_top = canvas.y + reference.height;
     let mut rows: Vec<Item> = Vec::new();
     let mut y = rows_top;
     for row in &view.rows {
@@ -438,6 +447,7 @@ fn rows_and_axis(
             dashed: tick != 0.0,
         });
     }
+    canvas.items.extend(reference.items(rows_bottom));
     canvas.items.extend(rows);
     let tick_y = rows_bottom + 15.0;
     for &tick in &ticks {

@@ -8,6 +8,7 @@ pub mod embed;
 pub mod format;
 pub mod layout;
 pub mod navigation;
+pub mod reference;
 pub mod scale;
 pub mod scene;
 pub mod text;

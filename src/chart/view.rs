@@ -16,6 +16,8 @@ pub struct ChartConfig {
     /// One flag per province of the dataset: shown or not.
     pub shown: Vec<bool>,
     pub lang: Lang,
+    /// Whether the national targets are drawn as reference lines (`chart::reference`).
+    pub national: bool,
 }
 
 /// Unchecked choices, as they come from an embed's attributes or the command line.
@@ -26,6 +28,8 @@ pub struct Requested {
     /// Comma-separated province ids.
     pub provinces: Option<String>,
     pub lang: Option<String>,
+    /// `on` or `off`: the national reference lines.
+    pub national: Option<String>,
 }
 
 /// A requested value that does not exist, with the valid ones, so the caller can warn and fall back.
@@ -55,6 +59,7 @@ impl ChartConfig {
             year: None,
             shown: vec![true; dataset.provinces.len()],
             lang: Lang::Vi,
+            national: true,
         }
     }
 
@@ -101,6 +106,12 @@ impl ChartConfig {
             }
             if shown.contains(&true) {
                 config.shown = shown;
+            }
+        }
+        if let Some(national) = nonempty(&requested.national) {
+            match embed::NATIONAL.iter().position(|choice| *choice == national) {
+                Some(i) => config.national = i == 0,
+                None => fallback("national", national, strings(embed::NATIONAL.iter().copied())),
             }
         }
         (config, fallbacks)

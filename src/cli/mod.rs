@@ -6,6 +6,7 @@
 //! The chart exports (`svg`, `png`, `static`) live in `export`; rasterising with the bundled fonts in `raster`.
 
 mod export;
+mod import;
 mod raster;
 
 use province_targets::chart::embed;
@@ -25,11 +26,16 @@ Usage:
   province-targets check [FILE] [--lang vi|en]
       Validates FILE (default: the bundled dataset). Prints a summary, or every problem found.
   province-targets csv [FILE] [--lang vi|en]
-      Writes the dataset as CSV (RFC 4180, UTF-8) to stdout, one row per target.
+      Writes the dataset as CSV (RFC 4180, UTF-8 with a byte-order mark) to stdout: one row per target,
+      then the national targets, pillars, provinces, indicators and sources (the record column).
+  province-targets import SHEET.csv [--lang vi|en]
+      Builds a dataset from a sheet in the form csv writes and prints it as JSON to stdout. Every problem
+      names its row and column. csv then import gives back the same file.
   province-targets svg [FILE] [--indicator ID] [--year Y|all] [--provinces a,b] [--lang vi|en]
-                       [--theme light|dark] [--width N]
+                       [--theme light|dark] [--width N] [--national on|off]
       Writes the chart of one view as a standalone SVG file to stdout: the same SVG the widget shows
-      and exports at that width. Defaults: the default indicator, every year and province, vi, light, 640.
+      and exports at that width. Defaults: the default indicator, every year and province, vi, light, 640,
+      and the national targets drawn as reference lines.
   province-targets png [FILE] (the svg options) [--scale S] [--out FILE.png]
       Rasterises that SVG (fonts bundled: DejaVu Sans). The PNG is width*S pixels wide (default S: 2).
       Without --out it goes to stdout, never to a terminal.
@@ -69,12 +75,13 @@ fn run(args: &[String]) -> Result<(), Failure> {
     match command.as_str() {
         "check" => check(&Options::parse("check", rest, &["--lang"])?),
         "csv" => write_csv(&Options::parse("csv", rest, &["--lang"])?),
+        "import" => import_sheet(&Options::parse("import", rest, &["--lang"])?),
         "svg" => export::svg(&Options::parse("svg", rest, export::SVG_OPTIONS)?),
         "png" => export::png(&Options::parse("png", rest, export::PNG_OPTIONS)?),
         "static" => export::static_files(&Options::parse("static", rest, export::STATIC_OPTIONS)?),
         "embed-contract" => embed_contract(&Options::parse("embed-contract", rest, &[])?),
         other => Err(Failure::Usage(format!(
-            "unknown command {other}. Valid commands: check, csv, svg, png, static, embed-contract"
+            "unknown command {other}. Valid commands: check, csv, import, svg, png, static, embed-contract"
         ))),
     }
 }
@@ -99,6 +106,16 @@ fn check(options: &Options) -> Result<(), Failure> {
         let name = lang.pick(&province.name_vi, &province.name_ascii);
         println!("  {}: {n_targets} {} ({name})", province.id, plural(n_targets, "target", "targets"));
     }
+    if !dataset.national.is_empty() {
+        let mut documents: Vec<&str> = Vec::new();
+        for national in &dataset.national {
+            if !documents.contains(&national.document.as_str()) {
+                documents.push(&national.document);
+            }
+        }
+        let n = dataset.national.len();
+        println!("  national: {n} {} ({})", plural(n, "target", "targets"), documents.join(", "));
+    }
     Ok(())
 }
 
@@ -107,6 +124,20 @@ fn write_csv(options: &Options) -> Result<(), Failure> {
     let csv_lang = options.lang(Lang::Vi)?;
     let dataset = options.dataset(options.lang(Lang::En)?)?;
     write_stdout(csv::write_csv(&dataset, csv_lang).as_bytes())
+}
+
+/// `import`: the dataset a sheet makes, as JSON on stdout, or every problem with its row and column.
+fn import_sheet(options: &Options) -> Result<(), Failure> {
+    let lang = options.lang(Lang::En)?;
+    let Some(path) = &options.file else {
+        return Err(Failure::Usage("import needs the sheet to read: import SHEET.csv".to_string()));
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|error| Failure::Io(format!("cannot read {}: {error}", path.display())))?;
+    match import::sheet_to_json(&text, lang) {
+        Ok(json) => write_stdout(json.as_bytes()),
+        Err(problems) => Err(Failure::Sheet { problems, lang, file: path.clone() }),
+    }
 }
 
 /// `embed-contract`: `chart::embed` as JSON, what the loader is built with. Takes no FILE: the values a
@@ -144,6 +175,19 @@ fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(error) => Err(Failure::Io(format!("cannot write to stdout: {error}"))),
     }
+}
+
+/// Every problem on stderr, then how many there are in `name`; exit 1.
+fn report_problems(messages: &[String], lang: Lang, name: &str) -> ExitCode {
+    for message in messages {
+        eprintln!("error: {message}");
+    }
+    let n = messages.len();
+    match lang {
+        Lang::En => eprintln!("{n} {} in {name}", plural(n, "problem", "problems")),
+        Lang::Vi => eprintln!("{n} lỗi trong {name}"),
+    }
+    ExitCode::from(1)
 }
 
 fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
@@ -237,6 +281,8 @@ enum Failure {
     Io(String),
     /// The dataset has problems: exit 1, every problem listed. `file` is `None` for the bundled dataset.
     Invalid { problems: Vec<Problem>, lang: Lang, file: Option<PathBuf> },
+    /// A sheet given to `import` has problems, each already worded with its row and column: exit 1.
+    Sheet { problems: Vec<String>, lang: Lang, file: PathBuf },
 }
 
 impl Failure {
@@ -255,19 +301,15 @@ impl Failure {
                 ExitCode::from(2)
             }
             Failure::Invalid { problems, lang, file } => {
-                for problem in &problems {
-                    eprintln!("error: {}", problem.message(lang));
-                }
-                let n = problems.len();
+                let messages: Vec<String> = problems.iter().map(|p| p.message(lang)).collect();
                 let name = match &file {
                     Some(path) => path.display().to_string(),
                     None => lang.pick("bộ dữ liệu đi kèm", "the bundled dataset").to_string(),
                 };
-                match lang {
-                    Lang::En => eprintln!("{n} {} in {name}", plural(n, "problem", "problems")),
-                    Lang::Vi => eprintln!("{n} lỗi trong {name}"),
-                }
-                ExitCode::from(1)
+                report_problems(&messages, lang, &name)
+            }
+            Failure::Sheet { problems, lang, file } => {
+                report_problems(&problems, lang, &file.display().to_string())
             }
         }
     }

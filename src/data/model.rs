@@ -21,6 +21,8 @@ pub struct Dataset {
     pub indicators: Vec<Indicator>,
     pub sources: Vec<Source>,
     pub targets: Vec<Target>,
+    /// The national programme's targets, drawn as reference lines; empty when the file has none.
+    pub national: Vec<National>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -82,6 +84,28 @@ pub struct Target {
     pub status: Status,
     pub source: usize,
     pub quote: String,
+    pub note_vi: Option<String>,
+    pub note_en: Option<String>,
+}
+
+/// A national target for one indicator and year: what the national programme sets, cited by its document.
+/// Never a province's words, so it has no quote and no source article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct National {
+    pub id: String,
+    pub indicator: IndicatorIdx,
+    pub year: u16,
+    /// Never `Qualitative`: a reference line needs a number.
+    pub qualifier: Qualifier,
+    pub value: f64,
+    /// `Some` exactly when the qualifier is `Range`, and then at least `value`.
+    pub value_max: Option<f64>,
+    pub unit: Unit,
+    /// The citation drawn beside the line: `QĐ 749/QĐ-TTg`.
+    pub document: String,
+    pub document_title: Option<String>,
+    pub document_date: Option<PartialDate>,
+    pub issuer: Option<String>,
     pub note_vi: Option<String>,
     pub note_en: Option<String>,
 }
@@ -235,6 +259,12 @@ impl Dataset {
 
     pub fn indicator_by_id(&self, id: &str) -> Option<IndicatorIdx> {
         self.indicators.iter().position(|i| i.id == id)
+    }
+
+    /// The national target for `indicator` in `year`, if the national programme sets one (validation
+    /// allows at most one).
+    pub fn national_for(&self, indicator: IndicatorIdx, year: u16) -> Option<&National> {
+        self.national.iter().find(|n| n.indicator == indicator && n.year == year)
     }
 
     /// Every year any target names, ascending.

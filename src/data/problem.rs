@@ -72,6 +72,11 @@ pub enum ProblemKind {
         first_index: usize,
         first_id: String,
     },
+    /// Two national targets for the same indicator and year: the chart draws one line per indicator and year.
+    DuplicateNational {
+        first_index: usize,
+        first_id: String,
+    },
     /// An id with characters outside `a-z 0-9 -` (and `/` for targets).
     BadId {
         value: String,
@@ -173,6 +178,14 @@ impl Problem {
         out
     }
 
+    /// What is wrong, without where: for callers that say where in their own terms (a sheet's row and
+    /// column).
+    pub fn describe(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        self.write_kind(&mut out, lang);
+        out
+    }
+
     fn write_location(&self, out: &mut String, lang: Lang) {
         let loc = &self.location;
         if loc.collection.is_empty() {
@@ -268,9 +281,16 @@ impl Problem {
                 "duplicates targets[{}] \"{}\" (same province, indicator, year and source)",
                 &[Index(*first_index), Text(first_id)],
             ),
-            // Target ids may also hold slashes (validate's rule): saying otherwise would send the editor
+            DuplicateNational { first_index, first_id } => fill(
+                out,
+                vi,
+                "trùng mục tiêu quốc gia national[{}] \"{}\" (cùng chỉ tiêu và năm; biểu đồ chỉ vẽ một đường)",
+                "duplicates national[{}] \"{}\" (same indicator and year; the chart draws one line)",
+                &[Index(*first_index), Text(first_id)],
+            ),
+            // Target and national ids may also hold slashes (validate's rule): saying otherwise would send the editor
             // after the wrong character.
-            BadId { value } if self.location.collection == "targets" => fill(
+            BadId { value } if matches!(self.location.collection, "targets" | "national") => fill(
                 out,
                 vi,
                 "id \"{}\" chỉ được gồm chữ thường không dấu, chữ số, dấu gạch ngang và dấu gạch chéo",

@@ -22,6 +22,8 @@ pub struct RawDataset {
     pub indicators: Field<Vec<Record<RawIndicator>>>,
     pub sources: Field<Vec<Record<RawSource>>>,
     pub targets: Field<Vec<Record<RawTarget>>>,
+    /// Optional: a dataset without national targets draws no reference line.
+    pub national: Field<Vec<Record<RawNational>>>,
 }
 
 /// A group of indicators (chính quyền số, kinh tế số, …).
@@ -91,6 +93,26 @@ pub struct RawTarget {
     pub status: Field<String>,
     pub source: Field<String>,
     pub quote: Field<String>,
+    pub note_vi: Field<String>,
+    pub note_en: Field<String>,
+}
+
+/// A target the national programme sets for an indicator: a fact with a document citation, never an
+/// article quote, so it has no `quote`, `source` or `province`.
+#[derive(Debug, Default, Clone, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct RawNational {
+    pub id: Field<String>,
+    pub indicator: Field<String>,
+    pub year: Field<f64>,
+    pub qualifier: Field<String>,
+    pub value: Field<f64>,
+    pub value_max: Field<f64>,
+    pub unit: Field<String>,
+    pub document: Field<String>,
+    pub document_title: Field<String>,
+    pub document_date: Field<String>,
+    pub issuer: Field<String>,
     pub note_vi: Field<String>,
     pub note_en: Field<String>,
 }

@@ -43,6 +43,12 @@ pub fn validate(file: &DatasetFile) -> Result<Dataset, Vec<Problem>> {
     let raw_indicators = v.list("indicators", &raw.indicators, |ind| &ind.id);
     let raw_sources = v.list("sources", &raw.sources, |s| &s.id);
     let raw_targets = v.list("targets", &raw.targets, |t| &t.id);
+    // National targets are optional: an absent or empty list is a dataset without reference lines.
+    let raw_national = match &raw.national {
+        Field::Absent | Field::Null => Vec::new(),
+        Field::Value(records) if records.is_empty() => Vec::new(),
+        national => v.list("national", national, |n| &n.id),
+    };
 
     let pillar_ids = v.ids("pillars", &raw_pillars, |record| &record.id, false);
     let mut pillars = Vec::new();
@@ -135,17 +141,7 @@ pub fn validate(file: &DatasetFile) -> Result<Dataset, Vec<Problem>> {
         let status = r.spelled("status", &t.status, Status::parse, Status::CHOICES);
         let quote = r.required("quote", &t.quote);
 
-        if let (Some(unit), Some(Some(indicator_unit))) = (unit, indicator_units.get(indicator)) {
-            if !r.failed_reference && unit != *indicator_unit {
-                r.problem(
-                    "unit",
-                    ProblemKind::UnitMismatch {
-                        unit: unit.as_str(),
-                        indicator_unit: indicator_unit.as_str(),
-                    },
-                );
-            }
-        }
+        r.unit_of_indicator(unit, indicator_units.get(indicator).copied().flatten());
         if let Some(&Some(source_province)) = source_provinces.get(source) {
             if !r.failed_reference && source_province != province {
                 let source_province =
@@ -195,11 +191,76 @@ pub fn validate(file: &DatasetFile) -> Result<Dataset, Vec<Problem>> {
         }
     }
 
+    let national = national_targets(&mut v, &raw_national, &indicator_ids, &indicator_units);
+
     if v.problems.is_empty() {
-        Ok(Dataset { pillars, provinces, indicators, sources, targets })
+        Ok(Dataset { pillars, provinces, indicators, sources, targets, national })
     } else {
         Err(v.problems)
     }
+}
+
+/// Checks the national targets: each names a known indicator in its unit, a year, a number that fits its
+/// qualifier, and its document; at most one per indicator and year, since the chart draws one line.
+fn national_targets(
+    v: &mut Validator,
+    raw_national: &[Option<&RawNational>],
+    indicator_ids: &IdTable,
+    indicator_units: &[Option<Unit>],
+) -> Vec<National> {
+    v.ids("national", raw_national, |record| &record.id, true);
+    // (indicator, year) of each national target read so far, with its index in the file.
+    let mut seen: Vec<((usize, u16), usize)> = Vec::new();
+    let mut national = Vec::new();
+    for (i, n) in present(raw_national) {
+        let mut r = v.record("national", i, n.id.value());
+        let id = r.required("id", &n.id);
+        let indicator = r.reference("indicator", &n.indicator, "indicators", indicator_ids);
+        let year = r.year(&n.year);
+        let value = r.number("value", &n.value);
+        let value_max = r.number("value_max", &n.value_max);
+        let qualifier = r.spelled("qualifier", &n.qualifier, Qualifier::parse, Qualifier::CHOICES);
+        let unit = r.spelled("unit", &n.unit, Unit::parse, Unit::CHOICES);
+        let document = r.required("document", &n.document);
+        r.unit_of_indicator(unit, indicator_units.get(indicator).copied().flatten());
+        match (qualifier, unit) {
+            (Some(Qualifier::Qualitative), _) => r.problem(
+                "qualifier",
+                ProblemKind::Unexpected {
+                    why_en: "a national target is drawn as a line at its value: it cannot be qualitative",
+                    why_vi: "mục tiêu quốc gia được vẽ thành một đường tại giá trị của nó: không thể là định tính",
+                },
+            ),
+            (Some(qualifier), Some(unit)) => r.amount(qualifier, unit, value, value_max),
+            _ => {}
+        }
+        if let (false, Some(year)) = (r.failed_reference, year) {
+            match seen.iter().find(|(key, _)| *key == (indicator, year)) {
+                Some(&(_, first_index)) => {
+                    let first_id =
+                        raw_national[first_index].and_then(|n| n.id.value()).cloned().unwrap_or_default();
+                    r.problem("year", ProblemKind::DuplicateNational { first_index, first_id });
+                }
+                None => seen.push(((indicator, year), i)),
+            }
+        }
+        national.push(National {
+            id,
+            indicator,
+            year: year.unwrap_or(2000),
+            qualifier: qualifier.unwrap_or(Qualifier::Exact),
+            value: value.unwrap_or_default(),
+            value_max,
+            unit: unit.unwrap_or(Unit::Percent),
+            document,
+            document_title: r.optional("document_title", &n.document_title),
+            document_date: r.date("document_date", &n.document_date),
+            issuer: r.optional("issuer", &n.issuer),
+            note_vi: r.optional("note_vi", &n.note_vi),
+            note_en: r.optional("note_en", &n.note_en),
+        });
+    }
+    national
 }
 
 /// The records of a list that are objects, with their index in the file.
@@ -492,6 +553,20 @@ impl Checks<'_> {
             Some(year) => {
                 self.problem("year", ProblemKind::YearOutOfRange { year });
                 None
+            }
+        }
+    }
+
+    /// Checks that a record measures in its indicator's unit; skipped when either is unreadable or the
+    /// indicator reference is broken, which are reported already.
+    fn unit_of_indicator(&mut self, unit: Option<Unit>, indicator_unit: Option<Unit>) {
+        if let (Some(unit), Some(indicator_unit), false) = (unit, indicator_unit, self.failed_reference) {
+            if unit != indicator_unit {
+                let kind = ProblemKind::UnitMismatch {
+                    unit: unit.as_str(),
+                    indicator_unit: indicator_unit.as_str(),
+                };
+                self.problem("unit", kind);
             }
         }
     }

@@ -1,15 +1,28 @@
-//! The dataset as CSV (RFC 4180, UTF-8, CRLF line ends): one row per target, for spreadsheets and scripts.
+//! The dataset as one CSV sheet (RFC 4180, UTF-8 with a byte-order mark so that Excel reads the diacritics,
+//! CRLF line ends), for spreadsheets, scripts and `province-targets import`, which rebuilds the very same
+//! dataset from it.
+//!
+//! A reader finds what they want first: one row per target, with the province, pillar and indicator named
+//! (Vietnamese names keep their diacritics in either language), then the national targets, named as such and
+//! by their document, never as a province's words. Below them come the records the targets refer to
+//! (pillars, provinces, indicators, sources), one row each, which the `record` column tells apart; every
+//! field of the file has its column, so nothing is lost on the way back.
 //!
 //! Pure: it returns a `String`, and the caller (the command line, or the page's download button) decides
-//! where it goes. Text cells that a spreadsheet would run as a formula are defused with a leading `'`;
-//! number cells are written as they are, since a target may legitimately be negative.
+//! where it goes. Text cells that a spreadsheet would run as a formula are defused with a leading `'`, which
+//! `undefuse` takes off again; number cells are written as they are, since a target may be negative.
 
-use crate::data::model::Dataset;
+use crate::chart::reference::national_name;
+use crate::data::model::{Dataset, PartialDate};
 use crate::locale::i18n::Lang;
 use crate::locale::number::plain;
 
-/// The header row, in the order every row follows (each row is an array of the same length).
-const HEADER: [&str; 13] = [
+/// The byte-order mark the sheet starts with: without it, Excel reads UTF-8 as the local code page.
+pub const BOM: char = '\u{feff}';
+
+/// The header row, in the order every row follows: the columns a reader reads, then the record kind and the
+/// fields that only rebuilding the dataset needs.
+pub const HEADER: [&str; 38] = [
     "province_id",
     "province",
     "pillar",
@@ -23,40 +36,291 @@ const HEADER: [&str; 13] = [
     "status",
     "document",
     "quote",
+    "record",
+    "id",
+    "source_id",
+    "pillar_id",
+    "note_vi",
+    "note_en",
+    "name_vi",
+    "name_en",
+    "name_ascii",
+    "admin_note_vi",
+    "admin_note_en",
+    "label_vi",
+    "label_en",
+    "definition_vi",
+    "definition_en",
+    "unit_label_vi",
+    "unit_label_en",
+    "document_title",
+    "document_date",
+    "issuer",
+    "article_title",
+    "article_date",
+    "article_author",
+    "article_publisher",
+    "article_file",
 ];
+
+/// What one kind of row holds: the columns it is read from, each with the field of the file it fills (in
+/// the file's order), and the columns written only for reading, which repeat a name the row refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RecordColumns {
+    /// The value of the `record` column.
+    pub record: &'static str,
+    /// The list of the file the rows fill.
+    pub collection: &'static str,
+    /// (column, field) pairs, in the order of the fields in the file.
+    pub fields: &'static [(&'static str, &'static str)],
+    /// Columns filled for reading: the name of the province, pillar, indicator or document referred to.
+    pub derived: &'static [&'static str],
+}
+
+/// Every kind of row, in the order the file lists its collections.
+pub const RECORDS: [RecordColumns; 6] = [
+    RecordColumns {
+        record: "pillar",
+        collection: "pillars",
+        fields: &[("id", "id"), ("name_vi", "name_vi"), ("name_en", "name_en")],
+        derived: &[],
+    },
+    RecordColumns {
+        record: "province",
+        collection: "provinces",
+        fields: &[
+            ("id", "id"),
+            ("name_vi", "name_vi"),
+            ("name_ascii", "name_ascii"),
+            ("admin_note_vi", "admin_note_vi"),
+            ("admin_note_en", "admin_note_en"),
+        ],
+        derived: &[],
+    },
+    RecordColumns {
+        record: "indicator",
+        collection: "indicators",
+        fields: &[
+            ("id", "id"),
+            ("pillar_id", "pillar"),
+            ("label_vi", "label_vi"),
+            ("label_en", "label_en"),
+            ("definition_vi", "definition_vi"),
+            ("definition_en", "definition_en"),
+            ("unit", "unit"),
+            ("unit_label_vi", "unit_label_vi"),
+            ("unit_label_en", "unit_label_en"),
+        ],
+        derived: &[],
+    },
+    RecordColumns {
+        record: "source",
+        collection: "sources",
+        fields: &[
+            ("id", "id"),
+            ("province_id", "province"),
+            ("document", "document"),
+            ("document_title", "document_title"),
+            ("document_date", "document_date"),
+            ("issuer", "issuer"),
+            ("article_title", "article_title"),
+            ("article_date", "article_date"),
+            ("article_author", "article_author"),
+            ("article_publisher", "article_publisher"),
+            ("article_file", "article_file"),
+        ],
+        derived: &[],
+    },
+    RecordColumns {
+        record: "target",
+        collection: "targets",
+        fields: &[
+            ("id", "id"),
+            ("province_id", "province"),
+            ("indicator_id", "indicator"),
+            ("year", "year"),
+            ("qualifier", "qualifier"),
+            ("value", "value"),
+            ("value_max", "value_max"),
+            ("unit", "unit"),
+            ("status", "status"),
+            ("source_id", "source"),
+            ("quote", "quote"),
+            ("note_vi", "note_vi"),
+            ("note_en", "note_en"),
+        ],
+        derived: &["province", "pillar", "indicator", "document"],
+    },
+    RecordColumns {
+        record: "national",
+        collection: "national",
+        fields: &[
+            ("id", "id"),
+            ("indicator_id", "indicator"),
+            ("year", "year"),
+            ("qualifier", "qualifier"),
+            ("value", "value"),
+            ("value_max", "value_max"),
+            ("unit", "unit"),
+            ("document", "document"),
+            ("document_title", "document_title"),
+            ("document_date", "document_date"),
+            ("issuer", "issuer"),
+            ("note_vi", "note_vi"),
+            ("note_en", "note_en"),
+        ],
+        derived: &["province", "pillar", "indicator"],
+    },
+];
+
+/// The columns whose cells are numbers, written and read without defusing.
+pub const NUMBER_COLUMNS: [&str; 3] = ["year", "value", "value_max"];
 
 /// How many decimals a value keeps: more than any target states, so nothing the article says is rounded.
 const VALUE_DECIMALS: u32 = 4;
 
-/// Writes every target of `dataset`, in dataset order, with names in `lang`.
+/// One row being filled, cell by column name.
+struct Row([Cell; HEADER.len()]);
+
+impl Row {
+    fn new(record: &'static str) -> Row {
+        let mut row = Row(std::array::from_fn(|_| Cell::Text(String::new())));
+        row.text("record", record);
+        row
+    }
+
+    fn column(name: &str) -> usize {
+        HEADER.iter().position(|c| *c == name).expect("every column written is in HEADER")
+    }
+
+    fn text(&mut self, column: &str, text: &str) {
+        self.0[Row::column(column)] = Cell::Text(text.to_string());
+    }
+
+    fn optional(&mut self, column: &str, text: &Option<String>) {
+        self.text(column, text.as_deref().unwrap_or(""));
+    }
+
+    fn number(&mut self, column: &str, value: Option<f64>) {
+        let text = value.map(|v| plain(v, VALUE_DECIMALS)).unwrap_or_default();
+        self.0[Row::column(column)] = Cell::Number(text);
+    }
+
+    fn date(&mut self, column: &str, date: &Option<PartialDate>) {
+        self.text(column, &date.map(iso_date).unwrap_or_default());
+    }
+}
+
+/// Writes the whole dataset, in dataset order, with names in `lang`.
 pub fn write_csv(dataset: &Dataset, lang: Lang) -> String {
-    let mut out = String::new();
-    push_row(&mut out, &HEADER.map(Cell::Text));
+    let mut out = String::from(BOM);
+    push_row(&mut out, &HEADER.map(|h| Cell::Text(h.to_string())));
+    let pillar_name = |i: usize| lang.pick(&dataset.pillars[i].name_vi, &dataset.pillars[i].name_en);
     for target in &dataset.targets {
         let province = &dataset.provinces[target.province];
         let indicator = &dataset.indicators[target.indicator];
-        let pillar = &dataset.pillars[indicator.pillar];
         let source = &dataset.sources[target.source];
-        let number = |value: Option<f64>| value.map(|v| plain(v, VALUE_DECIMALS)).unwrap_or_default();
-
-        let cells: [Cell; HEADER.len()] = [
-            Cell::Text(&province.id),
-            Cell::Text(lang.pick(&province.name_vi, &province.name_ascii)),
-            Cell::Text(lang.pick(&pillar.name_vi, &pillar.name_en)),
-            Cell::Text(&indicator.id),
-            Cell::Text(lang.pick(&indicator.label_vi, &indicator.label_en)),
-            Cell::Number(target.year.to_string()),
-            Cell::Text(target.qualifier.as_str()),
-            Cell::Number(number(target.value)),
-            Cell::Number(number(target.value_max)),
-            Cell::Text(target.unit.as_str()),
-            Cell::Text(target.status.as_str()),
-            Cell::Text(source.document.as_deref().unwrap_or("")),
-            Cell::Text(&target.quote),
-        ];
-        push_row(&mut out, &cells);
+        let mut row = Row::new("target");
+        row.text("province_id", &province.id);
+        row.text("province", &province.name_vi);
+        row.text("pillar", pillar_name(indicator.pillar));
+        row.text("indicator_id", &indicator.id);
+        row.text("indicator", lang.pick(&indicator.label_vi, &indicator.label_en));
+        row.number("year", Some(f64::from(target.year)));
+        row.text("qualifier", target.qualifier.as_str());
+        row.number("value", target.value);
+        row.number("value_max", target.value_max);
+        row.text("unit", target.unit.as_str());
+        row.text("status", target.status.as_str());
+        row.optional("document", &source.document);
+        row.text("quote", &target.quote);
+        row.text("id", &target.id);
+        row.text("source_id", &source.id);
+        row.optional("note_vi", &target.note_vi);
+        row.optional("note_en", &target.note_en);
+        push_row(&mut out, &row.0);
+    }
+    for national in &dataset.national {
+        let indicator = &dataset.indicators[national.indicator];
+        let mut row = Row::new("national");
+        row.text("province", national_name(lang));
+        row.text("pillar", pillar_name(indicator.pillar));
+        row.text("indicator_id", &indicator.id);
+        row.text("indicator", lang.pick(&indicator.label_vi, &indicator.label_en));
+        row.number("year", Some(f64::from(national.year)));
+        row.text("qualifier", national.qualifier.as_str());
+        row.number("value", Some(national.value));
+        row.number("value_max", national.value_max);
+        row.text("unit", national.unit.as_str());
+        row.text("document", &national.document);
+        row.text("id", &national.id);
+        row.optional("note_vi", &national.note_vi);
+        row.optional("note_en", &national.note_en);
+        row.optional("document_title", &national.document_title);
+        row.date("document_date", &national.document_date);
+        row.optional("issuer", &national.issuer);
+        push_row(&mut out, &row.0);
+    }
+    for pillar in &dataset.pillars {
+        let mut row = Row::new("pillar");
+        row.text("id", &pillar.id);
+        row.text("name_vi", &pillar.name_vi);
+        row.text("name_en", &pillar.name_en);
+        push_row(&mut out, &row.0);
+    }
+    for province in &dataset.provinces {
+        let mut row = Row::new("province");
+        row.text("id", &province.id);
+        row.text("name_vi", &province.name_vi);
+        row.text("name_ascii", &province.name_ascii);
+        row.optional("admin_note_vi", &province.admin_note_vi);
+        row.optional("admin_note_en", &province.admin_note_en);
+        push_row(&mut out, &row.0);
+    }
+    for indicator in &dataset.indicators {
+        let mut row = Row::new("indicator");
+        row.text("id", &indicator.id);
+        row.text("pillar_id", &dataset.pillars[indicator.pillar].id);
+        row.text("label_vi", &indicator.label_vi);
+        row.text("label_en", &indicator.label_en);
+        row.optional("definition_vi", &indicator.definition_vi);
+        row.optional("definition_en", &indicator.definition_en);
+        row.text("unit", indicator.unit.as_str());
+        row.optional("unit_label_vi", &indicator.unit_label_vi);
+        row.optional("unit_label_en", &indicator.unit_label_en);
+        push_row(&mut out, &row.0);
+    }
+    for source in &dataset.sources {
+        let mut row = Row::new("source");
+        row.text("id", &source.id);
+        row.text("province_id", &dataset.provinces[source.province].id);
+        row.optional("document", &source.document);
+        row.optional("document_title", &source.document_title);
+        row.date("document_date", &source.document_date);
+        row.optional("issuer", &source.issuer);
+        row.optional("article_title", &source.article_title);
+        row.date("article_date", &source.article_date);
+        row.optional("article_author", &source.article_author);
+        row.optional("article_publisher", &source.article_publisher);
+        row.optional("article_file", &source.article_file);
+        push_row(&mut out, &row.0);
     }
     out
+}
+
+/// A date as the file writes it: `2021-06-11`, or `--06-11` when the year is not known.
+fn iso_date(date: PartialDate) -> String {
+    let year = date.year.map(|y| y.to_string()).unwrap_or_else(|| "-".to_string());
+    let pad = |n: u8| if n < 10 { format!("0{n}") } else { n.to_string() };
+    format!("{year}-{}-{}", pad(date.month), pad(date.day))
+}
+
+/// A text cell as it was before `push_text` defused it: the one leading `'` it added taken off again.
+pub fn undefuse(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(DEFUSED_STARTS) => rest,
+        _ => cell,
+    }
 }
 
 /// Appends one row: its cells separated by commas, then CRLF.
@@ -75,16 +339,20 @@ fn push_row(out: &mut String, cells: &[Cell]) {
 
 /// A cell's content: text from the data, which may need defusing and quoting, or a number written by
 /// `number::plain` (digits, `-` and `.` only), which must reach the spreadsheet unchanged.
-enum Cell<'a> {
-    Text(&'a str),
+enum Cell {
+    Text(String),
     Number(String),
 }
+
+/// The first characters that make a spreadsheet read a cell as a formula, and the apostrophe itself, so
+/// that a text which really starts with one comes back whole from `undefuse`.
+const DEFUSED_STARTS: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\''];
 
 /// Appends a text cell: defused if a spreadsheet would read it as a formula, quoted if it holds a comma,
 /// a quote or a line break.
 fn push_text(out: &mut String, text: &str) {
     // OWASP's advice for CSV injection: a leading apostrophe makes the spreadsheet show the text as text.
-    let defuse = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let defuse = text.starts_with(DEFUSED_STARTS);
     let quote = text.contains([',', '"', '\r', '\n']);
     if quote {
         out.push('"');
@@ -230,34 +498,78 @@ mod tests {
                     note_en: None,
                 },
             ],
+            national: Vec::new(),
         }
     }
 
-    #[test]
-    fn rows_follow_the_header_in_either_language() {
-        let header = "province_id,province,pillar,indicator_id,indicator,year,qualifier,value,value_max,unit,status,document,quote\r\n";
-        assert_eq!(
-            write_csv(&tiny_dataset(), Lang::Vi),
-            format!(
-                "{header}\
-                 bac-giang,Bắc Giang,Kinh tế số,grdp-growth,\"Tăng trưởng, năm\",2025,range,-2.5,12.3457,percent_per_year,adopted,\"Nghị quyết số 111-NQ/TU, \"\"chuyển đổi số\"\"\",\"'-2,5% đến 12%\"\r\n\
-                 bac-giang,Bắc Giang,Kinh tế số,grdp-growth,\"Tăng trưởng, năm\",2030,qualitative,,,percent_per_year,draft,,\"tăng trưởng\nbền vững\"\r\n"
-            )
-        );
-        let english = write_csv(&tiny_dataset(), Lang::En);
-        let rows: Vec<&str> = english.split("\r\n").collect();
-        assert_eq!(rows.len(), 4, "header, two rows, and the empty rest after the last CRLF");
-        assert!(rows[1].starts_with(
-            "bac-giang,Bac Giang,Digital economy,grdp-growth,\"Growth, yearly\",2025,range,-2.5,"
-        ));
-        assert_eq!(rows[3], "");
+    /// The cells of each line of `csv` after the header, split naively (the test rows hold no quoted comma
+    /// outside the columns checked).
+    fn lines(csv: &str) -> Vec<&str> {
+        csv.strip_prefix(BOM).expect("the sheet starts with a BOM").split("\r\n").collect()
     }
 
     #[test]
-    fn header_is_the_documented_one() {
-        assert_eq!(
-            HEADER.join(","),
-            "province_id,province,pillar,indicator_id,indicator,year,qualifier,value,value_max,unit,status,document,quote"
-        );
+    fn targets_come_first_with_the_reader_columns_then_every_record() {
+        let vi = write_csv(&tiny_dataset(), Lang::Vi);
+        let rows = lines(&vi);
+        assert_eq!(rows[0], HEADER.join(","));
+        assert!(rows[1].starts_with(
+            "bac-giang,Bắc Giang,Kinh tế số,grdp-growth,\"Tăng trưởng, năm\",2025,range,-2.5,12.3457,percent_per_year,adopted,\"Nghị quyết số 111-NQ/TU, \"\"chuyển đổi số\"\"\",\"'-2,5% đến 12%\",target,bac-giang/grdp-growth/2025,nq-111,"
+        ), "{}", rows[1]);
+        assert!(rows[2].starts_with(
+            "bac-giang,Bắc Giang,Kinh tế số,grdp-growth,\"Tăng trưởng, năm\",2030,qualitative,,,percent_per_year,draft,,\"tăng trưởng\nbền vững\",target,"
+        ), "{}", rows[2]);
+        // Then one row per record, its kind and id side by side.
+        let records = [
+            ",pillar,kinh-te-so,",
+            ",province,bac-giang,",
+            ",indicator,grdp-growth,",
+            ",source,nq-111,",
+            ",source,no-document,",
+        ];
+        assert_eq!(rows.len(), 3 + records.len() + 1);
+        for (row, record) in rows[3..].iter().zip(records) {
+            assert!(row.contains(record), "{record} in {row}");
+        }
+        assert_eq!(rows.last(), Some(&""), "the last row ends with CRLF");
+        assert!(rows.iter().all(|r| r.is_empty() || r.split(',').count() >= HEADER.len()));
+    }
+
+    #[test]
+    fn english_names_keep_their_diacritics() {
+        let en = write_csv(&tiny_dataset(), Lang::En);
+        assert!(lines(&en)[1]
+            .starts_with("bac-giang,Bắc Giang,Digital economy,grdp-growth,\"Growth, yearly\",2025,"));
+    }
+
+    #[test]
+    fn every_column_a_record_reads_is_in_the_header_once() {
+        for record in RECORDS {
+            for (column, _) in
+                record.fields.iter().chain(record.derived.iter().map(|d| (*d, "")).collect::<Vec<_>>().iter())
+            {
+                assert_eq!(HEADER.iter().filter(|h| *h == column).count(), 1, "{}: {column}", record.record);
+            }
+        }
+        let mut sorted = HEADER.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), HEADER.len());
+    }
+
+    #[test]
+    fn undefusing_gives_back_the_text_that_was_defused() {
+        for text in ["=1+1", "-5%", "--11-13", "'quoted", "''", "plain", "a'b", "\tx", "@x"] {
+            let mut cell = String::new();
+            push_text(&mut cell, text);
+            assert_eq!(undefuse(&cell), text, "{cell}");
+        }
+        assert_eq!(text_cell("'x"), "''x");
+    }
+
+    #[test]
+    fn dates_are_written_as_the_file_writes_them() {
+        assert_eq!(iso_date(PartialDate { year: Some(2021), month: 6, day: 11 }), "2021-06-11");
+        assert_eq!(iso_date(PartialDate { year: None, month: 11, day: 13 }), "--11-13");
     }
 }

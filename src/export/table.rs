@@ -2,6 +2,7 @@
 //! target, and one row saying "no target set" for each shown province without one.
 
 use crate::chart::format::{self, Style};
+use crate::chart::reference;
 use crate::chart::view::View;
 use crate::data::model::{Dataset, Status};
 use crate::locale::i18n::Lang;
@@ -35,6 +36,17 @@ pub fn table(dataset: &Dataset, view: &View, lang: Lang) -> Table {
             ]);
         }
     }
+    // The national targets are data too, so the table lists them whether or not the chart draws their lines:
+    // named as the national programme's, by their document, never as a province's.
+    for national in reference::of_view(dataset, view) {
+        rows.push([
+            reference::national_name(lang).to_string(),
+            national.year.to_string(),
+            reference::value_text(national, indicator, lang, Style::Full),
+            String::new(),
+            national.document.clone(),
+        ]);
+    }
     Table {
         caption: format!("{}: {}", text.table_caption, lang.pick(&indicator.label_vi, &indicator.label_en)),
         headers: [
@@ -45,5 +57,28 @@ pub fn table(dataset: &Dataset, view: &View, lang: Lang) -> Table {
             text.column_document,
         ],
         rows,
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::chart::view::{ChartConfig, Requested};
+    use crate::data::read::{dataset_from_json, BUNDLED};
+
+    #[test]
+    fn the_national_target_is_a_row_of_its_own_naming_its_document() {
+        let dataset = dataset_from_json(BUNDLED).unwrap();
+        let requested = Requested {
+            indicator: Some("digital-economy-share-grdp".into()),
+            year: Some("2025".into()),
+            lang: Some("en".into()),
+            ..Requested::default()
+        };
+        let (config, _) = ChartConfig::resolve(&dataset, &requested);
+        let table = table(&dataset, &View::new(&dataset, &config), Lang::En);
+        let last = table.rows.last().unwrap();
+        assert_eq!(last, &["National target", "2025", "20%", "", "QĐ 749/QĐ-TTg"].map(String::from));
+        assert_eq!(table.rows.iter().filter(|r| r[0] == "National target").count(), 1);
     }
 }
