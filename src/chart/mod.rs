@@ -6,9 +6,11 @@
 pub mod details;
 pub mod embed;
 pub mod format;
+pub mod indicator_menu;
 pub mod layout;
 pub mod navigation;
 pub mod scale;
 pub mod scene;
 pub mod text;
 pub mod view;
+pub mod years;
