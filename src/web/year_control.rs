@@ -1,0 +1,128 @@
+//! The year segments and what depends on which years have targets: after each render the segments show the
+//! chosen year and mark the years no shown province set a target for (`aria-disabled`, with a tooltip), the
+//! province disclosure counts the shown provinces, and a view of an empty year shows one sentence and the
+//! years to go to instead of the chart.
+
+use super::html::Ui;
+use super::state::State;
+use crate::chart::years::{empty_year, years_with_targets};
+use wasm_bindgen::JsValue;
+use web_sys::Element;
+
+/// What the controls last showed, so that a render touches them only when it changed.
+#[derive(Clone, PartialEq)]
+pub(super) struct Shown {
+    year: Option<u16>,
+    with_targets: Vec<u16>,
+    n_provinces: usize,
+    empty: bool,
+}
+
+impl State {
+    /// Brings the year segments, the disclosure's count and the empty-year message in line with the view.
+    pub(super) fn sync_year_control(&mut self) -> Result<(), JsValue> {
+        let with_targets = years_with_targets(&self.dataset, &self.config);
+        let empty = empty_year(&self.dataset, &self.config);
+        let now = Shown {
+            year: self.config.year,
+            with_targets,
+            n_provinces: self.config.shown.iter().filter(|shown| **shown).count(),
+            empty: empty.is_some(),
+        };
+        if self.year_control.as_ref() == Some(&now) {
+            return Ok(());
+        }
+        let lang = self.config.lang;
+        for (year, segment) in &self.parts.years {
+            let checked = *year == now.year;
+            segment.set_attribute("aria-checked", if checked { "true" } else { "false" })?;
+            segment.set_attribute("tabindex", if checked { "0" } else { "-1" })?;
+            match year {
+                Some(y) if !now.with_targets.contains(y) => {
+                    segment.set_attribute("aria-disabled", "true")?;
+                    segment.set_attribute("title", lang.access().year_without_targets)?;
+                }
+                _ => {
+                    segment.remove_attribute("aria-disabled")?;
+                    segment.remove_attribute("title")?;
+                }
+            }
+        }
+        let n_all = self.parts.toggles.len();
+        self.parts.provinces_toggle.set_text_content(Some(&lang.provinces_shown(now.n_provinces, n_all)));
+
+        self.parts.empty.set_text_content(None);
+        match &empty {
+            Some(empty) => {
+                let access = lang.access();
+                let mut ui = Ui::default();
+                ui.leaf("p", "pt-empty-sentence", &[], &empty.sentence);
+                if !empty.years.is_empty() {
+                    ui.open("p", "pt-empty-years", &[]);
+                    ui.leaf("span", "", &[], access.years_with_targets);
+                    for year in &empty.years {
+                        let value = year.to_string();
+                        let label = format!("{}{year}", access.show_year);
+                        ui.leaf(
+                            "button",
+                            "pt-empty-year",
+                            &[("type", "button"), ("data-year", &value)],
+                            &label,
+                        );
+                    }
+                    ui.close();
+                }
+                ui.apply(&self.parts.empty)?;
+                self.parts.empty.remove_attribute("hidden")?;
+                set_hidden(&self.parts.chart, true)?;
+                set_hidden(&self.parts.details, true)?;
+            }
+            None => {
+                self.parts.empty.set_attribute("hidden", "")?;
+                set_hidden(&self.parts.chart, false)?;
+                set_hidden(&self.parts.details, false)?;
+            }
+        }
+        self.year_control = Some(now);
+        Ok(())
+    }
+
+    /// The reader chose `year` (a segment, an arrow key, or a button of the empty-year message).
+    pub(super) fn choose_year(&mut self, year: Option<u16>) -> Result<(), JsValue> {
+        self.config.year = year;
+        self.render()?;
+        self.announce_change()
+    }
+
+    /// The segment of `year`, to move focus to after an arrow key or an empty-year button.
+    pub(super) fn year_segment(&self, year: Option<u16>) -> Option<&Element> {
+        self.parts.years.iter().find(|(y, _)| *y == year).map(|(_, segment)| segment)
+    }
+}
+
+fn set_hidden(element: &Element, hidden: bool) -> Result<(), JsValue> {
+    if hidden {
+        element.set_attribute("hidden", "")
+    } else {
+        element.remove_attribute("hidden")
+    }
+}
+
+/// Where an arrow key goes from `current` among the segments: the next or previous one a reader can
+/// choose (years with targets and "all"), wrapping around as radio groups do; Home and End go to the ends.
+pub(super) fn step(choices: &[(Option<u16>, bool)], current: Option<u16>, key: &str) -> Option<Option<u16>> {
+    let open: Vec<Option<u16>> = choices.iter().filter(|(_, open)| *open).map(|(year, _)| *year).collect();
+    let n = open.len();
+    if n == 0 {
+        return None;
+    }
+    let at = open.iter().position(|year| *year == current);
+    let index = match key {
+        "ArrowRight" | "ArrowDown" => at.map_or(0, |i| (i + 1) % n),
+        "ArrowLeft" | "ArrowUp" => at.map_or(n - 1, |i| (i + n - 1) % n),
+        "Home" => 0,
+        "End" => n - 1,
+        _ => return None,
+    };
+    Some(open[index])
+}
