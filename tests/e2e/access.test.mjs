@@ -3,7 +3,9 @@
 // Run with `node --test tests/e2e/access.test.mjs` after `make build`.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openHtml, screenshot, start, stop, waitForChart } from './helpers.mjs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { ROOT, openHtml, screenshot, start, stop, waitForChart } from './helpers.mjs';
 
 const GRDP = 'digital-economy-share-grdp';
 const PHONE = { width: 360, height: 740 };
@@ -25,7 +27,7 @@ const yearsOf = (indicator) =>
 
 /** A page holding one widget with `attributes`, at `viewport`; resolves once the widget is ready. */
 async function widgetPage(attributes = '', { viewport = DESKTOP, ...context } = {}) {
-  const html = `<!doctype html><html lang="vi"><head><meta name="viewport" content="width=device-width">
+  const html = `<!doctype html><html lang="vi"><head><meta name="viewport" content="width=device-width"><title>Bài viết</title>
     </head><body style="margin:0"><province-targets ${attributes}></province-targets>
     <p style="height:1600px">Bài viết tiếp tục.</p><script src="province-targets.js"></script></body></html>`;
   const opened = await openHtml(browser, server, html, { viewport, ...context });
@@ -425,6 +427,41 @@ describe('screenshots', () => {
           await ctx.close();
         }
       });
+    }
+  }
+});
+
+// axe-core (npm, pinned in tools/package.json) over the widget: no serious or critical violation, in light and
+// dark, at phone and desktop width, on the default view and on an empty year.
+const require = createRequire(join(ROOT, 'tools', 'package.json'));
+const AXE = require.resolve('axe-core/axe.min.js');
+
+describe('axe-core', () => {
+  for (const viewport of [PHONE, DESKTOP]) {
+    for (const scheme of ['light', 'dark']) {
+      for (const [what, attributes] of [['default view', ''], ['empty year', 'year="2021"']]) {
+        test(`no serious or critical violation: ${what}, ${viewport.width} px, ${scheme}`, async () => {
+          const { ctx, page } = await widgetPage(`theme="${scheme}" ${attributes}`, { viewport });
+          try {
+            await page.addScriptTag({ path: AXE });
+            const { violations, checked } = await page.evaluate(async () => {
+              // The whole page (the test page has nothing else): axe reads shadow roots from the document.
+              const result = await window.axe.run(document);
+              return {
+                violations: result.violations.filter((v) => ['serious', 'critical'].includes(v.impact))
+                  .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`),
+                // A node inside a shadow root is targeted by a list of selectors: the host's, then its own.
+                checked: result.passes.filter((p) => p.id === 'color-contrast')
+                  .flatMap((p) => p.nodes).filter((n) => Array.isArray(n.target[0])).length
+              };
+            });
+            assert.ok(checked > 10, `axe checked the contrast of the widget's own text (${checked} nodes)`);
+            assert.deepEqual(violations, []);
+          } finally {
+            await ctx.close();
+          }
+        });
+      }
     }
   }
 });
