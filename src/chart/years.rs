@@ -1,7 +1,9 @@
 //! Which target years the shown provinces filled for the chosen indicator: the year control marks the others
 //! as empty, and a view of an empty year says so in one sentence, with the years a reader can go to instead
-//! of rows of "không đặt mục tiêu" over an empty axis.
+//! of rows of "không đặt mục tiêu" over an empty axis; and where the arrow keys go among the year segments,
+//! which skip the empty years.
 
+use crate::chart::navigation::Move;
 use crate::chart::view::ChartConfig;
 use crate::data::model::Dataset;
 use crate::data::order;
@@ -39,6 +41,44 @@ pub fn empty_year(dataset: &Dataset, config: &ChartConfig) -> Option<EmptyYear> 
     }
     let all_shown = config.shown.iter().all(|shown| *shown);
     Some(EmptyYear { sentence: config.lang.empty_year(year, all_shown), years })
+}
+
+/// Where an arrow key goes in the year segments, from `current` (`None` is "all years"): among `choices`
+/// (each year and whether a reader can choose it, in the order shown), the next or previous choosable one,
+/// wrapping round as a radio group does; `First` and `Last` go to the ends. `None` when nothing is choosable.
+pub fn step(choices: &[(Option<u16>, bool)], current: Option<u16>, step: Move) -> Option<Option<u16>> {
+    let open: Vec<Option<u16>> = choices.iter().filter(|(_, open)| *open).map(|(year, _)| *year).collect();
+    let n = open.len();
+    if n == 0 {
+        return None;
+    }
+    let at = open.iter().position(|year| *year == current);
+    let index = match step {
+        Move::Right | Move::Down => at.map_or(0, |i| (i + 1) % n),
+        Move::Left | Move::Up => at.map_or(n - 1, |i| (i + n - 1) % n),
+        Move::First => 0,
+        Move::Last => n - 1,
+    };
+    Some(open[index])
+}
+
+#[cfg(test)]
+mod step_tests {
+    use super::*;
+
+    #[test]
+    fn arrows_skip_empty_years_and_wrap_round() {
+        let choices = [(None, true), (Some(2021), false), (Some(2023), true), (Some(2025), true)];
+        assert_eq!(step(&choices, None, Move::Right), Some(Some(2023)), "2021 is skipped");
+        assert_eq!(step(&choices, Some(2025), Move::Down), Some(None), "wraps to all years");
+        assert_eq!(step(&choices, None, Move::Left), Some(Some(2025)), "and back");
+        assert_eq!(step(&choices, Some(2023), Move::Up), Some(None));
+        assert_eq!(step(&choices, Some(2023), Move::First), Some(None));
+        assert_eq!(step(&choices, None, Move::Last), Some(Some(2025)));
+        // From an empty year a reader arrived at (an embed attribute), the arrows still lead out of it.
+        assert_eq!(step(&choices, Some(2021), Move::Right), Some(None));
+        assert_eq!(step(&[(Some(2021), false)], Some(2021), Move::Right), None);
+    }
 }
 
 // The bundled dataset is read natively (serde_json): these run under `cargo test`.

@@ -4,8 +4,8 @@
 use super::download::{self, ImageFormat};
 use super::state::State;
 use super::trap;
-use super::year_control;
 use crate::chart::navigation::Move;
+use crate::chart::years;
 use crate::data::model::TargetIdx;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -180,13 +180,8 @@ fn on_key(state: &mut State, event: &Event) -> Result<(), JsValue> {
         return on_year_key(state, event, &key_event.key(), &segment);
     }
     let Some(current) = mark_of(event) else { return Ok(()) };
-    let step = match key_event.key().as_str() {
-        "ArrowRight" => Move::Right,
-        "ArrowLeft" => Move::Left,
-        "ArrowUp" => Move::Up,
-        "ArrowDown" => Move::Down,
-        "Home" => Move::First,
-        "End" => Move::Last,
+    let key = key_event.key();
+    let step = match key.as_str() {
         "Enter" | " " => {
             event.prevent_default();
             toggle_pin(state, current)?;
@@ -199,7 +194,10 @@ fn on_key(state: &mut State, event: &Event) -> Result<(), JsValue> {
             state.pinned = None;
             return state.clear_details();
         }
-        _ => return Ok(()),
+        _ => match move_of(&key) {
+            Some(step) => step,
+            None => return Ok(()),
+        },
     };
     // The page does not scroll under a reader moving between marks, even at an edge.
     event.prevent_default();
@@ -216,13 +214,27 @@ fn on_key(state: &mut State, event: &Event) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// The move an arrow key, Home or End asks for, in the chart and in the year segments alike.
+fn move_of(key: &str) -> Option<Move> {
+    Some(match key {
+        "ArrowRight" => Move::Right,
+        "ArrowLeft" => Move::Left,
+        "ArrowUp" => Move::Up,
+        "ArrowDown" => Move::Down,
+        "Home" => Move::First,
+        "End" => Move::Last,
+        _ => return None,
+    })
+}
+
 /// In the year segments (one Tab stop, as a radio group): the arrow keys move to the next or previous year
 /// that has targets, and choose it; Home and End go to the first and last.
 fn on_year_key(state: &mut State, event: &Event, key: &str, segment: &Element) -> Result<(), JsValue> {
+    let Some(step) = move_of(key) else { return Ok(()) };
     let choices: Vec<(Option<u16>, bool)> = (state.parts.years.iter())
         .map(|(year, element)| (*year, element.get_attribute("aria-disabled").as_deref() != Some("true")))
         .collect();
-    let Some(next) = year_control::step(&choices, year_of(segment), key) else { return Ok(()) };
+    let Some(next) = years::step(&choices, year_of(segment), step) else { return Ok(()) };
     event.prevent_default();
     state.choose_year(next)?;
     if let Some(segment) = state.year_segment(next) {

@@ -107,22 +107,3 @@ fn set_hidden(element: &Element, hidden: bool) -> Result<(), JsValue> {
         element.remove_attribute("hidden")
     }
 }
-
-/// Where an arrow key goes from `current` among the segments: the next or previous one a reader can
-/// choose (years with targets and "all"), wrapping around as radio groups do; Home and End go to the ends.
-pub(super) fn step(choices: &[(Option<u16>, bool)], current: Option<u16>, key: &str) -> Option<Option<u16>> {
-    let open: Vec<Option<u16>> = choices.iter().filter(|(_, open)| *open).map(|(year, _)| *year).collect();
-    let n = open.len();
-    if n == 0 {
-        return None;
-    }
-    let at = open.iter().position(|year| *year == current);
-    let index = match key {
-        "ArrowRight" | "ArrowDown" => at.map_or(0, |i| (i + 1) % n),
-        "ArrowLeft" | "ArrowUp" => at.map_or(n - 1, |i| (i + n - 1) % n),
-        "Home" => 0,
-        "End" => n - 1,
-        _ => return None,
-    };
-    Some(open[index])
-}
