@@ -5,17 +5,17 @@
 
 use super::html::Ui;
 use super::state::State;
-use crate::chart::years::{empty_year, years_with_targets};
+use crate::chart::years::{empty_year, years_with_targets, EmptyYear};
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-/// What the controls last showed, so that a render touches them only when it changed.
-#[derive(Clone, PartialEq)]
+/// What the controls last showed, so that a render touches each only when it changed: a province toggle
+/// usually changes the disclosure's count alone.
 pub(super) struct Shown {
     year: Option<u16>,
     with_targets: Vec<u16>,
     n_provinces: usize,
-    empty: bool,
+    empty: Option<EmptyYear>,
 }
 
 impl State {
@@ -27,32 +27,25 @@ impl State {
             year: self.config.year,
             with_targets,
             n_provinces: self.config.shown.iter().filter(|shown| **shown).count(),
-            empty: empty.is_some(),
+            empty,
         };
-        if self.year_control.as_ref() == Some(&now) {
+        let was = self.year_control.take();
+        let lang = self.config.lang;
+        let segments_same =
+            was.as_ref().is_some_and(|w| w.year == now.year && w.with_targets == now.with_targets);
+        if !segments_same {
+            self.mark_year_segments(now.year, &now.with_targets)?;
+        }
+        if was.as_ref().map(|w| w.n_provinces) != Some(now.n_provinces) {
+            let n_all = self.parts.toggles.len();
+            self.parts.provinces_toggle.set_text_content(Some(&lang.provinces_shown(now.n_provinces, n_all)));
+        }
+        if was.as_ref().is_some_and(|w| w.empty == now.empty) {
+            self.year_control = Some(now);
             return Ok(());
         }
-        let lang = self.config.lang;
-        for (year, segment) in &self.parts.years {
-            let checked = *year == now.year;
-            segment.set_attribute("aria-checked", if checked { "true" } else { "false" })?;
-            segment.set_attribute("tabindex", if checked { "0" } else { "-1" })?;
-            match year {
-                Some(y) if !now.with_targets.contains(y) => {
-                    segment.set_attribute("aria-disabled", "true")?;
-                    segment.set_attribute("title", lang.access().year_without_targets)?;
-                }
-                _ => {
-                    segment.remove_attribute("aria-disabled")?;
-                    segment.remove_attribute("title")?;
-                }
-            }
-        }
-        let n_all = self.parts.toggles.len();
-        self.parts.provinces_toggle.set_text_content(Some(&lang.provinces_shown(now.n_provinces, n_all)));
-
         self.parts.empty.set_text_content(None);
-        match &empty {
+        match &now.empty {
             Some(empty) => {
                 let access = lang.access();
                 let mut ui = Ui::default();
@@ -84,6 +77,26 @@ impl State {
             }
         }
         self.year_control = Some(now);
+        Ok(())
+    }
+
+    /// Checks the segment of `year` (the one Tab stop of the group) and marks the years without targets.
+    fn mark_year_segments(&self, chosen: Option<u16>, with_targets: &[u16]) -> Result<(), JsValue> {
+        for (year, segment) in &self.parts.years {
+            let checked = *year == chosen;
+            segment.set_attribute("aria-checked", if checked { "true" } else { "false" })?;
+            segment.set_attribute("tabindex", if checked { "0" } else { "-1" })?;
+            match year {
+                Some(y) if !with_targets.contains(y) => {
+                    segment.set_attribute("aria-disabled", "true")?;
+                    segment.set_attribute("title", self.config.lang.access().year_without_targets)?;
+                }
+                _ => {
+                    segment.remove_attribute("aria-disabled")?;
+                    segment.remove_attribute("title")?;
+                }
+            }
+        }
         Ok(())
     }
 
