@@ -74,10 +74,28 @@ fn choose(select: &Element, value: &str) {
     select.dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
 }
 
-fn selects(root: &ShadowRoot) -> (Element, Element) {
+/// The indicator picker.
+fn indicator_select(root: &ShadowRoot) -> Element {
     let selects = all(root, "select");
-    assert_eq!(selects.len(), 2, "an indicator picker and a year picker");
-    (selects[0].clone(), selects[1].clone())
+    assert_eq!(selects.len(), 1, "one select: the indicator picker (the year is a radio group)");
+    selects[0].clone()
+}
+
+/// The `data-year` of the checked year segment ("all" or a year).
+fn checked_year(root: &ShadowRoot) -> String {
+    let checked = all(root, ".pt-year[role=radio][aria-checked=true]");
+    assert_eq!(checked.len(), 1, "one checked year");
+    checked[0].get_attribute("data-year").unwrap()
+}
+
+fn choose_year(root: &ShadowRoot, year: &str) {
+    let segment: HtmlElement = root
+        .query_selector(&format!(".pt-year[data-year=\"{year}\"]"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no year segment {year}"))
+        .dyn_into()
+        .unwrap();
+    segment.click();
 }
 
 #[wasm_bindgen_test]
@@ -92,9 +110,9 @@ fn default_view_shows_every_province_and_the_digital_economy_share() {
         assert!(names.iter().any(|n| n.starts_with(province)), "{province} has a mark: {names:?}");
     }
     assert!(names.contains(&"Bình Định, 2030: 15–20%".to_string()), "{names:?}");
-    let (indicator, year) = selects(&root);
+    let indicator = indicator_select(&root);
     assert_eq!(indicator.dyn_ref::<HtmlSelectElement>().unwrap().value(), "digital-economy-share-grdp");
-    assert_eq!(year.dyn_ref::<HtmlSelectElement>().unwrap().value(), "all");
+    assert_eq!(checked_year(&root), "all");
     assert!(widget.svg().starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     drop(widget);
     host.remove();
@@ -121,11 +139,12 @@ fn turning_a_province_off_removes_its_marks_and_back_on_restores_them() {
 fn switching_indicator_and_year_changes_the_marks() {
     let (host, root, container) = new_host();
     let _widget = mount(container, options(&[]), &data(BUNDLED)).unwrap();
-    let (indicator, year) = selects(&root);
+    let indicator = indicator_select(&root);
     choose(&indicator, "records-online-commune");
     let names = mark_names(&root);
     assert!(names.contains(&"Bắc Giang, 2025: 65%".to_string()), "{names:?}");
-    choose(&year, "2030");
+    choose_year(&root, "2030");
+    assert_eq!(checked_year(&root), "2030");
     let names = mark_names(&root);
     assert!(!names.is_empty() && names.iter().all(|n| n.contains(", 2030:")), "{names:?}");
     let text = text_of(&root, ".pt-chart");
@@ -176,9 +195,9 @@ fn attributes_choose_the_view_and_unknown_values_fall_back() {
         &data(BUNDLED),
     )
     .unwrap();
-    let (indicator, year) = selects(&root);
+    let indicator = indicator_select(&root);
     assert_eq!(indicator.dyn_ref::<HtmlSelectElement>().unwrap().value(), "digital-economy-share-grdp");
-    assert_eq!(year.dyn_ref::<HtmlSelectElement>().unwrap().value(), "all");
+    assert_eq!(checked_year(&root), "all");
     host.remove();
 }
 
@@ -358,11 +377,11 @@ async fn a_chart_updated_in_place_is_the_chart_a_fresh_widget_draws() {
     // Turning a province off moves rows; the chart's SVG element itself stays.
     let svg_after = root.query_selector(".pt-chart svg").unwrap().unwrap();
     assert!(svg_before == svg_after, "the SVG element was rebuilt");
-    let (indicator, year) = selects(&root);
+    let indicator = indicator_select(&root);
     choose(&indicator, "records-online-commune");
-    choose(&year, "2025");
+    choose_year(&root, "2025");
     toggle(&root, "Bắc Giang").click();
-    choose(&year, "all");
+    choose_year(&root, "all");
     let updated = chart_snapshot(&root);
 
     let state = widget.state();
@@ -390,7 +409,7 @@ fn odd_options_fall_back_one_by_one_and_never_stop_a_mount() {
         let (host, root, container) = new_host();
         let _widget =
             mount(container, odd, &data(BUNDLED)).expect("options that are no object: the defaults");
-        let (indicator, _) = selects(&root);
+        let indicator = indicator_select(&root);
         assert_eq!(indicator.dyn_ref::<HtmlSelectElement>().unwrap().value(), "digital-economy-share-grdp");
         host.remove();
     }
@@ -401,9 +420,9 @@ fn odd_options_fall_back_one_by_one_and_never_stop_a_mount() {
     js_sys::Reflect::set(&odd, &"theme".into(), &js_sys::Function::new_no_args("")).unwrap();
     let (host, root, container) = new_host();
     let widget = mount(container, odd, &data(BUNDLED)).expect("odd values: the defaults for those");
-    let (indicator, year) = selects(&root);
+    let indicator = indicator_select(&root);
     assert_eq!(indicator.dyn_ref::<HtmlSelectElement>().unwrap().value(), "fibre-households");
-    assert_eq!(year.dyn_ref::<HtmlSelectElement>().unwrap().value(), "all");
+    assert_eq!(checked_year(&root), "all");
     assert_eq!(all(&root, "button.pt-toggle[aria-pressed=true]").len(), 5);
     let state = widget.state();
     let get = |key: &str| js_sys::Reflect::get(&state, &key.into()).unwrap().as_string().unwrap();

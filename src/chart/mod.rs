@@ -6,6 +6,7 @@
 pub mod details;
 pub mod embed;
 pub mod format;
+pub mod indicator_menu;
 pub mod layout;
 pub mod navigation;
 pub mod reference;
@@ -13,3 +14,4 @@ pub mod scale;
 pub mod scene;
 pub mod text;
 pub mod view;
+pub mod years;

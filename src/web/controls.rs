@@ -1,9 +1,10 @@
-//! Building the widget's HTML on mount: the province toggles, the indicator and year pickers, the chart
-//! area, the details panel, the actions, the table and the sources, in one call. What changes after mount is
-//! kept in `Parts`.
+//! Building the widget's HTML on mount: the province chips (behind a disclosure on phones), the indicator
+//! picker, the year segments, the chart area, the details panel, the actions, the table and the sources, in
+//! one call. What changes after mount is kept in `Parts`.
 
 use super::download::CSV_HREF_PREFIX;
 use super::html::Ui;
+use crate::chart::indicator_menu::indicator_menu;
 use crate::chart::view::ChartConfig;
 use crate::data::model::Dataset;
 use wasm_bindgen::{JsCast, JsValue};
@@ -12,9 +13,16 @@ use web_sys::{Element, HtmlSelectElement};
 /// The widget's elements that change after mount.
 pub(super) struct Parts {
     pub toggles: Vec<Element>,
+    /// The "Tỉnh (5/5)" button that opens the province chips on a phone (hidden by CSS on wider widgets).
+    pub provinces_toggle: Element,
     pub indicator: HtmlSelectElement,
-    pub year: HtmlSelectElement,
+    /// The year segments (`role="radio"`), "all" first, then each year of the dataset.
+    pub years: Vec<(Option<u16>, Element)>,
     pub summary: Element,
+    /// The live region: one short sentence when the focused mark changes (`speech`).
+    pub live: Element,
+    /// The sentence and buttons shown instead of the chart for a year no shown province set targets for.
+    pub empty: Element,
     pub chart: Element,
     pub details: Element,
     pub table_toggle: Element,
@@ -27,7 +35,20 @@ pub(super) fn build(root: &Element, dataset: &Dataset, config: &ChartConfig) -> 
     let text = lang.text();
     let mut ui = Ui::default();
     ui.open("div", "pt-controls", &[]);
-    ui.open("div", "pt-provinces", &[("role", "group"), ("aria-label", text.provinces)]);
+    // On a phone the chips are behind a disclosure, so the headline and chart come first; wider, the button is
+    // hidden and the chips always show (widget.css).
+    let n_shown = config.shown.iter().filter(|shown| **shown).count();
+    let provinces_toggle = ui.leaf(
+        "button",
+        "pt-provinces-toggle",
+        &[("type", "button"), ("aria-expanded", "false"), ("aria-controls", "pt-provinces")],
+        &lang.provinces_shown(n_shown, dataset.provinces.len()),
+    );
+    ui.open(
+        "div",
+        "pt-provinces",
+        &[("id", "pt-provinces"), ("role", "group"), ("aria-label", text.provinces)],
+    );
     let toggles: Vec<usize> = (dataset.provinces.iter().enumerate())
         .map(|(i, province)| {
             let index = i.to_string();
@@ -43,36 +64,59 @@ pub(super) fn build(root: &Element, dataset: &Dataset, config: &ChartConfig) -> 
     ui.close();
 
     let indicator = ui.select_field(text.indicator);
-    for (p, pillar) in dataset.pillars.iter().enumerate() {
-        ui.open("optgroup", "", &[("label", lang.pick(&pillar.name_vi, &pillar.name_en))]);
-        for (i, ind) in dataset.indicators.iter().enumerate().filter(|(_, ind)| ind.pillar == p) {
-            let label = format!(
-                "{} ({})",
-                lang.pick(&ind.label_vi, &ind.label_en),
-                lang.provinces(dataset.n_provinces_setting(i))
-            );
-            ui.leaf("option", "", &[("value", &ind.id)], &label);
+    for group in indicator_menu(dataset, lang) {
+        ui.open("optgroup", "", &[("label", &group.label)]);
+        for i in group.indicators {
+            let ind = &dataset.indicators[i];
+            ui.leaf("option", "", &[("value", &ind.id)], lang.pick(&ind.label_vi, &ind.label_en));
         }
         ui.close();
     }
     ui.close(); // select
     ui.close(); // label
 
-    let year = ui.select_field(text.year);
-    ui.leaf("option", "", &[("value", "all")], text.all_years);
-    for y in dataset.years() {
-        let y = y.to_string();
-        ui.leaf("option", "", &[("value", &y)], &y);
-    }
-    ui.close(); // select
-    ui.close(); // label
+    // The year is a segmented control with radio semantics: one Tab stop (the checked segment), arrow keys
+    // move and choose (`events::on_key`). Segments of years with no target are marked at each render.
+    ui.open("div", "pt-field pt-year-field", &[]);
+    ui.leaf("span", "", &[("id", "pt-year-label")], text.year);
+    ui.open("div", "pt-years", &[("role", "radiogroup"), ("aria-labelledby", "pt-year-label")]);
+    let year_choices: Vec<Option<u16>> =
+        std::iter::once(None).chain(dataset.years().into_iter().map(Some)).collect();
+    let years: Vec<(Option<u16>, usize)> = year_choices
+        .into_iter()
+        .map(|year| {
+            let value = year.map_or_else(|| "all".to_string(), |y| y.to_string());
+            let label = year.map_or_else(|| lang.access().all_years_short.to_string(), |y| y.to_string());
+            let checked = year == config.year;
+            let node = ui.leaf(
+                "button",
+                "pt-year",
+                &[
+                    ("type", "button"),
+                    ("role", "radio"),
+                    ("data-year", &value),
+                    ("aria-checked", if checked { "true" } else { "false" }),
+                    ("tabindex", if checked { "0" } else { "-1" }),
+                ],
+                &label,
+            );
+            (year, node)
+        })
+        .collect();
+    ui.close(); // radiogroup
+    ui.close(); // field
     ui.close(); // controls
 
     // The one-sentence summary is for screen readers: sighted readers have the chart it describes.
     let summary = ui.leaf("p", "pt-summary pt-visually-hidden", &[("aria-live", "polite")], "");
+    // What the focused mark is, in one short sentence; the details panel below is not live, so a screen
+    // reader is not read a whole quote at every arrow key (Enter reads it, see `speech`).
+    let live = ui.leaf("p", "pt-live pt-visually-hidden", &[("aria-live", "polite")], "");
+    let empty = ui.open("div", "pt-empty", &[("hidden", "")]);
+    ui.close();
     let chart = ui.open("div", "pt-chart", &[]);
     ui.close();
-    let details = ui.leaf("div", "pt-details", &[("aria-live", "polite")], text.details_hint);
+    let details = ui.leaf("div", "pt-details", &[], text.details_hint);
 
     ui.open("div", "pt-actions", &[]);
     let table_toggle = ui.leaf(
@@ -115,16 +159,17 @@ pub(super) fn build(root: &Element, dataset: &Dataset, config: &ChartConfig) -> 
 
     let nodes = ui.apply(root)?;
     let get = |i: usize| -> Element { nodes.get(i as u32).unchecked_into() };
-    // The selects change only by the reader's hand after this (see `on_change`), so they are set once.
+    // The select changes only by the reader's hand after this (see `on_change`), so it is set once.
     let indicator: HtmlSelectElement = get(indicator).unchecked_into();
     indicator.set_value(&dataset.indicators[config.indicator].id);
-    let year: HtmlSelectElement = get(year).unchecked_into();
-    year.set_value(&config.year.map_or_else(|| "all".into(), |y| y.to_string()));
     Ok(Parts {
         toggles: toggles.into_iter().map(get).collect(),
+        provinces_toggle: get(provinces_toggle),
         indicator,
-        year,
+        years: years.into_iter().map(|(year, node)| (year, get(node))).collect(),
         summary: get(summary),
+        live: get(live),
+        empty: get(empty),
         chart: get(chart),
         details: get(details),
         table_toggle: get(table_toggle),

@@ -5,6 +5,7 @@ use super::download::{self, ImageFormat};
 use super::state::State;
 use super::trap;
 use crate::chart::navigation::Move;
+use crate::chart::years;
 use crate::data::model::TargetIdx;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -92,6 +93,26 @@ fn on_click(state: &mut State, event: &Event) -> Result<(), JsValue> {
             return state.toggle_province(province);
         }
     }
+    if let Some(disclosure) = el.closest(".pt-provinces-toggle")? {
+        let open = disclosure.get_attribute("aria-expanded").as_deref() == Some("true");
+        return disclosure.set_attribute("aria-expanded", if open { "false" } else { "true" });
+    }
+    if let Some(segment) = el.closest(".pt-year")? {
+        // A year no shown province set a target for is marked, not removed: choosing it would only say so.
+        if segment.get_attribute("aria-disabled").as_deref() == Some("true") {
+            return Ok(());
+        }
+        return state.choose_year(year_of(&segment));
+    }
+    if let Some(button) = el.closest(".pt-empty-year")? {
+        let year = year_of(&button);
+        state.choose_year(year)?;
+        // The button is gone with the message: focus goes to the year it chose, not to the page's body.
+        if let Some(segment) = state.year_segment(year) {
+            segment.clone().dyn_into::<web_sys::HtmlElement>()?.focus()?;
+        }
+        return Ok(());
+    }
     if el.closest(".pt-table-toggle")?.is_some() {
         return state.toggle_table();
     }
@@ -106,9 +127,15 @@ fn on_click(state: &mut State, event: &Event) -> Result<(), JsValue> {
         return link.set_attribute("href", &download::csv_href(state));
     }
     if let Some(target) = mark_of(event) {
-        return toggle_pin(state, target);
+        toggle_pin(state, target)?;
+        return state.bring_details_into_view();
     }
     Ok(())
+}
+
+/// A segment's or button's `data-year`: "all" (or anything else) is every year.
+fn year_of(element: &Element) -> Option<u16> {
+    element.get_attribute("data-year").and_then(|year| year.parse().ok())
 }
 
 /// A click, a tap, Enter or Space pins a mark's details; a second press on the same mark unpins them.
@@ -126,8 +153,6 @@ fn on_change(state: &mut State, event: &Event) -> Result<(), JsValue> {
         if let Some(i) = state.dataset.indicator_by_id(&value) {
             state.config.indicator = i;
         }
-    } else if select == state.parts.year {
-        state.config.year = value.parse().ok();
     }
     state.render()?;
     state.announce_change()
@@ -139,6 +164,7 @@ fn on_focus(state: &mut State, event: &Event) -> Result<(), JsValue> {
     let Some(target) = mark_of(event) else { return Ok(()) };
     if event.type_() == "focusin" {
         state.set_active(target)?;
+        state.say_mark(target);
     } else if state.pinned.is_some() {
         return Ok(());
     }
@@ -150,23 +176,28 @@ fn on_focus(state: &mut State, event: &Event) -> Result<(), JsValue> {
 /// details (a second press unpins them); Escape unpins and clears the panel.
 fn on_key(state: &mut State, event: &Event) -> Result<(), JsValue> {
     let Some(key_event) = event.dyn_ref::<KeyboardEvent>() else { return Ok(()) };
+    if let Some(segment) = target_element(event).and_then(|el| el.closest(".pt-year").ok().flatten()) {
+        return on_year_key(state, event, &key_event.key(), &segment);
+    }
     let Some(current) = mark_of(event) else { return Ok(()) };
-    let step = match key_event.key().as_str() {
-        "ArrowRight" => Move::Right,
-        "ArrowLeft" => Move::Left,
-        "ArrowUp" => Move::Up,
-        "ArrowDown" => Move::Down,
-        "Home" => Move::First,
-        "End" => Move::Last,
+    let key = key_event.key();
+    let step = match key.as_str() {
         "Enter" | " " => {
             event.prevent_default();
-            return toggle_pin(state, current);
+            toggle_pin(state, current)?;
+            if state.pinned == Some(current) {
+                state.say_quote(current);
+            }
+            return Ok(());
         }
         "Escape" => {
             state.pinned = None;
             return state.clear_details();
         }
-        _ => return Ok(()),
+        _ => match move_of(&key) {
+            Some(step) => step,
+            None => return Ok(()),
+        },
     };
     // The page does not scroll under a reader moving between marks, even at an edge.
     event.prevent_default();
@@ -175,9 +206,39 @@ fn on_key(state: &mut State, event: &Event) -> Result<(), JsValue> {
     // listener still holds the widget's state, so `on_focus` does not run for it.
     state.set_active(next)?;
     state.show_details(next)?;
+    state.say_mark(next);
     let selector = format!(".pt-mark[data-target=\"{next}\"]");
     if let Some(mark) = state.parts.chart.query_selector(&selector)? {
         mark.dyn_into::<web_sys::SvgElement>()?.focus()?;
+    }
+    Ok(())
+}
+
+/// The move an arrow key, Home or End asks for, in the chart and in the year segments alike.
+fn move_of(key: &str) -> Option<Move> {
+    Some(match key {
+        "ArrowRight" => Move::Right,
+        "ArrowLeft" => Move::Left,
+        "ArrowUp" => Move::Up,
+        "ArrowDown" => Move::Down,
+        "Home" => Move::First,
+        "End" => Move::Last,
+        _ => return None,
+    })
+}
+
+/// In the year segments (one Tab stop, as a radio group): the arrow keys move to the next or previous year
+/// that has targets, and choose it; Home and End go to the first and last.
+fn on_year_key(state: &mut State, event: &Event, key: &str, segment: &Element) -> Result<(), JsValue> {
+    let Some(step) = move_of(key) else { return Ok(()) };
+    let choices: Vec<(Option<u16>, bool)> = (state.parts.years.iter())
+        .map(|(year, element)| (*year, element.get_attribute("aria-disabled").as_deref() != Some("true")))
+        .collect();
+    let Some(next) = years::step(&choices, year_of(segment), step) else { return Ok(()) };
+    event.prevent_default();
+    state.choose_year(next)?;
+    if let Some(segment) = state.year_segment(next) {
+        segment.clone().dyn_into::<web_sys::HtmlElement>()?.focus()?;
     }
     Ok(())
 }

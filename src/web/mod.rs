@@ -11,15 +11,18 @@ mod attributes;
 mod canvas;
 mod controls;
 mod dataset;
+mod details_view;
 mod download;
 mod events;
 mod html;
 mod measure;
 mod panels;
 mod patch;
+mod speech;
 mod state;
 mod theme;
 mod trap;
+mod year_control;
 
 use crate::locale::i18n::Lang;
 use state::State;

@@ -3,7 +3,8 @@
 
 use super::attributes::{self, Options};
 use super::controls::{self, Parts};
-use super::{measure, patch, theme, trap};
+use super::year_control::Shown;
+use super::{measure, patch, speech, theme, trap};
 use crate::chart::layout;
 use crate::chart::navigation::MarkGrid;
 use crate::chart::scene::Item;
@@ -47,6 +48,8 @@ pub(super) struct State {
     drawn_summary: String,
     /// Rows below the first screen are drawn after the first frame (see `mount`).
     pub rows_deferred: bool,
+    /// What the year segments and the empty-year message last showed (`year_control`).
+    pub(super) year_control: Option<Shown>,
 }
 
 impl State {
@@ -83,6 +86,7 @@ impl State {
             drawn_nodes: js_sys::Array::new().into(),
             drawn_summary: String::new(),
             rows_deferred: false,
+            year_control: None,
         }));
         // The first frame gets the rows a reader can see: those starting above the viewport's bottom edge, as
         // seen from the widget's top (the chart starts lower, so this errs towards drawing more). The others
@@ -137,10 +141,12 @@ impl State {
         self.rows_deferred = scene.items.len() < all_rows;
         let mut tree = Tree::default();
         svg::emit(&scene, &self.palette, &mut tree);
+        speech::for_speech(&mut tree, self.config.lang);
         if let Some(active) = self.active {
             tree.set_attribute_where(("data-target", &active.to_string()), ("tabindex", "0"));
         }
         self.draw(tree)?;
+        self.sync_year_control()?;
         if self.drawn_summary != scene.description {
             self.parts.summary.set_text_content(Some(&scene.description));
             self.drawn_summary = scene.description;

@@ -132,7 +132,7 @@ describe('demo page URL fragment', () => {
       await page.waitForFunction(() => location.hash.includes('vinh-phuc'));
       assert.equal(await page.evaluate(() => location.hash),
         '#indicator=records-online-commune&year=2025&provinces=bac-giang,vinh-phuc,lang-son&lang=en');
-      await widget.locator('select:not(:has(optgroup))').selectOption('all');
+      await widget.locator('.pt-year[data-year="all"]').click();
       await page.waitForFunction(() => location.hash.includes('year=all'));
       assert.equal(await page.evaluate(() => history.length), historyLength, 'replaceState: no new history entries');
 

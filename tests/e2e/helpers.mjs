@@ -121,7 +121,7 @@ export async function markLabels(widget) {
 export async function viewOf(widget) {
   return {
     indicator: await widget.locator('select:has(optgroup)').inputValue(),
-    year: await widget.locator('select:not(:has(optgroup))').inputValue(),
+    year: await widget.locator('.pt-year[aria-checked="true"]').getAttribute('data-year'),
     pressed: await widget.locator('.pt-toggle[aria-pressed="true"]').allTextContents(),
     marks: await markLabels(widget),
     lang: await widget.locator('.pt-root').getAttribute('lang')

@@ -98,7 +98,7 @@ function viewOf(host) {
     const pt = root.querySelector('.pt-root');
     return {
       indicator: root.querySelector('select:has(optgroup)')?.value,
-      year: root.querySelector('select:not(:has(optgroup))')?.value,
+      year: root.querySelector('.pt-year[aria-checked="true"]')?.getAttribute('data-year'),
       pressed: [...root.querySelectorAll('.pt-toggle[aria-pressed="true"]')].map((b) => b.textContent),
       marks: [...root.querySelectorAll('.pt-mark')].map((m) => m.getAttribute('aria-label')),
       lang: pt?.getAttribute('lang'),

@@ -169,7 +169,7 @@ describe('integrity: the module and the bundled data are checked against the has
 async function useWidget(page) {
   const w = page.locator('province-targets').first();
   await w.locator('.pt-toggle').nth(1).click();
-  await w.locator('select:not(:has(optgroup))').selectOption('2025');
+  await w.locator('.pt-year[data-year="2025"]').click();
   await w.locator('select:has(optgroup)').selectOption('records-online-commune');
   await w.locator('.pt-table-toggle').click();
   await w.locator('.pt-table table').waitFor();
@@ -548,7 +548,7 @@ describe('print', () => {
       const w = page.locator('province-targets');
       // The reader's view: Bình Định off, the year 2030.
       await w.locator('.pt-toggle[data-province="1"]').click();
-      await w.locator('select:not(:has(optgroup))').selectOption('2030');
+      await w.locator('.pt-year[data-year="2030"]').click();
       await page.waitForTimeout(200);
       const screen = await viewOf(w);
       assert.equal(await w.locator('.pt-root').getAttribute('data-theme'), 'dark', 'dark on screen');

@@ -109,11 +109,12 @@ describe('an embed asking for a language with a BCP 47 tag', () => {
         try {
           await assertLanguage(page, words, tag);
           if (tag === 'en-US') {
-            // English counts agree with their noun: "(1 province)", never "(1 provinces)".
-            const options = await page.locator('province-targets').first()
-              .evaluate((el) => [...el.shadowRoot.querySelectorAll('option')].map((o) => o.textContent));
-            assert.ok(options.some((o) => o.endsWith('(1 province)')), `an indicator one province set: ${options}`);
-            assert.ok(!options.some((o) => /\(1 provinces\)/.test(o)), `no "1 provinces": ${options}`);
+            // English counts agree with their noun: "1 province", never "1 provinces" (the count is on the
+            // picker's groups: the indicators one province set are grouped by pillar after the shared ones).
+            const groups = await page.locator('province-targets').first()
+              .evaluate((el) => [...el.shadowRoot.querySelectorAll('optgroup')].map((o) => o.label));
+            assert.ok(groups.some((g) => g.endsWith(' · 1 province')), `a group of indicators one province set: ${groups}`);
+            assert.ok(!groups.some((g) => /\b1 provinces/.test(g)), `${groups}`);
             await page.evaluate(() => window.scrollTo(0, 0));
             await screenshot(page.locator('province-targets').first(), 'widget-en-US-1000.png');
           }
@@ -238,7 +239,8 @@ function chartOf(el) {
 function placesOf(el) {
   const host = el.getBoundingClientRect();
   const parts = el.shadowRoot.querySelectorAll('button, select, a, .pt-summary, .pt-chart svg');
-  return [...parts].map((node) => {
+  // What is not laid out (the province chips closed behind their disclosure on a phone) has no place.
+  return [...parts].filter((node) => node.getClientRects().length > 0).map((node) => {
     const r = node.getBoundingClientRect();
     const name = node.getAttribute('aria-label') || squashText(node.textContent).slice(0, 30) || node.localName;
     return `${node.localName} ${name} @${Math.round(r.left - host.left)},${Math.round(r.top - host.top)} ` +
@@ -360,20 +362,24 @@ describe('the widget follows its width, the host\'s colours and refresh()', () =
       const seen = await widget.evaluate((el) => {
         const svg = el.shadowRoot.querySelector('.pt-chart svg');
         const title = svg.querySelector('text');
-        const pressed = el.shadowRoot.querySelector('.pt-toggle[aria-pressed=true]');
+        const year = el.shadowRoot.querySelector('.pt-year[aria-checked=true]');
         return {
           widget: getComputedStyle(el).backgroundColor,
           chart: getComputedStyle(svg.querySelector('rect')).fill,
           title: getComputedStyle(title).fill,
-          toggle: getComputedStyle(pressed).backgroundColor
+          link: getComputedStyle(el.shadowRoot.querySelector('a')).color,
+          // The chosen year is the text colour on the background, reversed (province chips and years are
+          // neutral: the accent is too close to a year's colour, issue 14).
+          year: getComputedStyle(year).backgroundColor
         };
       });
       assert.deepEqual(seen, {
         widget: rgb(BRAND['--pt-bg']),
         chart: rgb(BRAND['--pt-bg']),
         title: rgb(BRAND['--pt-text']),
-        toggle: rgb(BRAND['--pt-accent'])
-      }, 'background, chart background, text and pressed toggles in the brand colours');
+        link: rgb(BRAND['--pt-accent']),
+        year: rgb(BRAND['--pt-text'])
+      }, 'background, chart background, text, links and the chosen year in the brand colours');
       await screenshot(widget, 'widget-brand-colours.png');
       assert.deepEqual(log.errors, []);
     } finally {

@@ -97,9 +97,8 @@ describe('default chart', () => {
     try {
       const indicator = 'records-online-commune';
       const selects = widget.locator('select');
-      assert.equal(await selects.count(), 2, 'two selects: indicator and year');
+      assert.equal(await selects.count(), 1, 'one select, the indicator; the year is a radio group');
       const indicatorSelect = widget.locator('select:has(optgroup)');
-      const yearSelect = widget.locator('select:not(:has(optgroup))');
       assert.ok((await indicatorSelect.locator('optgroup').count()) >= 2, 'one optgroup per pillar');
 
       const before = await markLabels(widget);
@@ -109,7 +108,7 @@ describe('default chart', () => {
       assert.notDeepEqual(afterIndicator.sort(), [...before].sort(), 'the marks changed with the indicator');
       for (const label of afterIndicator) targetOfLabel(label, indicator);
 
-      await yearSelect.selectOption(await optionValue(yearSelect, '2025', '2025'));
+      await widget.getByRole('radiogroup', { name: 'Năm' }).getByRole('radio', { name: '2025' }).click();
       const afterYear = await markLabels(widget);
       const expected = data.targets.filter((t) => t.indicator === indicator && t.year === 2025 && t.value !== null);
       assert.equal(afterYear.length, expected.length, `one mark per ${indicator} target in 2025`);
@@ -144,7 +143,7 @@ describe('default chart', () => {
         order.push(['toggle ' + p.name_vi, (f) => f.tag === 'button' && f.group && f.name === p.name_vi]);
       }
       order.push(['indicator select', (f) => f.tag === 'select']);
-      order.push(['year select', (f) => f.tag === 'select']);
+      order.push(['year segments', (f) => f.tag === 'button' && /pt-year/.test(f.cls)]);
       order.push(['table toggle', (f) => f.tag === 'button' && /pt-table-toggle/.test(f.cls)]);
       order.push(['CSV link', (f) => f.tag === 'a' && f.download]);
       let at = 0;
@@ -153,6 +152,8 @@ describe('default chart', () => {
         assert.ok(at < seen.length, `Tab reached the ${what} in order; focus went: ${seen.map(describe).join(' → ')}`);
         at++;
       }
+      const yearStops = seen.filter((f) => /pt-year/.test(f.cls));
+      assert.equal(yearStops.length, 1, `the year segments are one Tab stop: ${yearStops.map(describe).join(', ')}`);
       const markStops = seen.filter((f) => /pt-mark/.test(f.cls));
       assert.equal(markStops.length, 1, `the chart is one Tab stop, not one per mark: ${markStops.map(describe).join(', ')}`);
     } finally {
