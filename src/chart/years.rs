@@ -92,8 +92,8 @@ mod tests {
         ChartConfig {
             indicator: dataset.indicator_by_id(indicator).unwrap(),
             year,
-            shown: vec![true; dataset.provinces.len()],
             lang: Lang::Vi,
+            ..ChartConfig::default_for(dataset)
         }
     }
 
