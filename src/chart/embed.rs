@@ -20,6 +20,10 @@ pub const YEAR_ALL: &str = "all";
 /// The colour schemes an embed may ask for; `auto` follows the reader's `prefers-color-scheme`.
 pub const THEMES: &[&str] = &["light", "dark", "auto"];
 
+/// Whether the reader gets the province, indicator and year controls (`all`, the default) or the editor
+/// fixes the view (`none`: the chart, its details and the downloads stay).
+pub const CONTROLS: &[&str] = &["all", "none"];
+
 /// The attribute the loader reads itself, the URL of the dataset; the module never sees it.
 pub const SRC: &str = "src";
 
@@ -40,6 +44,11 @@ pub const OPTIONS: &[EmbedOption] = &[
     EmbedOption { name: "provinces", values: &[], from_dataset: Some("comma-separated province ids") },
     EmbedOption { name: "lang", values: Lang::CHOICES, from_dataset: None },
     EmbedOption { name: "theme", values: THEMES, from_dataset: None },
+    // The editor's own words: any text, cut to `framing::*_MAX_CHARS` (the module warns when it cuts).
+    EmbedOption { name: "title", values: &[], from_dataset: None },
+    EmbedOption { name: "subtitle", values: &[], from_dataset: None },
+    EmbedOption { name: "note", values: &[], from_dataset: None },
+    EmbedOption { name: "controls", values: CONTROLS, from_dataset: None },
 ];
 
 /// The options object the loader passes to the module's `mount`, as serde reads it: each option as given,
@@ -53,6 +62,10 @@ pub struct EmbedOptions {
     pub provinces: OptionText,
     pub lang: OptionText,
     pub theme: OptionText,
+    pub title: OptionText,
+    pub subtitle: OptionText,
+    pub note: OptionText,
+    pub controls: OptionText,
 }
 
 /// One option's value when it is text. Any other value (a number, `null`, a list, or a function, which no

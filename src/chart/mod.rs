@@ -6,8 +6,10 @@
 pub mod details;
 pub mod embed;
 pub mod format;
+pub mod framing;
 pub mod layout;
 pub mod navigation;
+pub mod opening;
 pub mod scale;
 pub mod scene;
 pub mod text;
