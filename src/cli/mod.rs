@@ -27,9 +27,11 @@ Usage:
   province-targets csv [FILE] [--lang vi|en]
       Writes the dataset as CSV (RFC 4180, UTF-8) to stdout, one row per target.
   province-targets svg [FILE] [--indicator ID] [--year Y|all] [--provinces a,b] [--lang vi|en]
-                       [--theme light|dark] [--width N]
-      Writes the chart of one view as a standalone SVG file to stdout: the same SVG the widget shows
-      and exports at that width. Defaults: the default indicator, every year and province, vi, light, 640.
+                       [--theme light|dark] [--width N] [--title T] [--subtitle T] [--note T]
+      Writes the chart of one view as a standalone SVG file to stdout: the same SVG the widget
+      exports at that width. Defaults: the default indicator, every year and province, vi, light, 640.
+      --title, --subtitle and --note (at most 120, 280 and 400 characters) replace the indicator's
+      label and definition and add a note, as the embed's title, subtitle and note do.
   province-targets png [FILE] (the svg options) [--scale S] [--out FILE.png]
       Rasterises that SVG (fonts bundled: DejaVu Sans). The PNG is width*S pixels wide (default S: 2).
       Without --out it goes to stdout, never to a terminal.
@@ -70,7 +72,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
         "check" => check(&Options::parse("check", rest, &["--lang"])?),
         "csv" => write_csv(&Options::parse("csv", rest, &["--lang"])?),
         "svg" => export::svg(&Options::parse("svg", rest, export::SVG_OPTIONS)?),
-        "png" => export::png(&Options::parse("png", rest, export::PNG_OPTIONS)?),
+        "png" => export::png(&Options::parse("png", rest, &export::PNG_OPTIONS)?),
         "static" => export::static_files(&Options::parse("static", rest, export::STATIC_OPTIONS)?),
         "embed-contract" => embed_contract(&Options::parse("embed-contract", rest, &[])?),
         other => Err(Failure::Usage(format!(
