@@ -189,14 +189,20 @@ describe('downloads in one menu', () => {
 
 describe('controls="none"', () => {
   test('hides the reader\'s filters and pickers; the chart, details and downloads stay', async () => {
-    const { ctx, page, widget } = await embed({ controls: 'none', indicator: 'fibre-households', year: '2025' }, { width: 360 });
+    const { ctx, page, widget } = await embed({ controls: 'none' }, { width: 360 });
     try {
       assert.equal(await widget.getByRole('group', { name: /Tỉnh/ }).count(), 0, 'no province toggles');
       assert.equal(await widget.getByRole('combobox').count(), 0, 'no indicator or year picker');
       assert.equal(await widget.locator('.pt-chart svg').isVisible(), true, 'the chart stays');
       assert.equal(await widget.locator('.pt-details blockquote').isVisible(), true, 'the details stay');
       assert.equal(await widget.getByRole('button', { name: 'Tải xuống' }).isVisible(), true, 'the downloads stay');
-      assert.equal(await widget.getByRole('heading', { level: 2 }).innerText(), indicator('fibre-households').label_vi);
+      assert.equal(await widget.getByRole('heading', { level: 2 }).innerText(), indicator('digital-economy-share-grdp').label_vi);
+      // The room reserved for the default view without controls is smaller: no large blank below its last line.
+      const blank = await widget.evaluate((host) => {
+        const last = host.shadowRoot.querySelector('.pt-actions').getBoundingClientRect().bottom;
+        return host.getBoundingClientRect().bottom - last;
+      });
+      assert.ok(blank < 120, `${blank} px left blank under the downloads`);
       await screenshot(page, 'desk-controls-none-360.png', { fullPage: true });
     } finally {
       await ctx.close();
