@@ -151,7 +151,8 @@ pub fn source_line(dataset: &Dataset, view: &View, lang: Lang) -> Option<String>
     Some(format!("{}{}", lang.text().source_prefix, parts.join("; ")))
 }
 
-#[cfg(test)]
+// The bundled dataset is read with serde_json, a native dependency only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::chart::view::Requested;

@@ -27,7 +27,8 @@ pub fn opening_target(dataset: &Dataset, view: &View) -> Option<TargetIdx> {
     best.map(|(index, _)| index).or(first_of_latest)
 }
 
-#[cfg(test)]
+// The bundled dataset is read with serde_json, a native dependency only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::chart::view::{ChartConfig, Requested};
