@@ -235,6 +235,8 @@ describe('no large empty box', () => {
         const opening = targets.find((t) => squash(`“${t.quote}”`) === quote || quote.includes(squash(t.quote)));
         assert.ok(opening, `the panel quotes a target: ${quote}`);
         assert.deepEqual([opening.year, opening.value_max ?? opening.value], [latest, best]);
+        const live = () => widget.locator('.pt-details').getAttribute('aria-live');
+        assert.equal(await live(), 'off', 'the opening quote is not read out at every filter change');
         let fit = await panelFit(widget);
         assert.ok(fit.height <= fit.content + 1, `the panel is as tall as its content: ${JSON.stringify(fit)}`);
 
@@ -247,6 +249,8 @@ describe('no large empty box', () => {
           'one province back: the panel opens on its target');
         fit = await panelFit(widget);
         assert.ok(fit.height <= fit.content + 1, `the panel is as tall as its content: ${JSON.stringify(fit)}`);
+        await widget.locator('.pt-mark').first().focus();
+        assert.equal(await live(), 'polite', 'a mark the reader reaches is announced');
         await screenshot(page, `desk-all-off-${width}.png`, { fullPage: true });
       } finally {
         await ctx.close();
