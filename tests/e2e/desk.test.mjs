@@ -139,6 +139,25 @@ describe('the source once', () => {
   });
 });
 
+describe('credits', () => {
+  test('an article\'s author is named beside its title, never alone', async () => {
+    const { ctx, widget } = await embed({ indicator: 'digital-economy-share-grdp' });
+    try {
+      const details = () => widget.locator('.pt-details').innerText().then(squash);
+      const vinhPhuc = sourceOf('vinh-phuc');
+      assert.ok(vinhPhuc.article_author && !vinhPhuc.article_title, 'the dataset has an author without a title');
+      await widget.locator('.pt-mark[aria-label^="Vĩnh Phúc"]').first().focus();
+      assert.ok(!(await details()).includes(vinhPhuc.article_author), await details());
+      const bacGiang = sourceOf('bac-giang');
+      await widget.locator('.pt-mark[aria-label^="Bắc Giang"]').first().focus();
+      assert.ok((await details()).includes(`${bacGiang.article_title}, `), 'the title first');
+      assert.ok((await details()).includes(bacGiang.article_author), 'then, beside it, the author');
+    } finally {
+      await ctx.close();
+    }
+  });
+});
+
 describe('downloads in one menu', () => {
   test('a disclosure button opens a list of PNG, SVG and CSV; Escape closes it and returns focus', async () => {
     const { ctx, page, widget } = await embed({}, { width: 360 });
