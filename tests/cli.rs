@@ -414,7 +414,21 @@ fn embed_contract_lists_what_the_loader_and_the_module_read() {
     assert_eq!(contract["version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(contract["tag"], "province-targets");
     let options = strings("options");
-    assert_eq!(options, ["indicator", "year", "provinces", "lang", "theme", "national"]);
+    assert_eq!(
+        options,
+        [
+            "indicator",
+            "year",
+            "provinces",
+            "lang",
+            "theme",
+            "national",
+            "title",
+            "subtitle",
+            "note",
+            "controls"
+        ]
+    );
     assert_eq!(strings("attributes"), [&options[..], &["src".to_string()]].concat());
     assert_eq!(contract["values"]["lang"], serde_json::json!(["vi", "en"]));
     assert_eq!(contract["values"]["theme"], serde_json::json!(["light", "dark", "auto"]));
@@ -491,4 +505,30 @@ fn embed_contract_takes_no_file() {
     let output = run(&["embed-contract", "data/targets.json"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("embed-contract takes no FILE"), "{}", stderr(&output));
+}
+
+/// Issue 15: the editor's words reach the exported file as text, and an over-long one names its limit.
+#[test]
+fn svg_takes_the_editors_title_subtitle_and_note() {
+    let output = run(&[
+        "svg",
+        "--width",
+        "600",
+        "--title",
+        "Lạng Sơn <b>đi sau</b>",
+        "--subtitle",
+        "Hai tỉnh",
+        "--note",
+        "Ghi chú & nguồn",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let svg = stdout(&output);
+    assert!(svg.contains(">Lạng Sơn &lt;b&gt;đi sau&lt;/b&gt;</text>"), "the title, escaped: {svg}");
+    assert!(svg.contains(">Hai tỉnh</text>") && svg.contains(">Ghi chú &amp; nguồn</text>"));
+
+    let long = "x".repeat(121);
+    let output = run(&["svg", "--title", &long]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output)
+        .contains("--title is 121 characters long. Valid values: text of at most 120 characters"));
 }

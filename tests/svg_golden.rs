@@ -3,7 +3,8 @@
 //! `UPDATE_GOLDEN=1 cargo test --test svg_golden`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use province_targets::chart::layout::layout;
+use province_targets::chart::framing::{EditorWords, Standing};
+use province_targets::chart::layout::{layout, layout_with};
 use province_targets::chart::view::{ChartConfig, Requested};
 use province_targets::data::read::{dataset_from_json, BUNDLED};
 use province_targets::render::svg::{to_svg, Palette};
@@ -121,4 +122,36 @@ fn the_national_target_is_a_labelled_line_unless_turned_off() {
     };
     let svg = render(BUNDLED, off, 360.0, ThemeName::Light);
     assert!(!svg.contains("Mục tiêu quốc gia"), "national=\"off\" draws no line");
+}
+
+/// Issue 15: the editor's title, subtitle and note stand in for the indicator's label and definition and add a
+/// footnote, written as text (the `<b>` stays two words in angle brackets), in a file that stands alone.
+#[test]
+fn an_editors_own_words_in_a_standalone_export() {
+    let dataset = dataset_from_json(BUNDLED).expect("valid dataset");
+    let requested = Requested {
+        provinces: Some("bac-giang,lang-son".into()),
+        ..requested("digital-economy-share-grdp", None, "vi")
+    };
+    let (config, _) = ChartConfig::resolve(&dataset, &requested);
+    let (words, cuts) = EditorWords::read(
+        Some("Lạng Sơn <b>đi sau</b> Bắc Giang"),
+        Some("Tỷ trọng kinh tế số trong GRDP mà hai tỉnh tự đặt ra"),
+        Some("Mục tiêu của Bắc Giang là \"khoảng\", không phải tối thiểu."),
+    );
+    assert!(cuts.is_empty());
+    let svg = to_svg(
+        &layout_with(&dataset, &config, 360.0, &words, Standing::Alone),
+        &Palette::of(ThemeName::Light),
+    );
+    check_golden("editor-words-vi-360", &svg);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let texts: Vec<&str> =
+        doc.descendants().filter(|n| n.has_tag_name("text")).filter_map(|n| n.text()).collect();
+    // Wrapped paragraphs are several texts, one per line: read them as one run.
+    let all = texts.join(" ");
+    assert!(all.starts_with("Lạng Sơn <b>đi sau</b> Bắc Giang Tỷ trọng"), "headline, then subtitle: {all}");
+    assert!(all.contains("Mục tiêu của Bắc Giang là \"khoảng\", không phải tối thiểu."), "the note is drawn");
+    assert!(all.ends_with("Ban Chỉ đạo về chuyển đổi số tỉnh Lạng Sơn"), "the source line comes last: {all}");
+    assert!(!texts.iter().any(|t| t.contains("Bình Dương")), "only the shown provinces' documents are cited");
 }

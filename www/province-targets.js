@@ -678,6 +678,8 @@ import WIDGET_CSS from './widget.css';
     }
 
     _replace(node) {
+      // An empty title ends the host's `title` attribute (the editor's headline) as a tooltip over the widget.
+      node.setAttribute('title', '');
       while (this._root.firstChild) this._root.removeChild(this._root.firstChild);
       this._root.appendChild(node);
     }

@@ -76,7 +76,8 @@ pub fn details(dataset: &Dataset, target: TargetIdx, lang: Lang) -> Vec<Line> {
     if let Some(date) = &source.article_date {
         article.push(format::date(date, lang));
     }
-    if let Some(author) = &source.article_author {
+    // An author is credited beside the article's title, never alone: a bare name says nothing to a reader.
+    if let (Some(author), Some(_)) = (&source.article_author, &source.article_title) {
         article.push(author.clone());
     }
     if !article.is_empty() {

@@ -22,6 +22,9 @@ pub const THEMES: &[&str] = &["light", "dark", "auto"];
 
 /// Whether the national targets are drawn as reference lines: `on` (the default) or `off`.
 pub const NATIONAL: &[&str] = &["on", "off"];
+/// Whether the reader gets the province, indicator and year controls (`all`, the default) or the editor
+/// fixes the view (`none`: the chart, its details and the downloads stay).
+pub const CONTROLS: &[&str] = &["all", "none"];
 
 /// The attribute the loader reads itself, the URL of the dataset; the module never sees it.
 pub const SRC: &str = "src";
@@ -44,6 +47,11 @@ pub const OPTIONS: &[EmbedOption] = &[
     EmbedOption { name: "lang", values: Lang::CHOICES, from_dataset: None },
     EmbedOption { name: "theme", values: THEMES, from_dataset: None },
     EmbedOption { name: "national", values: NATIONAL, from_dataset: None },
+    // The editor's own words: any text, cut to `framing::*_MAX_CHARS` (the module warns when it cuts).
+    EmbedOption { name: "title", values: &[], from_dataset: None },
+    EmbedOption { name: "subtitle", values: &[], from_dataset: None },
+    EmbedOption { name: "note", values: &[], from_dataset: None },
+    EmbedOption { name: "controls", values: CONTROLS, from_dataset: None },
 ];
 
 /// The options object the loader passes to the module's `mount`, as serde reads it: each option as given,
@@ -58,6 +66,10 @@ pub struct EmbedOptions {
     pub lang: OptionText,
     pub theme: OptionText,
     pub national: OptionText,
+    pub title: OptionText,
+    pub subtitle: OptionText,
+    pub note: OptionText,
+    pub controls: OptionText,
 }
 
 /// One option's value when it is text. Any other value (a number, `null`, a list, or a function, which no

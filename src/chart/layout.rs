@@ -1,11 +1,12 @@
-//! Lays a view out as a `Scene` at a given width: title, legend, one row per province with one mark per
-//! target year, the value axis, and the source line.
+//! Lays a view out as a `Scene` at a given width: the headline (in a file that stands alone), legend, one
+//! row per province with one mark per target year, the value axis, and the note and source line (alone).
 //!
 //! Pure and deterministic: the same dataset, configuration and width always give the same scene, in the
 //! browser and on a build server. Labels are placed in lanes so that no two overlap, and the row grows to hold
 //! the lanes it needs; every shape stays inside the view box (tests/layout.rs checks both at several widths).
 
 use crate::chart::format::{self, Style};
+use crate::chart::framing::{self, EditorWords, Standing};
 use crate::chart::reference::{self, ReferenceLines};
 use crate::chart::scale::{nice_ticks, LinearScale};
 use crate::chart::scene::{Anchor, Item, Mark, Paint, Row, Scene, Shape, Weight};
@@ -109,31 +110,43 @@ fn series_of(palette: &[(u16, usize)], year: u16) -> Paint {
     Paint::Series(palette.iter().find(|(y, _)| *y == year).map(|(_, i)| *i).unwrap_or(0))
 }
 
-/// Lays out the chart of `config` at `width` pixels.
+/// Lays out the chart of `config` at `width` pixels, as a file that stands alone: with the indicator's label
+/// and definition above it and the source line below (see `layout_with` for the editor's words and the widget).
+pub fn layout(dataset: &Dataset, config: &ChartConfig, width: f64) -> Scene {
+    layout_with(dataset, config, width, &EditorWords::default(), Standing::Alone)
+}
+
+/// Lays out the chart of `config` at `width` pixels, with the editor's `words`. A chart that stands alone
+/// carries its headline, description, note and source line; one in the widget's page leaves them to the
+/// page's HTML, which shows them as a heading and text around it.
 ///
 /// Clamping is written as `max`/`min` throughout: `f64::clamp`'s assertion message formats floats, which
 /// would bring the float printer into the WebAssembly module.
 #[allow(clippy::manual_clamp)]
-pub fn layout(dataset: &Dataset, config: &ChartConfig, width: f64) -> Scene {
+pub fn layout_with(
+    dataset: &Dataset,
+    config: &ChartConfig,
+    width: f64,
+    words: &EditorWords,
+    standing: Standing,
+) -> Scene {
     let width = if width.is_finite() { width.max(MIN_WIDTH).round() } else { MIN_WIDTH };
     let m = Metrics::new(width);
     let lang = config.lang;
     let view = View::new(dataset, config);
     let indicator = &dataset.indicators[view.indicator];
     let palette = year_palette(dataset);
-    let title = lang.pick(&indicator.label_vi, &indicator.label_en).to_string();
+    let title = framing::title(dataset, config, words);
 
     let mut canvas = Canvas { items: Vec::new(), y: m.pad - 4.0 };
-    canvas.paragraph(&title, m.pad, m.inner_width(), m.title_size, Weight::Bold, Paint::Ink);
-    let definition = match lang {
-        Lang::Vi => indicator.definition_vi.as_deref().or(indicator.definition_en.as_deref()),
-        Lang::En => indicator.definition_en.as_deref().or(indicator.definition_vi.as_deref()),
-    };
-    if let Some(definition) = definition {
-        canvas.y += 2.0;
-        canvas.paragraph(definition, m.pad, m.inner_width(), 13.0, Weight::Normal, Paint::Muted);
+    if standing == Standing::Alone {
+        canvas.paragraph(&title, m.pad, m.inner_width(), m.title_size, Weight::Bold, Paint::Ink);
+        if let Some(description) = framing::description(dataset, config, words) {
+            canvas.y += 2.0;
+            canvas.paragraph(&description, m.pad, m.inner_width(), 13.0, Weight::Normal, Paint::Muted);
+        }
+        canvas.y += 8.0;
     }
-    canvas.y += 8.0;
     legend(&mut canvas, &m, dataset, &view, &palette, lang);
     canvas.y += 10.0;
 
@@ -151,9 +164,16 @@ pub fn layout(dataset: &Dataset, config: &ChartConfig, width: f64) -> Scene {
         rows_and_axis(&mut canvas, &m, dataset, &view, &palette, lang, indicator.unit, &national);
     }
 
-    canvas.y += 12.0;
-    let sources = source_line(dataset, &view, lang);
-    canvas.paragraph(&sources, m.pad, m.inner_width(), 12.0, Weight::Normal, Paint::Muted);
+    if standing == Standing::Alone {
+        if let Some(note) = &words.note {
+            canvas.y += 12.0;
+            canvas.paragraph(note, m.pad, m.inner_width(), 12.0, Weight::Normal, Paint::Ink);
+        }
+        if let Some(sources) = framing::source_line(dataset, &view, lang) {
+            canvas.y += 12.0;
+            canvas.paragraph(&sources, m.pad, m.inner_width(), 12.0, Weight::Normal, Paint::Muted);
+        }
+    }
     let height = (canvas.y + m.pad).ceil();
 
     let mut description = view::summary(dataset, &view, lang);
@@ -611,33 +631,4 @@ fn place_labels(
         });
     }
     lane_ends.len()
-}
-
-/// "Nguồn: Nghị quyết số 111-NQ/TU (Bắc Giang); …" for the sources of the targets in view.
-fn source_line(dataset: &Dataset, view: &View, lang: Lang) -> String {
-    let mut seen: Vec<usize> = Vec::new();
-    for target in view.targets() {
-        let source = dataset.targets[target].source;
-        if !seen.contains(&source) {
-            seen.push(source);
-        }
-    }
-    let parts: Vec<String> = seen
-        .iter()
-        .map(|&s| {
-            let source = &dataset.sources[s];
-            let document = source
-                .document
-                .as_deref()
-                .or(source.document_title.as_deref())
-                .or(source.issuer.as_deref())
-                .unwrap_or(&source.id);
-            format!("{document} ({})", dataset.provinces[source.province].name_vi)
-        })
-        .collect();
-    let text = lang.text();
-    if parts.is_empty() {
-        return format!("{}{}", text.source_prefix, "—");
-    }
-    format!("{}{}", text.source_prefix, parts.join("; "))
 }

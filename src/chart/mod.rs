@@ -6,9 +6,11 @@
 pub mod details;
 pub mod embed;
 pub mod format;
+pub mod framing;
 pub mod indicator_menu;
 pub mod layout;
 pub mod navigation;
+pub mod opening;
 pub mod reference;
 pub mod scale;
 pub mod scene;

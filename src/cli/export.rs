@@ -7,6 +7,7 @@
 
 use super::raster::{Rasteriser, MAX_SIDE};
 use super::{write_stdout, Failure, Options};
+use province_targets::chart::framing::{EditorWords, Standing};
 use province_targets::chart::layout;
 use province_targets::chart::scene::{Anchor, Item, Paint, Scene, Shape};
 use province_targets::chart::view::{ChartConfig, Fallback, Requested};
@@ -17,19 +18,31 @@ use serde::Serialize;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-pub const SVG_OPTIONS: &[&str] =
-    &["--indicator", "--year", "--provinces", "--lang", "--theme", "--width", "--national"];
-pub const PNG_OPTIONS: &[&str] = &[
+/// The options of `svg`: the view, the width and the editor's words.
+pub const SVG_OPTIONS: &[&str] = &[
     "--indicator",
     "--year",
     "--provinces",
     "--lang",
     "--theme",
     "--width",
-    "--scale",
-    "--out",
     "--national",
+    "--title",
+    "--subtitle",
+    "--note",
 ];
+/// The options of `png`: those of `svg`, then the raster's scale and file.
+pub const PNG_OPTIONS: [&str; SVG_OPTIONS.len() + 2] = {
+    let mut all = [""; SVG_OPTIONS.len() + 2];
+    let mut i = 0;
+    while i < SVG_OPTIONS.len() {
+        all[i] = SVG_OPTIONS[i];
+        i += 1;
+    }
+    all[i] = "--scale";
+    all[i + 1] = "--out";
+    all
+};
 pub const STATIC_OPTIONS: &[&str] = &["--out-dir", "--lang", "--theme", "--width", "--scale"];
 
 /// The width of an export when none is given: the static fallbacks' width, a typical article column.
@@ -221,7 +234,17 @@ fn chart(options: &Options) -> Result<(Dataset, Scene, Palette), Failure> {
     };
     let (config, fallbacks) = ChartConfig::resolve(&dataset, &requested);
     strict(&fallbacks)?;
-    let scene = layout::layout(&dataset, &config, width);
+    // The editor's words, as the embed's `title`, `subtitle` and `note` take them; where the widget cuts an
+    // over-long one with a warning, the command line stops and names the limit.
+    let (words, cuts) =
+        EditorWords::read(options.get("--title"), options.get("--subtitle"), options.get("--note"));
+    if let Some(cut) = cuts.first() {
+        return Err(Failure::Value(format!(
+            "--{} is {} characters long. Valid values: text of at most {} characters",
+            cut.option, cut.length, cut.limit
+        )));
+    }
+    let scene = layout::layout_with(&dataset, &config, width, &words, Standing::Alone);
     Ok((dataset, scene, Palette::of(theme)))
 }
 

@@ -32,10 +32,13 @@ Usage:
       Builds a dataset from a sheet in the form csv writes and prints it as JSON to stdout. Every problem
       names its row and column. csv then import gives back the same file.
   province-targets svg [FILE] [--indicator ID] [--year Y|all] [--provinces a,b] [--lang vi|en]
-                       [--theme light|dark] [--width N] [--national on|off]
-      Writes the chart of one view as a standalone SVG file to stdout: the same SVG the widget shows
-      and exports at that width. Defaults: the default indicator, every year and province, vi, light, 640,
-      and the national targets drawn as reference lines.
+                       [--theme light|dark] [--width N] [--national on|off] [--title T] [--subtitle T]
+                       [--note T]
+      Writes the chart of one view as a standalone SVG file to stdout: the same SVG the widget
+      exports at that width. Defaults: the default indicator, every year and province, vi, light, 640,
+      and the national targets drawn as reference lines. --title, --subtitle and --note (at most 120,
+      280 and 400 characters) replace the indicator's label and definition and add a note, as the
+      embed's title, subtitle and note do.
   province-targets png [FILE] (the svg options) [--scale S] [--out FILE.png]
       Rasterises that SVG (fonts bundled: DejaVu Sans). The PNG is width*S pixels wide (default S: 2).
       Without --out it goes to stdout, never to a terminal.
@@ -77,7 +80,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
         "csv" => write_csv(&Options::parse("csv", rest, &["--lang"])?),
         "import" => import_sheet(&Options::parse("import", rest, &["--lang"])?),
         "svg" => export::svg(&Options::parse("svg", rest, export::SVG_OPTIONS)?),
-        "png" => export::png(&Options::parse("png", rest, export::PNG_OPTIONS)?),
+        "png" => export::png(&Options::parse("png", rest, &export::PNG_OPTIONS)?),
         "static" => export::static_files(&Options::parse("static", rest, export::STATIC_OPTIONS)?),
         "embed-contract" => embed_contract(&Options::parse("embed-contract", rest, &[])?),
         other => Err(Failure::Usage(format!(

@@ -3,7 +3,8 @@
 //! attributes that would reproduce it (`Widget.state()` and the `province-targets-change` event).
 
 use super::state::State;
-use crate::chart::embed::EmbedOptions;
+use crate::chart::embed::{EmbedOptions, CONTROLS};
+use crate::chart::framing::EditorWords;
 use crate::chart::view::{ChartConfig, Requested};
 use crate::data::model::Dataset;
 use crate::render::theme::ThemeName;
@@ -14,14 +15,40 @@ use wasm_bindgen::JsValue;
 pub(super) struct Options {
     pub requested: Requested,
     pub theme: Option<String>,
+    /// The editor's `title`, `subtitle` and `note`, cut to their limits.
+    pub words: EditorWords,
+    /// Whether the reader gets the controls (`controls="none"` fixes the view).
+    pub controls: bool,
 }
 
-/// Reads the options object the loader passes (`{indicator, year, provinces, lang, theme}`, each a string or
-/// missing). Anything that is not an object at all (`undefined`, a string) reads as no options: a mount never
-/// fails because of its options.
+/// Reads the options object the loader passes (`{indicator, year, provinces, lang, theme, title, subtitle,
+/// note, controls}`, each a string or missing). Anything that is not an object at all (`undefined`, a string)
+/// reads as no options: a mount never fails because of its options. An editor's words over their limit are
+/// cut, and an unknown `controls` value keeps the controls, each with a console warning.
 pub(super) fn read_options(options: JsValue) -> Options {
     let given: EmbedOptions = serde_wasm_bindgen::from_value(options).unwrap_or_default();
+    let (words, cuts) =
+        EditorWords::read(given.title.0.as_deref(), given.subtitle.0.as_deref(), given.note.0.as_deref());
+    for cut in &cuts {
+        web_sys::console::warn_1(&cut.message().into());
+    }
+    let controls = match given.controls.0.as_deref().map(str::trim) {
+        None | Some("all") => true,
+        Some("none") => false,
+        Some(other) => {
+            web_sys::console::warn_1(
+                &format!(
+                    "province-targets: unknown controls \"{other}\", showing them. Valid values: {}.",
+                    CONTROLS.join(", ")
+                )
+                .into(),
+            );
+            true
+        }
+    };
     Options {
+        words,
+        controls,
         requested: Requested {
             indicator: given.indicator.0,
             year: given.year.0,

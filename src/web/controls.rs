@@ -1,6 +1,7 @@
-//! Building the widget's HTML on mount: the province chips (behind a disclosure on phones), the indicator
-//! picker, the year segments, the chart area, the details panel, the actions, the table and the sources, in
-//! one call. What changes after mount is kept in `Parts`.
+//! Building the widget's HTML on mount, in the order a graphics desk publishes: the headline (an `h2`) and
+//! its description, the province chips (behind a disclosure on phones), the indicator picker and the year
+//! segments (all hidden by `controls="none"`), the chart, the details panel, then the note, the one source
+//! line, the downloads menu and the table, in one call. What changes after mount is kept in `Parts`.
 
 use super::download::CSV_HREF_PREFIX;
 use super::html::Ui;
@@ -12,6 +13,11 @@ use web_sys::{Element, HtmlSelectElement};
 
 /// The widget's elements that change after mount.
 pub(super) struct Parts {
+    /// The headline, the description under it, the editor's note and the source line (see `framing.rs`).
+    pub title: Element,
+    pub description: Element,
+    pub note: Element,
+    pub source: Element,
     pub toggles: Vec<Element>,
     /// The "Tỉnh (5/5)" button that opens the province chips on a phone (hidden by CSS on wider widgets).
     pub provinces_toggle: Element,
@@ -27,14 +33,28 @@ pub(super) struct Parts {
     pub details: Element,
     pub table_toggle: Element,
     pub table: Element,
+    /// The "Tải xuống ▾" disclosure button and the list of downloads it opens (see `menu.rs`).
+    pub downloads_toggle: Element,
+    pub downloads_list: Element,
 }
 
-/// Builds the controls, the chart area, the details panel, the table and the footer, in one call.
-pub(super) fn build(root: &Element, dataset: &Dataset, config: &ChartConfig) -> Result<Parts, JsValue> {
+/// Builds the headline, the controls (hidden when the editor fixes the view: `show_controls` false), the
+/// chart area, the details panel and what follows the chart, in one call. The headline's texts are written
+/// by the first render (`framing.rs`).
+pub(super) fn build(
+    root: &Element,
+    dataset: &Dataset,
+    config: &ChartConfig,
+    show_controls: bool,
+) -> Result<Parts, JsValue> {
     let lang = config.lang;
     let text = lang.text();
     let mut ui = Ui::default();
-    ui.open("div", "pt-controls", &[]);
+    // A level-2 heading: an article's own title is its h1, and a chart inside it is a section of it.
+    let title = ui.leaf("h2", "pt-title", &[], "");
+    let description = ui.leaf("p", "pt-description", &[], "");
+    let controls_attributes: &[(&'static str, &str)] = if show_controls { &[] } else { &[("hidden", "")] };
+    ui.open("div", "pt-controls", controls_attributes);
     // On a phone the chips are behind a disclosure, so the headline and chart come first; wider, the button is
     // hidden and the chips always show (widget.css).
     let n_shown = config.shown.iter().filter(|shown| **shown).count();
@@ -118,13 +138,29 @@ pub(super) fn build(root: &Element, dataset: &Dataset, config: &ChartConfig) -> 
     ui.close();
     let details = ui.leaf("div", "pt-details", &[], text.details_hint);
 
+    // What follows the chart: the editor's note, the source line of the rows shown, then the downloads and
+    // the table, so a reader meets the chart's credits where a printed graphic has them.
+    let note = ui.leaf("p", "pt-note", &[("hidden", "")], "");
+    let source = ui.leaf("p", "pt-source", &[], "");
     ui.open("div", "pt-actions", &[]);
-    let table_toggle = ui.leaf(
+    ui.open("div", "pt-downloads", &[]);
+    let downloads_toggle = ui.open(
         "button",
-        "pt-table-toggle",
-        &[("type", "button"), ("aria-expanded", "false")],
-        text.show_table,
+        "pt-downloads-toggle",
+        &[("type", "button"), ("aria-expanded", "false"), ("aria-controls", "pt-downloads-list")],
     );
+    ui.leaf("span", "", &[], text.download_menu);
+    // The triangle says "opens"; the button's name is the word alone.
+    ui.leaf("span", "pt-downloads-caret", &[("aria-hidden", "true")], "▾");
+    ui.close(); // button
+    let downloads_list = ui.open("ul", "pt-downloads-list", &[("id", "pt-downloads-list"), ("hidden", "")]);
+    ui.open("li", "", &[]);
+    ui.leaf("button", "pt-download pt-png-download", &[("type", "button")], text.download_png);
+    ui.close();
+    ui.open("li", "", &[]);
+    ui.leaf("button", "pt-download pt-svg-download", &[("type", "button")], text.download_svg);
+    ui.close();
+    ui.open("li", "", &[]);
     // The CSV is written when the link is followed (see `download::csv_href`), not for every reader who never asks.
     ui.leaf(
         "a",
@@ -132,29 +168,18 @@ pub(super) fn build(root: &Element, dataset: &Dataset, config: &ChartConfig) -> 
         &[("href", CSV_HREF_PREFIX), ("download", "province-targets.csv")],
         text.download_csv,
     );
-    ui.leaf("button", "pt-download pt-svg-download", &[("type", "button")], text.download_svg);
-    ui.leaf("button", "pt-download pt-png-download", &[("type", "button")], text.download_png);
-    ui.close();
+    ui.close(); // li
+    ui.close(); // ul
+    ui.close(); // pt-downloads
+    let table_toggle = ui.leaf(
+        "button",
+        "pt-table-toggle",
+        &[("type", "button"), ("aria-expanded", "false")],
+        text.show_table,
+    );
+    ui.close(); // pt-actions
 
     let table = ui.open("div", "pt-table", &[("hidden", "")]);
-    ui.close();
-
-    ui.open("footer", "pt-footer", &[]);
-    for source in &dataset.sources {
-        let province = &dataset.provinces[source.province].name_vi;
-        let document_name =
-            source.document.as_deref().or(source.document_title.as_deref()).unwrap_or(&source.id);
-        let mut line = format!("{province}: {document_name}");
-        if let Some(date) = &source.document_date {
-            line.push_str(", ");
-            line.push_str(&crate::chart::format::date(date, lang));
-        }
-        if let Some(publisher) = &source.article_publisher {
-            line.push_str(" · ");
-            line.push_str(publisher);
-        }
-        ui.leaf("p", "", &[], &line);
-    }
     ui.close();
 
     let nodes = ui.apply(root)?;
@@ -163,6 +188,10 @@ pub(super) fn build(root: &Element, dataset: &Dataset, config: &ChartConfig) -> 
     let indicator: HtmlSelectElement = get(indicator).unchecked_into();
     indicator.set_value(&dataset.indicators[config.indicator].id);
     Ok(Parts {
+        title: get(title),
+        description: get(description),
+        note: get(note),
+        source: get(source),
         toggles: toggles.into_iter().map(get).collect(),
         provinces_toggle: get(provinces_toggle),
         indicator,
@@ -174,6 +203,8 @@ pub(super) fn build(root: &Element, dataset: &Dataset, config: &ChartConfig) -> 
         details: get(details),
         table_toggle: get(table_toggle),
         table: get(table),
+        downloads_toggle: get(downloads_toggle),
+        downloads_list: get(downloads_list),
     })
 }
 

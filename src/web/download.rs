@@ -8,7 +8,9 @@
 use super::canvas;
 use super::html::HTML_NAMESPACE;
 use super::state::State;
+use crate::chart::framing::Standing;
 use crate::chart::layout;
+use crate::chart::scene::Scene;
 use crate::export::csv;
 use crate::render::svg;
 use wasm_bindgen::{JsCast, JsValue};
@@ -29,14 +31,18 @@ pub(super) enum ImageFormat {
 
 /// The chart as it is now, as a standalone SVG document (the same text the command line writes).
 pub(super) fn svg_text(state: &State) -> String {
-    let scene = layout::layout(&state.dataset, &state.config, state.width);
-    svg::to_svg(&scene, &state.palette)
+    svg::to_svg(&standalone_scene(state), &state.palette)
+}
+
+/// The current view laid out as a file that stands alone: with its headline, description, note and source
+/// line, which the live chart leaves to the page around it.
+fn standalone_scene(state: &State) -> Scene {
+    layout::layout_with(&state.dataset, &state.config, state.width, &state.words, Standing::Alone)
 }
 
 /// The chart as it is now, as a PNG `data:` URL at `scale` device pixels per pixel.
 pub(super) fn png_data_url(state: &State, scale: f64) -> Result<String, JsValue> {
-    let scene = layout::layout(&state.dataset, &state.config, state.width);
-    canvas::png_data_url(&state.document, &scene, &state.palette, scale)
+    canvas::png_data_url(&state.document, &standalone_scene(state), &state.palette, scale)
 }
 
 /// The whole dataset as CSV, in the reader's language.

@@ -88,6 +88,11 @@ fn mark_of(event: &Event) -> Option<TargetIdx> {
 
 fn on_click(state: &mut State, event: &Event) -> Result<(), JsValue> {
     let Some(el) = target_element(event) else { return Ok(()) };
+    if el.closest(".pt-downloads-toggle")?.is_some() {
+        return state.toggle_downloads();
+    }
+    // Choosing a download, or clicking anywhere else, closes the downloads menu.
+    state.close_downloads(false)?;
     if let Some(toggle) = el.closest(".pt-toggle")? {
         if let Some(province) = toggle.get_attribute("data-province").and_then(|p| p.parse().ok()) {
             return state.toggle_province(province);
@@ -161,6 +166,12 @@ fn on_change(state: &mut State, event: &Event) -> Result<(), JsValue> {
 /// The details follow keyboard focus, which also moves the chart's Tab stop; a pointer passing over a mark
 /// shows it too, unless the reader pinned one.
 fn on_focus(state: &mut State, event: &Event) -> Result<(), JsValue> {
+    if event.type_() == "focusin" && state.downloads_open() {
+        let in_menu = target_element(event).and_then(|el| el.closest(".pt-downloads").ok().flatten());
+        if in_menu.is_none() {
+            state.close_downloads(false)?;
+        }
+    }
     let Some(target) = mark_of(event) else { return Ok(()) };
     if event.type_() == "focusin" {
         state.set_active(target)?;
@@ -176,6 +187,9 @@ fn on_focus(state: &mut State, event: &Event) -> Result<(), JsValue> {
 /// details (a second press unpins them); Escape unpins and clears the panel.
 fn on_key(state: &mut State, event: &Event) -> Result<(), JsValue> {
     let Some(key_event) = event.dyn_ref::<KeyboardEvent>() else { return Ok(()) };
+    if key_event.key() == "Escape" && state.downloads_open() {
+        return state.close_downloads(true);
+    }
     if let Some(segment) = target_element(event).and_then(|el| el.closest(".pt-year").ok().flatten()) {
         return on_year_key(state, event, &key_event.key(), &segment);
     }

@@ -14,8 +14,10 @@ mod dataset;
 mod details_view;
 mod download;
 mod events;
+mod framing;
 mod html;
 mod measure;
+mod menu;
 mod panels;
 mod patch;
 mod speech;
@@ -95,6 +97,9 @@ pub fn mount(container: Element, options: JsValue, data: &Data) -> Result<Widget
     let lang = options.requested.lang.as_deref().and_then(Lang::parse).unwrap_or_default();
     container.set_text_content(None);
     container.set_attribute("lang", lang.as_str())?;
+    // An empty title stops the host element's `title` attribute (an embed option, the editor's headline)
+    // from becoming a browser tooltip over the whole widget: advisory text is inherited, and "" ends it.
+    container.set_attribute("title", "")?;
 
     let dataset = match &data.read {
         Ok(dataset) => Rc::clone(dataset),

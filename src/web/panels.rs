@@ -1,19 +1,50 @@
-//! The two panels beside the chart: the details of one target (its value, verbatim quote and source), and
-//! the data table of the current view, which is built only while it is open.
+//! The two panels beside the chart: the details of one target (its value, verbatim quote and source), which
+//! open on the view's most telling target before the reader picks one, and the data table of the current
+//! view, which is built only while it is open.
 
 use super::html::Ui;
 use super::state::State;
 use crate::chart::details::{self, LineKind};
+use crate::chart::opening::opening_target;
 use crate::chart::view::View;
 use crate::data::model::TargetIdx;
 use crate::export::table;
 use wasm_bindgen::JsValue;
 
+/// The panel's `data-showing`: which target it holds and why, so a render that would write the same skips it.
+const SHOWING: &str = "data-showing";
+
 impl State {
     /// Shows the quote and source of `target` in the details panel.
     pub(super) fn show_details(&self, target: TargetIdx) -> Result<(), JsValue> {
+        self.fill_details(target, false)
+    }
+
+    /// Before the reader picks a mark (and after Escape): the details of the view's opening target, with the
+    /// hint under them saying how to see another. A view with no target hides the panel: a hint to tap marks
+    /// that are not there would be an empty box.
+    pub(super) fn show_opening(&self, target: Option<TargetIdx>) -> Result<(), JsValue> {
+        let details = &self.parts.details;
+        let showing = target.map_or_else(|| "nothing".to_string(), |t| format!("opening {t}"));
+        if details.get_attribute(SHOWING).as_deref() == Some(showing.as_str()) {
+            return Ok(());
+        }
+        match target {
+            Some(target) => self.fill_details(target, true)?,
+            None => {
+                details.set_text_content(None);
+                details.set_attribute("hidden", "")?;
+            }
+        }
+        details.set_attribute(SHOWING, &showing)
+    }
+
+    fn fill_details(&self, target: TargetIdx, opening: bool) -> Result<(), JsValue> {
         let mut ui = Ui::default();
-        for line in details::details(&self.dataset, target, self.config.lang) {
+        // The opening target shows its value and quote only: its document and the merger note are a tap away,
+        // and the panel stays within the height the widget reserved before the chart arrived.
+        let lines = details::details(&self.dataset, target, self.config.lang);
+        for line in lines.into_iter().filter(|line| !opening || is_headline_line(line.kind)) {
             let (tag, class, attributes): (_, _, &[_]) = match line.kind {
                 LineKind::Heading => ("strong", "pt-details-heading", &[]),
                 LineKind::Value => ("p", "pt-details-value", &[]),
@@ -23,15 +54,23 @@ impl State {
             };
             ui.leaf(tag, class, attributes, &line.text);
         }
-        self.parts.details.set_text_content(None);
-        ui.apply(&self.parts.details)?;
-        Ok(())
+        if opening {
+            ui.leaf("p", "pt-details-hint", &[], self.config.lang.text().details_hint);
+        }
+        let details = &self.parts.details;
+        // Only what the reader asked for is spoken: the opening target changes with every filter, and its
+        // quote read aloud after each toggle would drown what the reader did. Set before the text changes.
+        details.set_attribute("aria-live", if opening { "off" } else { "polite" })?;
+        details.set_text_content(None);
+        ui.apply(details)?;
+        details.remove_attribute("hidden")?;
+        details.set_attribute(SHOWING, &target.to_string())
     }
 
-    /// Empties the details panel back to its hint.
+    /// Unpinned (Escape): the panel goes back to the view's opening target.
     pub(super) fn clear_details(&self) -> Result<(), JsValue> {
-        self.parts.details.set_text_content(Some(self.config.lang.text().details_hint));
-        Ok(())
+        let view = View::new(&self.dataset, &self.config);
+        self.show_opening(opening_target(&self.dataset, &view))
     }
 
     /// Opens or closes the data table, building it on opening.
@@ -77,4 +116,9 @@ impl State {
         ui.apply(&self.parts.table)?;
         Ok(())
     }
+}
+
+/// The lines an opening target shows: who, what value, and the words that state it.
+fn is_headline_line(kind: LineKind) -> bool {
+    matches!(kind, LineKind::Heading | LineKind::Value | LineKind::Quote)
 }

@@ -5,10 +5,12 @@ use super::attributes::{self, Options};
 use super::controls::{self, Parts};
 use super::year_control::Shown;
 use super::{measure, patch, speech, theme, trap};
+use crate::chart::framing::{EditorWords, Standing};
 use crate::chart::layout;
 use crate::chart::navigation::MarkGrid;
+use crate::chart::opening::opening_target;
 use crate::chart::scene::Item;
-use crate::chart::view::ChartConfig;
+use crate::chart::view::{ChartConfig, View};
 use crate::data::model::{Dataset, TargetIdx};
 use crate::render::svg::{self, Palette};
 use crate::render::tree::{self, Tree};
@@ -24,6 +26,8 @@ pub(super) struct State {
     pub dataset: Rc<Dataset>,
     pub config: ChartConfig,
     pub theme: String,
+    /// The editor's title, subtitle and note (`framing.rs` shows them; the downloads draw them).
+    pub words: EditorWords,
     pub parts: Parts,
     /// The target whose details are pinned by a click, a tap, Enter or Space, until Escape or a second press.
     pub pinned: Option<TargetIdx>,
@@ -67,13 +71,14 @@ impl State {
         let width = measure::chart_width(root, style.as_ref());
         let visible = measure::visible_height(root);
         let palette = theme::restyle(root, &theme, style.as_ref())?;
-        let parts = controls::build(root, &dataset, &config)?;
+        let parts = controls::build(root, &dataset, &config, options.controls)?;
         let state = Rc::new(RefCell::new(State {
             document,
             root: root.clone(),
             dataset,
             config,
             theme,
+            words: options.words.clone(),
             parts,
             pinned: None,
             active: None,
@@ -122,13 +127,19 @@ impl State {
     /// `render`, drawing only the rows whose top is above `limit` (in chart coordinates); the chart keeps its
     /// full height, so the rows drawn later change nothing else.
     fn render_rows_above(&mut self, limit: f64) -> Result<(), JsValue> {
-        let mut scene = layout::layout(&self.dataset, &self.config, self.width);
+        let mut scene =
+            layout::layout_with(&self.dataset, &self.config, self.width, &self.words, Standing::InPage);
         // Every target in view has a mark, including those in rows left for later.
         if let Some(target) = self.pinned {
             if !scene.marks().any(|mark| mark.target == target) {
                 self.pinned = None;
-                self.parts.details.set_text_content(Some(self.config.lang.text().details_hint));
             }
+        }
+        let view = View::new(&self.dataset, &self.config);
+        self.render_framing(&view)?;
+        // Unpinned, the panel holds the view's most telling target, never an empty box (see `opening`).
+        if self.pinned.is_none() {
+            self.show_opening(opening_target(&self.dataset, &view))?;
         }
         self.grid = MarkGrid::of(&scene);
         let kept = self.active_chosen && self.active.is_some_and(|target| self.grid.contains(target));

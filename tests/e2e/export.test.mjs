@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { DIST, ROOT, openHtml, openPage, start, stop, viewOf, waitForChart } from './helpers.mjs';
+import { DIST, ROOT, openDownloads, openHtml, openPage, serve, start, stop, viewOf, waitForChart } from './helpers.mjs';
 
 const CLI = process.env.PT_CLI
   ? resolve(process.env.PT_CLI)
@@ -60,6 +60,7 @@ describe('the widget and the command line draw the same SVG', () => {
         const widget = await waitForChart(pasted.page, 0);
         const width = await widget.locator('.pt-chart').evaluate((el) => el.clientWidth);
         assert.ok(width > 200, `the chart container is ${width} px wide`);
+        await openDownloads(widget);
         const button = widget.getByRole('button', { name: view.lang === 'vi' ? 'Tải ảnh (SVG)' : 'Download image (SVG)' });
         const [download] = await Promise.all([pasted.page.waitForEvent('download'), button.click()]);
         const exported = await readFile(await download.path(), 'utf8');

@@ -127,3 +127,9 @@ export async function viewOf(widget) {
     lang: await widget.locator('.pt-root').getAttribute('lang')
   };
 }
+
+/** Opens a widget's downloads menu ("Tải xuống ▾" / "Download ▾") if it is closed, so its items can be used. */
+export async function openDownloads(widget) {
+  const toggle = widget.locator('.pt-downloads-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}

@@ -11,7 +11,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { DIST, OUTPUT, ROOT, launch, openPage, screenshot } from './helpers.mjs';
+import { DIST, OUTPUT, ROOT, launch, openDownloads, openPage, screenshot } from './helpers.mjs';
 
 const { startServer } = await import(join(ROOT, 'scripts', 'serve.mjs'));
 
@@ -401,7 +401,8 @@ describe('injection: tests/fixtures/hostile.json via data-src', () => {
     const chartTexts = await host.locator('.pt-chart svg text').allTextContents();
     assert.ok(chartTexts.some((t) => t.includes('<script>alert(1)</script>')),
       `the chart labels the row with the literal name: ${JSON.stringify(chartTexts)}`);
-    assert.ok(chartTexts.some((t) => t.includes('</text><script>alert(4)</script>')), 'the indicator label too');
+    const heading = await host.getByRole('heading', { level: 2 }).innerText();
+    assert.ok(heading.includes('</text><script>alert(4)</script>'), `the indicator label too, as the headline: ${heading}`);
   });
 
   test('the details panel of a focused mark shows the note "<img src=x onerror=alert(8)>" literally', async () => {
@@ -428,10 +429,13 @@ describe('injection: tests/fixtures/hostile.json via data-src', () => {
   // Without csv.rs's neutralising, the cells would start with + and -: a spreadsheet runs them as formulas.
   // The CSV is written when the link is followed, so the test follows it, as a reader would.
   test('the CSV link neutralises formula cells', async () => {
+    await openDownloads(host);
     const link = host.getByRole('link', { name: 'Tải dữ liệu (CSV)' });
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     assert.equal(download.suggestedFilename(), 'province-targets.csv');
-    assert.match(await link.getAttribute('href'), /^blob:/, 'a Blob URL, not a data: URL that browsers cap');
+    // The menu closed on the click: the link is hidden from the role query, not gone.
+    assert.match(await host.locator('.pt-csv-download').getAttribute('href'), /^blob:/,
+      'a Blob URL, not a data: URL that browsers cap');
     const csv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
     const rows = parseCsv(csv).filter((r) => r.length > 1);
     // The sheet lists the targets, then every record they refer to (its `record` column says which).
@@ -447,6 +451,7 @@ describe('injection: tests/fixtures/hostile.json via data-src', () => {
 
   // Without svg.rs's escaping the downloaded file would contain a live <script> (and not even parse).
   test('the SVG download escapes the data', async () => {
+    await openDownloads(host);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       host.getByRole('button', { name: 'Tải ảnh (SVG)' }).click()

@@ -63,7 +63,8 @@ describe('default chart', () => {
       const expectedMarks = data.targets.filter((t) => t.indicator === DEFAULT_INDICATOR && t.value !== null).length;
       assert.equal(labels.length, expectedMarks, 'one mark per numeric target of the default indicator');
       assert.ok(squash(await widget.locator('.pt-summary').innerText()).length > 0, 'a summary sentence');
-      assert.ok((await widget.locator('.pt-footer').innerText()).length > 0, 'a footer naming the sources');
+      assert.match(squash(await widget.locator('.pt-source').innerText()), /^Nguồn: Nghị quyết số 111-NQ\/TU/,
+        'one source line naming the documents');
     } finally {
       await ctx.close();
     }
@@ -144,8 +145,8 @@ describe('default chart', () => {
       }
       order.push(['indicator select', (f) => f.tag === 'select']);
       order.push(['year segments', (f) => f.tag === 'button' && /pt-year/.test(f.cls)]);
+      order.push(['downloads menu button', (f) => f.tag === 'button' && /pt-downloads-toggle/.test(f.cls)]);
       order.push(['table toggle', (f) => f.tag === 'button' && /pt-table-toggle/.test(f.cls)]);
-      order.push(['CSV link', (f) => f.tag === 'a' && f.download]);
       let at = 0;
       for (const [what, matches] of order) {
         while (at < seen.length && !matches(seen[at])) at++;
@@ -201,7 +202,8 @@ describe('default chart', () => {
       assert.ok((await quote()).includes(squash(targetOfLabel(here, DEFAULT_INDICATOR).quote)),
         'a pinned mark\'s details stay while the pointer passes over another');
       await page.keyboard.press('Escape');
-      assert.ok(!(await widget.locator('.pt-details blockquote').count()), 'Escape clears the panel');
+      assert.equal(await widget.locator('.pt-details-hint').count(), 1,
+        'Escape unpins: the panel goes back to the view\'s opening target, with the hint under it');
       assert.equal((await focused())?.label, here, 'Escape keeps the focus where it was');
     } finally {
       await ctx.close();
@@ -237,6 +239,7 @@ describe('default chart', () => {
   test('the CSV link downloads the data with the expected header', async () => {
     const { ctx, page, widget } = await freshPage();
     try {
+      await widget.getByRole('button', { name: 'Tải xuống' }).click();
       const link = widget.getByRole('link', { name: 'Tải dữ liệu (CSV)' });
       assert.equal(await link.getAttribute('download') !== null, true, 'the link has a download attribute');
       const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
