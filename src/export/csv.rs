@@ -213,6 +213,8 @@ mod tests {
                     quote: "-2,5% đến 12%".into(),
                     note_vi: None,
                     note_en: None,
+                    label_vi: None,
+                    label_en: None,
                 },
                 Target {
                     id: "bac-giang/grdp-growth/2030".into(),
@@ -228,6 +230,8 @@ mod tests {
                     quote: "tăng trưởng\nbền vững".into(),
                     note_vi: None,
                     note_en: None,
+                    label_vi: None,
+                    label_en: None,
                 },
             ],
         }
