@@ -286,7 +286,7 @@ fn embed_contract_lists_what_the_loader_and_the_module_read() {
     assert_eq!(contract["version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(contract["tag"], "province-targets");
     let options = strings("options");
-    assert_eq!(options, ["indicator", "year", "provinces", "lang", "theme"]);
+    assert_eq!(options, ["indicator", "year", "provinces", "lang", "theme", "highlight"]);
     assert_eq!(strings("attributes"), [&options[..], &["src".to_string()]].concat());
     assert_eq!(contract["values"]["lang"], serde_json::json!(["vi", "en"]));
     assert_eq!(contract["values"]["theme"], serde_json::json!(["light", "dark", "auto"]));

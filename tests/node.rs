@@ -41,6 +41,7 @@ fn the_module_draws_exactly_the_native_golden_svg() {
         year: Some("2025".into()),
         lang: Some("en".into()),
         provinces: None,
+        highlight: None,
     };
     let (config, _) = ChartConfig::resolve(&dataset, &requested);
     let svg = to_svg(&layout(&dataset, &config, 360.0), &Palette::of(ThemeName::Dark));

@@ -47,6 +47,7 @@ fn requested(indicator: &str, year: Option<&str>, lang: &str) -> Requested {
         year: year.map(str::to_string),
         provinces: None,
         lang: Some(lang.into()),
+        highlight: None,
     }
 }
 
@@ -104,4 +105,20 @@ fn negative_targets_stand_left_of_a_zero_line() {
     check_golden("negative-vi-600", &svg);
     let svg = render(negative, requested("cash-payments-growth", None, "en"), 360.0, ThemeName::Light);
     check_golden("negative-en-360", &svg);
+}
+
+#[test]
+fn targets_in_words_in_english_on_a_phone() {
+    let svg = render(BUNDLED, requested("mobile-broadband-universal", None, "en"), 360.0, ThemeName::Light);
+    check_golden("mobile-broadband-universal-en-360", &svg);
+}
+
+#[test]
+fn a_highlighted_province_in_dark() {
+    let requested = Requested {
+        highlight: Some("lang-son".into()),
+        ..requested("digital-economy-share-grdp", None, "vi")
+    };
+    let svg = render(BUNDLED, requested, 600.0, ThemeName::Dark);
+    check_golden("highlight-lang-son-vi-600-dark", &svg);
 }

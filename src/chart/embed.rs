@@ -40,6 +40,7 @@ pub const OPTIONS: &[EmbedOption] = &[
     EmbedOption { name: "provinces", values: &[], from_dataset: Some("comma-separated province ids") },
     EmbedOption { name: "lang", values: Lang::CHOICES, from_dataset: None },
     EmbedOption { name: "theme", values: THEMES, from_dataset: None },
+    EmbedOption { name: "highlight", values: &[], from_dataset: Some("comma-separated province ids") },
 ];
 
 /// The options object the loader passes to the module's `mount`, as serde reads it: each option as given,
@@ -53,6 +54,7 @@ pub struct EmbedOptions {
     pub provinces: OptionText,
     pub lang: OptionText,
     pub theme: OptionText,
+    pub highlight: OptionText,
 }
 
 /// One option's value when it is text. Any other value (a number, `null`, a list, or a function, which no

@@ -6,6 +6,7 @@
 pub mod details;
 pub mod embed;
 pub mod format;
+pub mod glyph;
 pub mod layout;
 pub mod navigation;
 pub mod scale;

@@ -17,9 +17,19 @@ use serde::Serialize;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-pub const SVG_OPTIONS: &[&str] = &["--indicator", "--year", "--provinces", "--lang", "--theme", "--width"];
-pub const PNG_OPTIONS: &[&str] =
-    &["--indicator", "--year", "--provinces", "--lang", "--theme", "--width", "--scale", "--out"];
+pub const SVG_OPTIONS: &[&str] =
+    &["--indicator", "--year", "--provinces", "--highlight", "--lang", "--theme", "--width"];
+pub const PNG_OPTIONS: &[&str] = &[
+    "--indicator",
+    "--year",
+    "--provinces",
+    "--highlight",
+    "--lang",
+    "--theme",
+    "--width",
+    "--scale",
+    "--out",
+];
 pub const STATIC_OPTIONS: &[&str] = &["--out-dir", "--lang", "--theme", "--width", "--scale"];
 
 /// The width of an export when none is given: the static fallbacks' width, a typical article column.
@@ -165,6 +175,7 @@ fn chart(options: &Options) -> Result<(Dataset, Scene, Palette), Failure> {
         year: options.get("--year").map(str::to_string),
         provinces: options.get("--provinces").map(str::to_string),
         lang: Some(lang.as_str().to_string()),
+        highlight: options.get("--highlight").map(str::to_string),
     };
     let (config, fallbacks) = ChartConfig::resolve(&dataset, &requested);
     strict(&fallbacks)?;

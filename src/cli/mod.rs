@@ -27,7 +27,7 @@ Usage:
   province-targets csv [FILE] [--lang vi|en]
       Writes the dataset as CSV (RFC 4180, UTF-8) to stdout, one row per target.
   province-targets svg [FILE] [--indicator ID] [--year Y|all] [--provinces a,b] [--lang vi|en]
-                       [--theme light|dark] [--width N]
+                       [--highlight a,b] [--theme light|dark] [--width N]
       Writes the chart of one view as a standalone SVG file to stdout: the same SVG the widget shows
       and exports at that width. Defaults: the default indicator, every year and province, vi, light, 640.
   province-targets png [FILE] (the svg options) [--scale S] [--out FILE.png]

@@ -27,6 +27,7 @@ pub(super) fn read_options(options: JsValue) -> Options {
             year: given.year.0,
             provinces: given.provinces.0,
             lang: given.lang.0,
+            highlight: given.highlight.0,
         },
         theme: given.theme.0,
     }
