@@ -548,13 +548,15 @@ fn mark_for(
                 dashed: hollow,
             });
             if format::is_rank_band(target) {
-                // "Top N" is every place from N up to first: a band to the end of the axis, its marker at N.
-                shapes.push(glyph::symbol(kind, scale.map(high), y, MARKER_RADIUS, paint, hollow));
+                // "Top N" is every place from N up to first: a band to the end of the axis, its marker and
+                // label at N, where two provinces' or years' bands differ (the rest of them overlap).
+                shapes.push(glyph::symbol(kind, xb, y, MARKER_RADIUS, paint, hollow));
+                xb
             } else {
                 shapes.push(glyph::symbol(kind, xa, y, MARKER_RADIUS * 0.75, paint, hollow));
                 shapes.push(glyph::symbol(kind, xb, y, MARKER_RADIUS * 0.75, paint, hollow));
+                (x0 + x1) / 2.0
             }
-            (x0 + x1) / 2.0
         }
         Some((value, _)) => {
             let x = scale.map(value);
