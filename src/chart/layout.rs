@@ -421,7 +421,9 @@ fn rows_and_axis(
             place_labels(&mut marks, &mut labels, track_y, first_baseline, label_min_x, label_max_x);
         rows.extend(marks.into_iter().map(Item::Mark));
         let below = lanes_used.saturating_sub(1) as f64 * LANE_HEIGHT;
-        y = track_y + MARKER_RADIUS + 8.0 + below.max(4.0);
+        // Stacked words would otherwise run into the next province's name.
+        let words_gap = if words_only && lanes_used > 1 { 6.0 } else { 0.0 };
+        y = track_y + MARKER_RADIUS + 8.0 + below.max(4.0) + words_gap;
         if emphasis == Emphasis::Highlighted {
             // A bar in the margin beside the whole row: the highlight reads without colour, too.
             rows.push(Item::Shape(Shape::Rect {
@@ -520,7 +522,8 @@ fn mark_for(
     } else {
         format::target_value(target, indicator, lang, Style::Short)
     };
-    let weight = emphasis.weight();
+    // Words are a phrase, set in regular italics so that they fit a phone's width; numbers stay bold.
+    let weight = if words { Weight::Normal } else { emphasis.weight() };
     let bold = weight == Weight::Bold;
     let lead = if words { glyph::WORDS_WIDTH } else { 0.0 };
     let label_width = text::width(&label_text, LABEL_SIZE, bold) + lead;
