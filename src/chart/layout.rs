@@ -410,7 +410,7 @@ fn rows_and_axis(
         let mut labels: Vec<Label> = Vec::new();
         for &target_idx in &row.targets {
             let (mark, label) =
-                mark_for(dataset, target_idx, &scale, track_x0, track_y, palette, emphasis, lang);
+                mark_for(dataset, target_idx, &scale, label_min_x, track_y, palette, emphasis, lang);
             labels.push(Label { mark: marks.len(), ..label });
             marks.push(mark);
         }
@@ -497,13 +497,13 @@ fn group_row(items: &mut Vec<Item>, start: usize, province: usize, top: f64) {
     items.push(row);
 }
 
-/// The shapes of one target on its row, and its label still to be placed.
+/// The shapes of one target on its row, and its label still to be placed; words start at `words_x`.
 #[allow(clippy::too_many_arguments)]
 fn mark_for(
     dataset: &Dataset,
     target_idx: TargetIdx,
     scale: &LinearScale,
-    track_x0: f64,
+    words_x: f64,
     y: f64,
     palette: &[(u16, usize)],
     emphasis: Emphasis,
@@ -530,7 +530,7 @@ fn mark_for(
 
     let centre = match view::extent(target) {
         // No number, so no point on the scale: the mark is its glyph and words ("2025: phổ cập 5G").
-        None => track_x0 + label_width / 2.0,
+        None => words_x + label_width / 2.0,
         Some((low, high)) if high > low => {
             let (xa, xb) = (scale.map(low), scale.map(high));
             let (x0, x1) = (xa.min(xb), xa.max(xb));

@@ -183,10 +183,17 @@ describe('highlight', () => {
     assert.ok(log.warnings.some((w) => w.includes('highlight') && w.includes('ha-noi') && w.includes('lang-son')),
       log.warnings.join('\n'));
     // The reader can still filter: turning Lạng Sơn off takes its row away.
+    await page.evaluate(() => {
+      window.ptChanges = [];
+      document.addEventListener('province-targets-change', (event) => window.ptChanges.push(event.detail));
+    });
     await widget.locator('.pt-toggle', { hasText: 'Lạng Sơn' }).click();
     await page.waitForFunction(() =>
       document.querySelector('province-targets').shadowRoot.querySelectorAll('g[data-row]').length === 4);
     assert.equal(await widget.locator('.pt-chart g[data-row]').count(), 4);
+    // The change event keeps the highlight, so a page that keeps the view in its URL keeps it too.
+    const changes = await page.evaluate(() => window.ptChanges);
+    assert.equal(changes.at(-1)?.highlight, 'lang-son', JSON.stringify(changes));
     await ctx.close();
   });
 });
