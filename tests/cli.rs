@@ -426,7 +426,8 @@ fn embed_contract_lists_what_the_loader_and_the_module_read() {
             "title",
             "subtitle",
             "note",
-            "controls"
+            "controls",
+            "highlight"
         ]
     );
     assert_eq!(strings("attributes"), [&options[..], &["src".to_string()]].concat());

@@ -1,7 +1,7 @@
 //! The real bundled dataset, `data/targets.json`: what the chart promises about it holds.
 #![cfg(not(target_arch = "wasm32"))]
 
-use province_targets::data::model::{Status, Target};
+use province_targets::data::model::{Qualifier, Status, Target};
 use province_targets::data::read::{dataset_from_json, BUNDLED};
 use province_targets::{Dataset, Lang};
 use std::path::{Path, PathBuf};
@@ -312,4 +312,15 @@ fn the_national_targets_are_those_of_decision_749() {
     let gdp =
         dataset.national_for(dataset.indicator_by_id("digital-economy-share-grdp").unwrap(), 2025).unwrap();
     assert!(gdp.note_en.as_deref().unwrap().contains("GRDP"));
+}
+
+#[test]
+fn every_qualitative_target_has_short_words_of_its_own_in_both_languages() {
+    let dataset = dataset();
+    for target in dataset.targets.iter().filter(|t| t.qualifier == Qualifier::Qualitative) {
+        for label in [&target.label_vi, &target.label_en] {
+            let label = label.as_deref().unwrap_or_else(|| panic!("{} has no short label", target.id));
+            assert!(label.chars().count() <= 48, "{}: {label}", target.id);
+        }
+    }
 }

@@ -7,10 +7,11 @@ mod common;
 
 use common::every_view;
 use province_targets::chart::layout::layout;
-use province_targets::chart::scene::{Item, Scene, Shape};
-use province_targets::chart::view::ChartConfig;
+use province_targets::chart::scene::{Item, Paint, Scene, Shape};
+use province_targets::chart::view::{ChartConfig, Requested};
+use province_targets::data::model::{Qualifier, Unit};
 use province_targets::data::read::{dataset_from_json, BUNDLED};
-use province_targets::Dataset;
+use province_targets::{Dataset, Lang};
 
 const WIDTHS: [f64; 5] = [320.0, 360.0, 600.0, 1000.0, 1200.0];
 
@@ -123,7 +124,20 @@ fn every_shown_target_is_one_focusable_mark_named_by_province_year_and_value() {
 fn a_province_without_a_target_is_listed_never_drawn_as_zero() {
     let scene = scene_of(&bundled(), "digital-enterprises");
     let texts = words(&scene);
-    assert_eq!(texts.iter().filter(|t| **t == "không đặt mục tiêu").count(), 4, "{texts:?}");
+    let rows: Vec<usize> = scene
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Row(row) => Some(row.province),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(rows, [0], "one row, the province that set the target");
+    assert!(
+        texts.contains(&"Không đặt mục tiêu: Bình Định, Bình Dương, Vĩnh Phúc, Lạng Sơn."),
+        "the others on one line: {texts:?}"
+    );
+    assert!(!texts.contains(&"không đặt mục tiêu"), "no row of \"no target\": {texts:?}");
     assert!(scene.marks().all(|m| m.name.starts_with("Bắc Giang")));
 }
 
@@ -155,23 +169,175 @@ fn filtering_keeps_the_axis_still() {
 }
 
 #[test]
-fn qualitative_targets_are_words_never_points_on_a_scale() {
+fn qualitative_targets_are_their_own_words_never_points_on_a_scale() {
     let scene = scene_of(&bundled(), "mobile-broadband-universal");
     let texts = words(&scene);
     assert!(
-        !texts.iter().any(|t| t.ends_with('%')),
-        "no axis ticks for an indicator without numbers: {texts:?}"
+        !texts.iter().any(|t| t.ends_with('%') || t.contains("định tính")),
+        "no axis ticks, and words instead of a category: {texts:?}"
     );
     assert!(scene.marks().count() >= 3);
+    let mut labels = Vec::new();
     for mark in scene.marks() {
+        assert!(!mark.name.contains("định tính"), "{}", mark.name);
         for shape in &mark.shapes {
             match shape {
-                Shape::Text { text, italic, .. } => assert!(*italic && text.ends_with("định tính"), "{text}"),
+                Shape::Text { text, italic, .. } => {
+                    assert!(*italic, "{text}");
+                    labels.push(text.as_str());
+                }
                 Shape::Rect { paint, .. } => {
                     assert_eq!(*paint, province_targets::chart::scene::Paint::Transparent)
                 }
+                // The words glyph: three short strokes, not a marker on a scale.
+                Shape::Line { x1, x2, .. } => assert!((x2 - x1).abs() <= 8.0, "{shape:?}"),
                 other => panic!("a qualitative mark drew {other:?}"),
             }
         }
     }
+    assert!(labels.contains(&"2025: 4G/5G và điện thoại thông minh"), "{labels:?}");
+    assert!(labels.contains(&"2030: phổ cập 5G"), "{labels:?}");
+    assert!(texts.contains(&"mục tiêu không có con số"), "the legend explains the glyph: {texts:?}");
+}
+
+/// The tick labels under the rows and where they stand, left to right.
+fn ticks(scene: &Scene) -> Vec<(String, f64)> {
+    let mut ticks: Vec<(String, f64)> = scene
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Shape(Shape::Text { text, x, size, .. })
+                if *size == 12.0 && text.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '%') =>
+            {
+                Some((text.clone(), *x))
+            }
+            _ => None,
+        })
+        .collect();
+    ticks.sort_by(|a, b| a.1.total_cmp(&b.1));
+    ticks
+}
+
+#[test]
+fn a_rank_axis_starts_at_first_place_on_the_right_and_top_n_is_a_band_to_it() {
+    let dataset = bundled();
+    let scene = scene_of(&dataset, "dti-ranking");
+    let ticks = ticks(&scene);
+    let labels: Vec<&str> = ticks.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(labels, ["15", "10", "5", "1"], "worst place left, first place right");
+    let x_of = |label: &str| ticks.iter().find(|(t, _)| t == label).unwrap().1;
+    // Bắc Giang's "top 15" (2025) is a thick band from 15th place to first.
+    let band = scene
+        .marks()
+        .find(|m| m.name == "Bắc Giang, 2025: nhóm 15 dẫn đầu")
+        .expect("the 2025 mark")
+        .shapes
+        .iter()
+        .find_map(|s| match s {
+            Shape::Line { x1, x2, stroke_width, .. } if *stroke_width > 2.0 => Some((*x1, *x2)),
+            _ => None,
+        })
+        .expect("a band");
+    assert!((band.0 - x_of("15")).abs() < 0.5 && (band.1 - x_of("1")).abs() < 0.5, "{band:?} {ticks:?}");
+    assert!(words(&scene).contains(&"nhóm 10 dẫn đầu"));
+}
+
+#[test]
+fn first_place_is_worded_as_the_source_words_it_never_top_1() {
+    let dataset = bundled();
+    let indicator = dataset.indicator_by_id("smart-city-regional-rank").unwrap();
+    for (lang, first) in [(Lang::Vi, "đứng đầu"), (Lang::En, "first")] {
+        let config = ChartConfig { indicator, lang, ..ChartConfig::default_for(&dataset) };
+        let scene = layout(&dataset, &config, 600.0);
+        let texts = words(&scene);
+        assert!(texts.contains(&first), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.contains("top 1") || t.contains("nhóm 1 ")), "{texts:?}");
+        let ticks = ticks(&scene);
+        assert_eq!(ticks.last().map(|(t, _)| t.as_str()), Some("1"), "{ticks:?}");
+        assert!(!ticks.iter().any(|(t, _)| t == "0"), "{ticks:?}");
+    }
+}
+
+#[test]
+fn no_view_says_source_dash_or_names_a_category_instead_of_words() {
+    let dataset = bundled();
+    for config in every_view(&dataset) {
+        let scene = layout(&dataset, &config, 600.0);
+        for text in words(&scene) {
+            assert!(!text.starts_with("Source: —") && !text.starts_with("Nguồn: —"), "{text}");
+            assert!(!text.contains("qualitative") && !text.contains("định tính"), "{text}");
+        }
+    }
+}
+
+#[test]
+fn over_and_at_least_have_their_own_legend_entries_and_arrowheads() {
+    let dataset = bundled();
+    let view_with = |qualifier: Qualifier| {
+        dataset.targets.iter().find(|t| t.qualifier == qualifier && t.unit != Unit::Rank).unwrap().indicator
+    };
+    let indicator_above = view_with(Qualifier::Above);
+    let config =
+        ChartConfig { indicator: indicator_above, lang: Lang::En, ..ChartConfig::default_for(&dataset) };
+    let scene = layout(&dataset, &config, 600.0);
+    assert!(words(&scene).contains(&"over"), "{:?}", words(&scene));
+    assert!(!words(&scene).contains(&"over, at least"));
+    // "over" has an open chevron (three lines); "at least" a solid head (one line and a triangle).
+    let over_marks: Vec<_> = scene.marks().filter(|m| m.name.contains(": over ")).collect();
+    assert!(!over_marks.is_empty());
+    for mark in over_marks {
+        let lines = mark.shapes.iter().filter(|s| matches!(s, Shape::Line { .. })).count();
+        assert!(lines >= 3, "an open chevron is drawn with lines: {:?}", mark.shapes);
+    }
+    let indicator_at_least = view_with(Qualifier::AtLeast);
+    let config =
+        ChartConfig { indicator: indicator_at_least, lang: Lang::En, ..ChartConfig::default_for(&dataset) };
+    let scene = layout(&dataset, &config, 600.0);
+    assert!(words(&scene).contains(&"at least"), "{:?}", words(&scene));
+    for mark in scene.marks().filter(|m| m.name.contains(": at least ")) {
+        let lines = mark.shapes.iter().filter(|s| matches!(s, Shape::Line { .. })).count();
+        assert_eq!(lines, 1, "a solid head: one line and a triangle: {:?}", mark.shapes);
+    }
+}
+
+#[test]
+fn a_highlighted_province_is_drawn_in_the_accent_and_named_first() {
+    let dataset = bundled();
+    let requested = Requested { highlight: Some("lang-son".into()), ..Requested::default() };
+    let (config, fallbacks) = ChartConfig::resolve(&dataset, &requested);
+    assert!(fallbacks.is_empty());
+    let scene = layout(&dataset, &config, 600.0);
+    let lang_son = dataset.province_by_id("lang-son").unwrap();
+    for item in &scene.items {
+        let Item::Row(row) = item else { continue };
+        for item in &row.items {
+            let Item::Mark(mark) = item else { continue };
+            for shape in &mark.shapes {
+                let paint = match shape {
+                    Shape::Text { paint, .. }
+                    | Shape::Circle { paint, .. }
+                    | Shape::Polygon { paint, .. } => *paint,
+                    _ => continue,
+                };
+                if paint == Paint::Transparent {
+                    continue;
+                }
+                let expected = if row.province == lang_son { Paint::Accent } else { Paint::Muted };
+                assert_eq!(paint, expected, "{}", mark.name);
+            }
+        }
+    }
+    assert!(
+        scene.description.starts_with("Kinh tế số trong GRDP: Lạng Sơn tối thiểu 10%"),
+        "{}",
+        scene.description
+    );
+
+    let (_, fallbacks) = ChartConfig::resolve(
+        &dataset,
+        &Requested { highlight: Some("lang-son, ha-noi".into()), ..Requested::default() },
+    );
+    assert_eq!(fallbacks.len(), 1);
+    assert_eq!(fallbacks[0].attribute, "highlight");
+    assert_eq!(fallbacks[0].value, "ha-noi");
 }

@@ -42,6 +42,7 @@ fn the_module_draws_exactly_the_native_golden_svg() {
         lang: Some("en".into()),
         provinces: None,
         national: None,
+        highlight: None,
     };
     let (config, _) = ChartConfig::resolve(&dataset, &requested);
     let svg = to_svg(&layout(&dataset, &config, 360.0), &Palette::of(ThemeName::Dark));

@@ -145,6 +145,7 @@ proptest! {
             shown: (0..dataset.provinces.len()).map(|i| shown_bits & (1 << (i % 8)) != 0).collect(),
             lang: if english { Lang::En } else { Lang::Vi },
             national: true,
+            highlight: Vec::new(),
         };
         let scene = layout(&dataset, &config, width);
         prop_assert!(scene.width.is_finite() && scene.height.is_finite() && scene.height > 0.0);
@@ -234,8 +235,9 @@ fn unit_and_values() -> impl Strategy<Value = (&'static str, Vec<f64>)> {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
-    /// A mark stands further right the larger its value, on both sides of zero, and every value lies on
-    /// the axis (between its first and last tick): nothing is drawn at a bound it does not have.
+    /// A mark stands further right the larger its value, on both sides of zero (for a rank, the higher its
+    /// place: first place is at the right), and every value lies on the axis (between its first and last
+    /// tick): nothing is drawn at a bound it does not have.
     #[test]
     fn a_mark_moves_right_as_its_value_grows_across_zero(
         (unit, values) in unit_and_values(),
@@ -257,10 +259,11 @@ proptest! {
             })
             .collect();
         prop_assert_eq!(xs.len(), values.len());
+        let rightward = if unit == "rank" { -1.0 } else { 1.0 };
         for a in &xs {
             for b in &xs {
                 if a.0 < b.0 {
-                    prop_assert!(a.1 < b.1, "{} drawn at {} is not left of {} drawn at {}", a.0, a.1, b.0, b.1);
+                    prop_assert!((b.1 - a.1) * rightward > 0.0, "{} drawn at {} and {} drawn at {}", a.0, a.1, b.0, b.1);
                 }
             }
         }
@@ -269,9 +272,14 @@ proptest! {
         let ticks = tick_positions(&scene);
         prop_assert!(ticks.len() >= 2, "{:?}", ticks);
         let (first, last) = (ticks[0], ticks[ticks.len() - 1]);
+        let (lowest, highest) = (first.0.min(last.0), first.0.max(last.0));
+        if unit == "rank" {
+            prop_assert_eq!(highest.min(lowest), 1.0, "a rank axis starts at first place: {:?}", ticks);
+        }
         for (value, x) in &xs {
-            prop_assert!(*x >= first.1 - 1e-6 && *x <= last.1 + 1e-6, "{} at {} is off the axis {:?}", value, x, ticks);
-            prop_assert!(*value >= first.0 && *value <= last.0, "{} is outside the ticks {:?}", value, ticks);
+            let (left, right) = (first.1.min(last.1), first.1.max(last.1));
+            prop_assert!(*x >= left - 1e-6 && *x <= right + 1e-6, "{} at {} is off the axis {:?}", value, x, ticks);
+            prop_assert!(*value >= lowest && *value <= highest, "{} is outside the ticks {:?}", value, ticks);
         }
     }
 }

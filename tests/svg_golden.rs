@@ -49,6 +49,7 @@ fn requested(indicator: &str, year: Option<&str>, lang: &str) -> Requested {
         provinces: None,
         lang: Some(lang.into()),
         national: None,
+        highlight: None,
     }
 }
 
@@ -154,4 +155,20 @@ fn an_editors_own_words_in_a_standalone_export() {
     assert!(all.contains("Mục tiêu của Bắc Giang là \"khoảng\", không phải tối thiểu."), "the note is drawn");
     assert!(all.ends_with("Ban Chỉ đạo về chuyển đổi số tỉnh Lạng Sơn"), "the source line comes last: {all}");
     assert!(!texts.iter().any(|t| t.contains("Bình Dương")), "only the shown provinces' documents are cited");
+}
+
+#[test]
+fn targets_in_words_in_english_on_a_phone() {
+    let svg = render(BUNDLED, requested("mobile-broadband-universal", None, "en"), 360.0, ThemeName::Light);
+    check_golden("mobile-broadband-universal-en-360", &svg);
+}
+
+#[test]
+fn a_highlighted_province_in_dark() {
+    let requested = Requested {
+        highlight: Some("lang-son".into()),
+        ..requested("digital-economy-share-grdp", None, "vi")
+    };
+    let svg = render(BUNDLED, requested, 600.0, ThemeName::Dark);
+    check_golden("highlight-lang-son-vi-600-dark", &svg);
 }

@@ -125,6 +125,7 @@ fn drawing(indicator: usize, year: Option<u16>, shown: &[bool], width: f64, dark
         shown: shown.iter().copied().cycle().take(data.provinces.len()).collect(),
         lang: Lang::Vi,
         national: true,
+        highlight: Vec::new(),
     };
     let palette = Palette::of(if dark { ThemeName::Dark } else { ThemeName::Light });
     let mut tree = Tree::default();
@@ -161,8 +162,10 @@ proptest! {
 
 #[test]
 fn turning_off_the_first_province_moves_the_other_rows_whole() {
-    let old = drawing(0, None, &[true; 5], 640.0, false);
-    let new = drawing(0, None, &[false, true, true, true, true], 640.0, false);
+    // The default indicator, which all five provinces set (a province without a target has no row).
+    let indicator = dataset().default_indicator().unwrap();
+    let old = drawing(indicator, None, &[true; 5], 640.0, false);
+    let new = drawing(indicator, None, &[false, true, true, true, true], 640.0, false);
     let patch = diff(&old, &new);
     let in_a_row = |i: usize| {
         let mut at = new.nodes[i].parent;

@@ -148,7 +148,7 @@ fn switching_indicator_and_year_changes_the_marks() {
     let names = mark_names(&root);
     assert!(!names.is_empty() && names.iter().all(|n| n.contains(", 2030:")), "{names:?}");
     let text = text_of(&root, ".pt-chart");
-    assert!(text.contains("không đặt mục tiêu"), "provinces without a 2030 target say so: {text}");
+    assert!(text.contains("Không đặt mục tiêu: "), "provinces without a 2030 target say so: {text}");
     host.remove();
 }
 
@@ -185,7 +185,7 @@ fn attributes_choose_the_view_and_unknown_values_fall_back() {
     assert_eq!(pressed, ["Bắc Giang", "Lạng Sơn"]);
     assert_eq!(mark_names(&root), ["Bắc Giang, 2025: 100%"]);
     let text = text_of(&root, ".pt-chart");
-    assert!(text.contains("no target set"), "{text}");
+    assert!(text.contains("No target set: Lạng Sơn."), "{text}");
     host.remove();
 
     let (host, root, container) = new_host();

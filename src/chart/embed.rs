@@ -52,6 +52,7 @@ pub const OPTIONS: &[EmbedOption] = &[
     EmbedOption { name: "subtitle", values: &[], from_dataset: None },
     EmbedOption { name: "note", values: &[], from_dataset: None },
     EmbedOption { name: "controls", values: CONTROLS, from_dataset: None },
+    EmbedOption { name: "highlight", values: &[], from_dataset: Some("comma-separated province ids") },
 ];
 
 /// The options object the loader passes to the module's `mount`, as serde reads it: each option as given,
@@ -70,6 +71,7 @@ pub struct EmbedOptions {
     pub subtitle: OptionText,
     pub note: OptionText,
     pub controls: OptionText,
+    pub highlight: OptionText,
 }
 
 /// One option's value when it is text. Any other value (a number, `null`, a list, or a function, which no

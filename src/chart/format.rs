@@ -13,14 +13,15 @@ pub enum Style {
     Full,
 }
 
-/// A target's value as the article words it: `khoảng 25%`, `trên 12,5%`, `15–20%`, `nhóm 15 dẫn đầu`.
+/// A target's value as the article words it: `khoảng 25%`, `trên 12,5%`, `15–20%`, `nhóm 15 dẫn đầu`,
+/// `đứng đầu`, or a qualitative target's own words (`phổ cập 5G`).
 pub fn target_value(target: &Target, indicator: &Indicator, lang: Lang, style: Style) -> String {
     let text = lang.text();
     let Some(value) = target.value else {
-        return text.qualitative.to_string();
+        return words(target, lang).to_string();
     };
     if target.unit == Unit::Rank {
-        return format!("{}{}{}", text.rank_prefix, number(value, lang), text.rank_suffix);
+        return rank(value, target.qualifier, lang);
     }
     let mut out = String::from(qualifier_prefix(target.qualifier, text));
     out.push_str(&number(value, lang));
@@ -32,6 +33,28 @@ pub fn target_value(target: &Target, indicator: &Indicator, lang: Lang, style: S
     }
     out.push_str(&unit_suffix(target.unit, indicator, lang, style));
     out
+}
+
+/// A rank target: "top N" (`at_most` N: a place among the first N), "first" for the first place, or one
+/// place. Rank 1 is never "top 1": the articles say "đứng đầu".
+fn rank(value: f64, qualifier: Qualifier, lang: Lang) -> String {
+    let text = lang.text();
+    match qualifier {
+        Qualifier::AtMost | Qualifier::Exact if value == 1.0 => text.rank_first.to_string(),
+        Qualifier::AtMost => format!("{}{}{}", text.rank_prefix, number(value, lang), text.rank_suffix),
+        other => format!("{}{}{}", qualifier_prefix(other, text), text.rank_place, number(value, lang)),
+    }
+}
+
+/// Whether a target is a "top N" band: every place from 1 to N meets it.
+pub fn is_rank_band(target: &Target) -> bool {
+    target.unit == Unit::Rank && target.qualifier == Qualifier::AtMost
+}
+
+/// A qualitative target's short label in the reader's language (either language if only one is given), or
+/// its quote: its own words either way, never a category name.
+pub fn words(target: &Target, lang: Lang) -> &str {
+    lang.pick_optional(&target.label_vi, &target.label_en).unwrap_or(&target.quote)
 }
 
 /// The words before a qualified number: `khoảng `, `trên `, `tối thiểu `, `tối đa `.

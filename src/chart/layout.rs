@@ -7,8 +7,9 @@
 
 use crate::chart::format::{self, Style};
 use crate::chart::framing::{self, EditorWords, Standing};
+use crate::chart::glyph::{self, Head};
 use crate::chart::reference::{self, ReferenceLines};
-use crate::chart::scale::{nice_ticks, LinearScale};
+use crate::chart::scale::{nice_ticks, rank_ticks, LinearScale};
 use crate::chart::scene::{Anchor, Item, Mark, Paint, Row, Scene, Shape, Weight};
 use crate::chart::text;
 use crate::chart::view::{self, ChartConfig, View};
@@ -150,20 +151,25 @@ pub fn layout_with(
     legend(&mut canvas, &m, dataset, &view, &palette, lang);
     canvas.y += 10.0;
 
+    let muted_paragraph = |canvas: &mut Canvas, words: &str| {
+        canvas.paragraph(words, m.pad, m.inner_width(), 14.0, Weight::Normal, Paint::Muted)
+    };
     if view.rows.is_empty() {
-        canvas.paragraph(
-            lang.text().no_province_selected,
-            m.pad,
-            m.inner_width(),
-            14.0,
-            Weight::Normal,
-            Paint::Muted,
-        );
+        muted_paragraph(&mut canvas, lang.text().no_province_selected);
+    } else if view.targets().next().is_none() {
+        // Not one row to draw: one sentence instead of a row of "no target set" per province.
+        muted_paragraph(&mut canvas, lang.text().summary_none);
     } else {
         let national = reference::shown(dataset, &view, config);
         rows_and_axis(&mut canvas, &m, dataset, &view, &palette, lang, indicator.unit, &national);
+        if let Some(line) = no_target_line(dataset, &view, lang) {
+            canvas.y += 6.0;
+            canvas.paragraph(&line, m.pad, m.inner_width(), 13.0, Weight::Normal, Paint::Muted);
+        }
     }
 
+    // The note and the source of what is drawn stand in the file itself only when it stands alone; in the
+    // page they are the widget's HTML. With nothing drawn there is no source to name, and no line.
     if standing == Standing::Alone {
         if let Some(note) = &words.note {
             canvas.y += 12.0;
@@ -181,8 +187,8 @@ pub fn layout_with(
     Scene { width, height, title, description, items: canvas.items }
 }
 
-/// The year symbols present in the view, then the encodings of draft, open-ended and approximate targets,
-/// flowing onto as many lines as the width needs.
+/// The year symbols present in the view, then the encodings of draft, open-ended, approximate and worded
+/// targets, flowing onto as many lines as the width needs.
 fn legend(
     canvas: &mut Canvas,
     m: &Metrics,
@@ -199,21 +205,24 @@ fn legend(
     enum Key {
         Year(u16),
         Draft,
-        OpenEnded,
+        Arrow(Qualifier),
         About,
+        Words,
     }
     let mut keys: Vec<Key> = years.into_iter().map(Key::Year).collect();
     if targets.iter().any(|t| t.status == Status::Draft) {
         keys.push(Key::Draft);
     }
-    if targets
-        .iter()
-        .any(|t| t.unit != Unit::Rank && matches!(t.qualifier, Qualifier::Above | Qualifier::AtLeast))
-    {
-        keys.push(Key::OpenEnded);
+    for qualifier in [Qualifier::Above, Qualifier::AtLeast, Qualifier::AtMost] {
+        if targets.iter().any(|t| t.unit != Unit::Rank && t.qualifier == qualifier) {
+            keys.push(Key::Arrow(qualifier));
+        }
     }
     if targets.iter().any(|t| t.qualifier == Qualifier::About) {
         keys.push(Key::About);
+    }
+    if targets.iter().any(|t| t.qualifier == Qualifier::Qualitative) {
+        keys.push(Key::Words);
     }
     if keys.is_empty() {
         return;
@@ -227,8 +236,11 @@ fn legend(
         let label = match &key {
             Key::Year(year) => year.to_string(),
             Key::Draft => text.legend_draft.to_string(),
-            Key::OpenEnded => text.legend_open_ended.to_string(),
+            Key::Arrow(Qualifier::Above) => text.legend_above.to_string(),
+            Key::Arrow(Qualifier::AtMost) => text.legend_at_most.to_string(),
+            Key::Arrow(_) => text.legend_at_least.to_string(),
             Key::About => text.legend_about.to_string(),
+            Key::Words => text.legend_words.to_string(),
         };
         let label_width = text::width(&label, size, false);
         let entry_width = 18.0 + label_width;
@@ -237,33 +249,26 @@ fn legend(
             cy += 20.0;
         }
         let sx = x + 6.0;
-        match key {
+        let shapes = match key {
             Key::Year(year) => {
-                let series = series_of(palette, year);
-                canvas.shape(symbol(symbol_index(palette, year), sx, cy, 5.5, series, false));
+                // Under a highlight, colour means "highlighted", not a year: the years keep their shapes.
+                let paint = if view.highlight.is_empty() { series_of(palette, year) } else { Paint::Ink };
+                vec![glyph::symbol(symbol_index(palette, year), sx, cy, 5.5, paint, false)]
             }
-            Key::Draft => canvas.shape(Shape::Circle {
-                cx: sx,
-                cy,
-                r: 5.0,
-                paint: Paint::Muted,
-                hollow: true,
-                dashed: false,
-            }),
-            Key::OpenEnded => {
-                canvas
-                    .items
-                    .extend(arrow(sx - 6.0, cy, 1.0, 12.0, Paint::Muted).into_iter().map(Item::Shape));
+            Key::Draft => {
+                vec![Shape::Circle { cx: sx, cy, r: 5.0, paint: Paint::Muted, hollow: true, dashed: false }]
             }
-            Key::About => canvas.shape(Shape::Circle {
-                cx: sx,
-                cy,
-                r: 6.0,
-                paint: Paint::Muted,
-                hollow: true,
-                dashed: true,
-            }),
-        }
+            Key::Arrow(qualifier) => {
+                let (start, direction) =
+                    if qualifier == Qualifier::AtMost { (sx + 6.0, -1.0) } else { (sx - 6.0, 1.0) };
+                glyph::arrow(start, cy, direction, 12.0, head_of(qualifier), Paint::Muted)
+            }
+            Key::About => {
+                vec![Shape::Circle { cx: sx, cy, r: 6.0, paint: Paint::Muted, hollow: true, dashed: true }]
+            }
+            Key::Words => glyph::words(sx - 6.0, cy, Paint::Muted).to_vec(),
+        };
+        canvas.items.extend(shapes.into_iter().map(Item::Shape));
         canvas.shape(text_shape(
             x + 16.0,
             cy + 4.5,
@@ -279,62 +284,86 @@ fn legend(
     canvas.y = cy + 8.0;
 }
 
-/// Which of the four marker shapes a year uses: shape and colour both tell years apart, so the chart reads in
-/// greyscale and for colour-blind readers.
+/// The arrowhead of an open-ended qualifier: open for "above", solid for "at least" and "at most".
+fn head_of(qualifier: Qualifier) -> Head {
+    if qualifier == Qualifier::Above {
+        Head::Open
+    } else {
+        Head::Solid
+    }
+}
+
+/// Which of the four marker shapes a year uses (`glyph::symbol`).
 fn symbol_index(palette: &[(u16, usize)], year: u16) -> usize {
     palette.iter().find(|(y, _)| *y == year).map(|(_, i)| *i % 4).unwrap_or(0)
 }
 
-/// A year's marker: circle, diamond, square or triangle.
-fn symbol(kind: usize, cx: f64, cy: f64, r: f64, paint: Paint, hollow: bool) -> Shape {
-    match kind {
-        0 => Shape::Circle { cx, cy, r, paint, hollow, dashed: false },
-        1 => {
-            let d = r * 1.3;
-            Shape::Polygon {
-                points: vec![(cx, cy - d), (cx + d, cy), (cx, cy + d), (cx - d, cy)],
-                paint,
-                hollow,
-            }
-        }
-        2 => {
-            let h = r * 0.95;
-            Shape::Polygon {
-                points: vec![(cx - h, cy - h), (cx + h, cy - h), (cx + h, cy + h), (cx - h, cy + h)],
-                paint,
-                hollow,
-            }
-        }
-        _ => {
-            let h = r * 1.2;
-            Shape::Polygon {
-                points: vec![(cx, cy - h), (cx + h, cy + h * 0.8), (cx - h, cy + h * 0.8)],
-                paint,
-                hollow,
-            }
-        }
-    }
+/// How a row stands out under an editor's highlight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Emphasis {
+    /// No highlight in the view: every row in its years' colours.
+    Plain,
+    /// A highlighted province: accent colour, bold, with a bar at its left edge.
+    Highlighted,
+    /// Another province while some are highlighted: muted ink (still 4.5:1), regular weight.
+    Muted,
 }
 
-/// An arrow from `x` along `direction` (1 right, -1 left) of `length`: "above", "at least", "at most".
-fn arrow(x: f64, y: f64, direction: f64, length: f64, paint: Paint) -> [Shape; 2] {
-    let tip = x + direction * length;
-    let base = tip - direction * 5.0;
-    [
-        Shape::Line { x1: x, y1: y, x2: base, y2: y, paint, stroke_width: 2.0, dashed: false },
-        Shape::Polygon { points: vec![(tip, y), (base, y - 4.0), (base, y + 4.0)], paint, hollow: false },
-    ]
+impl Emphasis {
+    fn of(view: &View, province: usize) -> Emphasis {
+        match (view.highlight.is_empty(), view.is_highlighted(province)) {
+            (true, _) => Emphasis::Plain,
+            (false, true) => Emphasis::Highlighted,
+            (false, false) => Emphasis::Muted,
+        }
+    }
+
+    /// The paint of this row's marks, given their year's own.
+    fn paint(self, year_paint: Paint) -> Paint {
+        match self {
+            Emphasis::Plain => year_paint,
+            Emphasis::Highlighted => Paint::Accent,
+            Emphasis::Muted => Paint::Muted,
+        }
+    }
+
+    /// Weight carries the highlight where colour cannot (greyscale, colour blindness).
+    fn weight(self) -> Weight {
+        if self == Emphasis::Muted {
+            Weight::Normal
+        } else {
+            Weight::Bold
+        }
+    }
 }
 
 /// A label waiting for a lane.
 struct Label {
     mark: usize,
     centre: f64,
+    /// The width of the label, with the words glyph if it leads.
     width: f64,
     text: String,
     paint: Paint,
-    /// Qualitative targets are words, set in italics.
-    italic: bool,
+    weight: Weight,
+    /// A target stated in words leads with its glyph and is set in italics.
+    words: bool,
+}
+
+/// The axis of a view: its ticks, and the scale from values to pixels along the track.
+fn axis(view: &View, unit: Unit, track_x0: f64, track_x1: f64) -> (Vec<f64>, LinearScale) {
+    let max_ticks = (((track_x1 - track_x0) / 64.0).floor() as usize).clamp(2, 10);
+    if unit == Unit::Rank {
+        // Places run from 1 at the right (where a reader looks for "more", here the higher place) to the
+        // lowest place any target names at the left.
+        let ticks = rank_ticks(view.domain_max, max_ticks);
+        let last = *ticks.last().unwrap_or(&1.0);
+        return (ticks, LinearScale { domain: (last, 1.0), range: (track_x0, track_x1) });
+    }
+    let axis_max = if unit == Unit::Percent && view.domain_max > 60.0 { 100.0 } else { view.domain_max };
+    let ticks = nice_ticks(view.domain_min, axis_max, max_ticks, unit == Unit::Count);
+    let domain = (*ticks.first().unwrap_or(&0.0), *ticks.last().unwrap_or(&1.0));
+    (ticks, LinearScale { domain, range: (track_x0, track_x1) })
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -359,11 +388,7 @@ fn rows_and_axis(
     };
     let track_x0 = m.pad + name_column + if m.narrow { 10.0 } else { 0.0 };
     let track_x1 = m.width - m.pad - ARROW_ROOM;
-    let axis_max = if unit == Unit::Percent && view.domain_max > 60.0 { 100.0 } else { view.domain_max };
-    let max_ticks = (((track_x1 - track_x0) / 64.0).floor() as usize).clamp(2, 10);
-    let ticks = nice_ticks(view.domain_min, axis_max, max_ticks, matches!(unit, Unit::Count | Unit::Rank));
-    let axis = (*ticks.first().unwrap_or(&0.0), *ticks.last().unwrap_or(&1.0));
-    let scale = LinearScale { domain: axis, range: (track_x0, track_x1) };
+    let (ticks, scale) = axis(view, unit, track_x0, track_x1);
     let label_min_x = if m.narrow { m.pad } else { track_x0 };
     let label_max_x = m.width - m.pad;
 
@@ -374,52 +399,29 @@ fn rows_and_axis(
     let rows_top = canvas.y + reference.height;
     let mut rows: Vec<Item> = Vec::new();
     let mut y = rows_top;
-    for row in &view.rows {
+    // A province without a target gets no row: `no_target_line` names it below the chart.
+    for row in view.rows.iter().filter(|row| !row.targets.is_empty()) {
         let (row_top, row_start) = (y, rows.len());
+        let emphasis = Emphasis::of(view, row.province);
         let province = &dataset.provinces[row.province];
         // A long name is cut to its column (or the width) rather than run into the marks or off the chart.
         let name_room = if m.narrow { m.inner_width() } else { name_column - 8.0 };
-        let name = text::truncate(&province.name_vi, name_size, true, name_room);
-        let name_width = text::width(&name, name_size, true);
+        let name_bold = emphasis.weight() == Weight::Bold;
+        let name = text::truncate(&province.name_vi, name_size, name_bold, name_room);
+        let name_width = text::width(&name, name_size, name_bold);
         let track_y = y + if m.narrow { 22.0 } else { 0.0 } + LANE_HEIGHT + MARKER_RADIUS + 4.0;
         let (name_x, name_y) = if m.narrow { (m.pad, y + 15.0) } else { (m.pad, track_y + 5.0) };
+        let name_paint = if emphasis == Emphasis::Muted { Paint::Muted } else { Paint::Ink };
         rows.push(Item::Shape(text_shape(
             name_x,
             name_y,
             name,
             Anchor::Start,
             name_size,
-            Weight::Bold,
-            Paint::Ink,
+            emphasis.weight(),
+            name_paint,
             name_width,
         )));
-
-        if row.targets.is_empty() {
-            let note = lang.text().no_target.to_string();
-            let width = text::width(&note, 13.0, false);
-            // On a phone the words fit beside the name, which saves a whole row's height; otherwise they
-            // stand where the marks would.
-            let beside_name = m.pad + name_width + 10.0;
-            let (x, note_y, row_end) = if m.narrow && beside_name + width <= m.width - m.pad {
-                (beside_name, name_y, name_y + 14.0)
-            } else {
-                (track_x0, track_y + 4.5, track_y + MARKER_RADIUS + 14.0)
-            };
-            rows.push(Item::Shape(Shape::Text {
-                x,
-                y: note_y,
-                text: note,
-                anchor: Anchor::Start,
-                size: 13.0,
-                weight: Weight::Normal,
-                paint: Paint::Muted,
-                italic: true,
-                width,
-            }));
-            y = row_end;
-            group_row(&mut rows, row_start, row.province, row_top);
-            continue;
-        }
 
         // The track is a scale: only a row with a number gets one.
         if row.targets.iter().any(|&t| dataset.targets[t].span().is_some()) {
@@ -436,7 +438,8 @@ fn rows_and_axis(
         let mut marks: Vec<Mark> = Vec::new();
         let mut labels: Vec<Label> = Vec::new();
         for &target_idx in &row.targets {
-            let (mark, label) = mark_for(dataset, target_idx, &scale, track_x0, track_y, palette, lang);
+            let (mark, label) =
+                mark_for(dataset, target_idx, &scale, label_min_x, track_y, palette, emphasis, lang);
             labels.push(Label { mark: marks.len(), ..label });
             marks.push(mark);
         }
@@ -447,7 +450,19 @@ fn rows_and_axis(
             place_labels(&mut marks, &mut labels, track_y, first_baseline, label_min_x, label_max_x);
         rows.extend(marks.into_iter().map(Item::Mark));
         let below = lanes_used.saturating_sub(1) as f64 * LANE_HEIGHT;
-        y = track_y + MARKER_RADIUS + 8.0 + below.max(4.0);
+        // Stacked words would otherwise run into the next province's name.
+        let words_gap = if words_only && lanes_used > 1 { 6.0 } else { 0.0 };
+        y = track_y + MARKER_RADIUS + 8.0 + below.max(4.0) + words_gap;
+        if emphasis == Emphasis::Highlighted {
+            // A bar in the margin beside the whole row: the highlight reads without colour, too.
+            rows.push(Item::Shape(Shape::Rect {
+                x: m.pad / 2.0 - 2.0,
+                y: row_top + 4.0,
+                width: 3.5,
+                height: y - row_top - 8.0,
+                paint: Paint::Accent,
+            }));
+        }
         group_row(&mut rows, row_start, row.province, row_top);
     }
     let rows_bottom = y;
@@ -491,41 +506,64 @@ fn rows_and_axis(
     }
 }
 
+/// "Không đặt mục tiêu: Bình Định, Bình Dương." for the shown provinces with no target in the view, or
+/// `None` if every one has a target.
+fn no_target_line(dataset: &Dataset, view: &View, lang: Lang) -> Option<String> {
+    let names: Vec<&str> = view
+        .rows
+        .iter()
+        .filter(|row| row.targets.is_empty())
+        .map(|row| dataset.provinces[row.province].name_vi.as_str())
+        .collect();
+    if names.is_empty() {
+        return None;
+    }
+    Some(format!("{}: {}.", lang.text().summary_missing, names.join(", ")))
+}
+
 /// Gathers the items pushed since `start` into one row, so that back ends can draw and move it as a group.
 fn group_row(items: &mut Vec<Item>, start: usize, province: usize, top: f64) {
     let row = Item::Row(Row { province, top, items: items.split_off(start) });
     items.push(row);
 }
 
-/// The shapes of one target on its row, and its label still to be placed.
+/// The shapes of one target on its row, and its label still to be placed; words start at `words_x`.
+#[allow(clippy::too_many_arguments)]
 fn mark_for(
     dataset: &Dataset,
     target_idx: TargetIdx,
     scale: &LinearScale,
-    track_x0: f64,
+    words_x: f64,
     y: f64,
     palette: &[(u16, usize)],
+    emphasis: Emphasis,
     lang: Lang,
 ) -> (Mark, Label) {
     let target = &dataset.targets[target_idx];
     let indicator = &dataset.indicators[target.indicator];
-    let paint = series_of(palette, target.year);
+    let paint = emphasis.paint(series_of(palette, target.year));
     let hollow = target.status == Status::Draft;
     let kind = symbol_index(palette, target.year);
     let name = view::mark_name(dataset, target_idx, lang);
     let mut shapes = Vec::new();
-    let label_text = if target.qualifier == Qualifier::Qualitative {
-        format!("{}: {}", target.year, lang.text().qualitative)
+    let words = target.qualifier == Qualifier::Qualitative;
+    let label_text = if words {
+        format!("{}: {}", target.year, format::words(target, lang))
     } else {
         format::target_value(target, indicator, lang, Style::Short)
     };
-    let label_width = text::width(&label_text, LABEL_SIZE, true);
+    // Words are a phrase, set in regular italics so that they fit a phone's width; numbers stay bold.
+    let weight = if words { Weight::Normal } else { emphasis.weight() };
+    let bold = weight == Weight::Bold;
+    let lead = if words { glyph::WORDS_WIDTH } else { 0.0 };
+    let label_width = text::width(&label_text, LABEL_SIZE, bold) + lead;
 
-    let centre = match target.span() {
-        // No number, so no point on the scale: the mark is its label alone ("2025: định tính").
-        None => track_x0 + label_width / 2.0,
+    let centre = match view::extent(target) {
+        // No number, so no point on the scale: the mark is its glyph and words ("2025: phổ cập 5G").
+        None => words_x + label_width / 2.0,
         Some((low, high)) if high > low => {
-            let (x0, x1) = (scale.map(low), scale.map(high));
+            let (xa, xb) = (scale.map(low), scale.map(high));
+            let (x0, x1) = (xa.min(xb), xa.max(xb));
             shapes.push(Shape::Rect {
                 x: x0,
                 y: y - 14.0,
@@ -542,9 +580,16 @@ fn mark_for(
                 stroke_width: 5.0,
                 dashed: hollow,
             });
-            shapes.push(symbol(kind, x0, y, MARKER_RADIUS * 0.75, paint, hollow));
-            shapes.push(symbol(kind, x1, y, MARKER_RADIUS * 0.75, paint, hollow));
-            (x0 + x1) / 2.0
+            if format::is_rank_band(target) {
+                // "Top N" is every place from N up to first: a band to the end of the axis, its marker and
+                // label at N, where two provinces' or years' bands differ (the rest of them overlap).
+                shapes.push(glyph::symbol(kind, xb, y, MARKER_RADIUS, paint, hollow));
+                xb
+            } else {
+                shapes.push(glyph::symbol(kind, xa, y, MARKER_RADIUS * 0.75, paint, hollow));
+                shapes.push(glyph::symbol(kind, xb, y, MARKER_RADIUS * 0.75, paint, hollow));
+                (x0 + x1) / 2.0
+            }
         }
         Some((value, _)) => {
             let x = scale.map(value);
@@ -567,21 +612,23 @@ fn mark_for(
                 });
             }
             if target.unit != Unit::Rank {
+                let head = head_of(target.qualifier);
                 match target.qualifier {
                     Qualifier::Above | Qualifier::AtLeast => {
-                        shapes.extend(arrow(x + MARKER_RADIUS + 1.0, y, 1.0, 12.0, paint))
+                        shapes.extend(glyph::arrow(x + MARKER_RADIUS + 1.0, y, 1.0, 12.0, head, paint))
                     }
-                    Qualifier::AtMost => shapes.extend(arrow(x - MARKER_RADIUS - 1.0, y, -1.0, 12.0, paint)),
+                    Qualifier::AtMost => {
+                        shapes.extend(glyph::arrow(x - MARKER_RADIUS - 1.0, y, -1.0, 12.0, head, paint))
+                    }
                     _ => {}
                 }
             }
-            shapes.push(symbol(kind, x, y, MARKER_RADIUS, paint, hollow));
+            shapes.push(glyph::symbol(kind, x, y, MARKER_RADIUS, paint, hollow));
             x
         }
     };
     let mark = Mark { target: target_idx, name, shapes };
-    let italic = target.qualifier == Qualifier::Qualitative;
-    (mark, Label { mark: 0, centre, width: label_width, text: label_text, paint, italic })
+    (mark, Label { mark: 0, centre, width: label_width, text: label_text, paint, weight, words })
 }
 
 /// Puts each label in the first lane where it does not touch the previous one: the first lane at
@@ -600,7 +647,9 @@ fn place_labels(
     let mut lane_ends: Vec<f64> = Vec::new();
     let below = (track_y + MARKER_RADIUS + 5.0 - 2.0).max(first_baseline);
     for label in labels.iter() {
-        let x0 = (label.centre - label.width / 2.0).min(max_x - label.width).max(min_x);
+        // A label wider than the chart is cut to fit, with an ellipsis (a long quote used as words).
+        let width = label.width.min(max_x - min_x);
+        let x0 = (label.centre - width / 2.0).min(max_x - width).max(min_x);
         let lane = match lane_ends.iter().position(|end| *end + LABEL_GAP <= x0) {
             Some(lane) => lane,
             None => {
@@ -608,26 +657,38 @@ fn place_labels(
                 lane_ends.len() - 1
             }
         };
-        lane_ends[lane] = x0 + label.width;
+        lane_ends[lane] = x0 + width;
         let baseline = if lane == 0 { first_baseline } else { below + lane as f64 * LANE_HEIGHT };
+        let shapes = &mut marks[label.mark].shapes;
         // The label is part of its mark: tapping the words opens the details as tapping the marker does.
-        marks[label.mark].shapes.push(Shape::Rect {
+        shapes.push(Shape::Rect {
             x: x0 - 2.0,
             y: baseline - LABEL_SIZE,
-            width: label.width + 4.0,
+            width: width + 4.0,
             height: LABEL_SIZE * 1.35,
             paint: Paint::Transparent,
         });
-        marks[label.mark].shapes.push(Shape::Text {
-            x: x0,
+        let lead = if label.words { glyph::WORDS_WIDTH } else { 0.0 };
+        if label.words {
+            shapes.extend(glyph::words(x0, baseline - 4.5, label.paint));
+        }
+        let bold = label.weight == Weight::Bold;
+        let text = if label.width > width {
+            text::truncate(&label.text, LABEL_SIZE, bold, width - lead)
+        } else {
+            label.text.clone()
+        };
+        let text_width = text::width(&text, LABEL_SIZE, bold);
+        shapes.push(Shape::Text {
+            x: x0 + lead,
             y: baseline,
-            text: label.text.clone(),
+            text,
             anchor: Anchor::Start,
             size: LABEL_SIZE,
-            weight: Weight::Bold,
+            weight: label.weight,
             paint: label.paint,
-            italic: label.italic,
-            width: label.width,
+            italic: label.words,
+            width: text_width,
         });
     }
     lane_ends.len()

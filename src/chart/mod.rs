@@ -7,6 +7,7 @@ pub mod details;
 pub mod embed;
 pub mod format;
 pub mod framing;
+pub mod glyph;
 pub mod indicator_menu;
 pub mod layout;
 pub mod navigation;

@@ -1,4 +1,5 @@
-//! Data values to pixels: a linear scale with "nice" round ticks, on both sides of zero.
+//! Data values to pixels: a linear scale with "nice" round ticks, on both sides of zero, and the ticks of a
+//! rank axis, which starts at first place.
 
 /// Maps a data interval onto a pixel interval.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -49,6 +50,17 @@ pub fn nice_ticks(min: f64, max: f64, max_ticks: usize, whole: bool) -> Vec<f64>
     (below..=above).map(|i| i as f64 * step).collect()
 }
 
+/// The rank axis's ticks, ascending from 1 to at least 10: round places (1, 5, 10, 15) rather than a scale
+/// from 0, where no place stands. A lone "first" still gets room to show how high that is.
+pub fn rank_ticks(lowest_place: f64, max_ticks: usize) -> Vec<f64> {
+    // At most four steps whatever the width: places are read by their labels, and ticks at 2nd or 16th
+    // that no target names would only crowd the axis.
+    let mut ticks = vec![1.0];
+    let steps = max_ticks.min(4);
+    ticks.extend(nice_ticks(0.0, lowest_place.max(10.0), steps, true).into_iter().filter(|t| *t > 1.0));
+    ticks
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,6 +93,21 @@ mod tests {
             let ticks = nice_ticks(min, max, n, false);
             assert!(ticks.len() - 1 <= n && ticks.contains(&0.0), "{min} {max} {n}: {ticks:?}");
             assert!(ticks[0] <= min && *ticks.last().unwrap() >= max, "{min} {max} {n}: {ticks:?}");
+        }
+    }
+
+    #[test]
+    fn a_rank_axis_starts_at_first_place_and_never_at_zero() {
+        assert_eq!(rank_ticks(15.0, 4), vec![1.0, 5.0, 10.0, 15.0]);
+        assert_eq!(rank_ticks(15.0, 10), vec![1.0, 5.0, 10.0, 15.0], "as few ticks on a wide chart");
+        assert_eq!(rank_ticks(15.0, 2), vec![1.0, 10.0, 20.0]);
+        // A lone "first" still gets an axis down to 10th, not a 0–1 axis.
+        assert_eq!(rank_ticks(1.0, 2), vec![1.0, 5.0, 10.0]);
+        assert_eq!(rank_ticks(1.0, 10), vec![1.0, 5.0, 10.0]);
+        for (lowest, n) in [(3.0, 2), (15.0, 3), (63.0, 5), (250.0, 10)] {
+            let ticks = rank_ticks(lowest, n);
+            assert_eq!(ticks[0], 1.0, "{ticks:?}");
+            assert!(ticks.windows(2).all(|w| w[0] < w[1]) && *ticks.last().unwrap() >= lowest, "{ticks:?}");
         }
     }
 

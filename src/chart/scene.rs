@@ -14,6 +14,8 @@ pub enum Paint {
     Grid,
     /// The colour of one target year (an index into the theme's palette).
     Series(usize),
+    /// The highlighted provinces' marks (the widget's accent, or a newsroom's `--pt-accent`).
+    Accent,
     /// Nothing visible: enlarges what a finger or pointer can hit.
     Transparent,
 }

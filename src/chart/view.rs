@@ -4,7 +4,7 @@
 
 use crate::chart::embed;
 use crate::chart::format::{self, Style};
-use crate::data::model::{Dataset, IndicatorIdx, ProvinceIdx, Qualifier, TargetIdx};
+use crate::data::model::{Dataset, IndicatorIdx, ProvinceIdx, Target, TargetIdx};
 use crate::locale::i18n::Lang;
 
 /// The reader's choices, already checked against the dataset.
@@ -18,6 +18,9 @@ pub struct ChartConfig {
     pub lang: Lang,
     /// Whether the national targets are drawn as reference lines (`chart::reference`).
     pub national: bool,
+    /// Provinces the editor put forward (`highlight`), in the order given: drawn in the accent colour,
+    /// the others muted, and named first in the summary. Empty: no highlight.
+    pub highlight: Vec<ProvinceIdx>,
 }
 
 /// Unchecked choices, as they come from an embed's attributes or the command line.
@@ -30,6 +33,8 @@ pub struct Requested {
     pub lang: Option<String>,
     /// `on` or `off`: the national reference lines.
     pub national: Option<String>,
+    /// Comma-separated province ids to highlight.
+    pub highlight: Option<String>,
 }
 
 /// A requested value that does not exist, with the valid ones, so the caller can warn and fall back.
@@ -60,6 +65,7 @@ impl ChartConfig {
             shown: vec![true; dataset.provinces.len()],
             lang: Lang::Vi,
             national: true,
+            highlight: Vec::new(),
         }
     }
 
@@ -96,13 +102,8 @@ impl ChartConfig {
         }
         if let Some(list) = nonempty(&requested.provinces) {
             let mut shown = vec![false; dataset.provinces.len()];
-            for id in list.split(',').map(str::trim).filter(|id| !id.is_empty()) {
-                match dataset.province_by_id(id) {
-                    Some(p) => shown[p] = true,
-                    None => {
-                        fallback("province", id, strings(dataset.provinces.iter().map(|p| p.id.as_str())))
-                    }
-                }
+            for p in province_list(dataset, list, "province", &mut fallback) {
+                shown[p] = true;
             }
             if shown.contains(&true) {
                 config.shown = shown;
@@ -114,8 +115,33 @@ impl ChartConfig {
                 None => fallback("national", national, strings(embed::NATIONAL.iter().copied())),
             }
         }
+        if let Some(list) = nonempty(&requested.highlight) {
+            for p in province_list(dataset, list, "highlight", &mut fallback) {
+                if !config.highlight.contains(&p) {
+                    config.highlight.push(p);
+                }
+            }
+        }
         (config, fallbacks)
     }
+}
+
+/// The provinces of a comma-separated list of ids, in its order; each unknown id is reported under
+/// `attribute` with the valid ids.
+fn province_list(
+    dataset: &Dataset,
+    list: &str,
+    attribute: &'static str,
+    fallback: &mut impl FnMut(&'static str, &str, Vec<String>),
+) -> Vec<ProvinceIdx> {
+    let mut found = Vec::new();
+    for id in list.split(',').map(str::trim).filter(|id| !id.is_empty()) {
+        match dataset.province_by_id(id) {
+            Some(p) => found.push(p),
+            None => fallback(attribute, id, strings(dataset.provinces.iter().map(|p| p.id.as_str()))),
+        }
+    }
+    found
 }
 
 fn nonempty(value: &Option<String>) -> Option<&str> {
@@ -148,6 +174,8 @@ pub struct View {
     /// Whether any target of the indicator has a number. If none has, there is no axis to draw: qualitative
     /// targets are words, never points on a scale.
     pub has_numbers: bool,
+    /// The highlighted provinces, as in `ChartConfig::highlight`.
+    pub highlight: Vec<ProvinceIdx>,
 }
 
 impl View {
@@ -163,17 +191,40 @@ impl View {
                     .collect(),
             })
             .collect();
-        let spans = || dataset.targets_of(config.indicator).filter_map(|(_, t)| t.span());
+        let spans = || dataset.targets_of(config.indicator).filter_map(|(_, t)| extent(t));
         let domain_min = spans().map(|(low, _)| low).fold(0.0, f64::min);
         let domain_max = spans().map(|(_, high)| high).fold(0.0, f64::max);
         let has_numbers = spans().next().is_some();
-        View { indicator: config.indicator, year: config.year, rows, domain_min, domain_max, has_numbers }
+        View {
+            indicator: config.indicator,
+            year: config.year,
+            rows,
+            domain_min,
+            domain_max,
+            has_numbers,
+            highlight: config.highlight.clone(),
+        }
+    }
+
+    /// Whether the editor highlighted `province` (false for every province when nothing is highlighted).
+    pub fn is_highlighted(&self, province: ProvinceIdx) -> bool {
+        self.highlight.contains(&province)
     }
 
     /// Every target in the view, row by row.
     pub fn targets(&self) -> impl Iterator<Item = TargetIdx> + '_ {
         self.rows.iter().flat_map(|r| r.targets.iter().copied())
     }
+}
+
+/// The interval a target covers on its axis: its value, its range, or for "top N" every place from 1 to N;
+/// `None` for a qualitative target.
+pub fn extent(target: &Target) -> Option<(f64, f64)> {
+    let (low, high) = target.span()?;
+    if format::is_rank_band(target) {
+        return Some((1.0, high));
+    }
+    Some((low, high))
 }
 
 /// The accessible name of one mark: "Bắc Giang, 2025: khoảng 25%, dự thảo".
@@ -208,7 +259,10 @@ pub fn summary(dataset: &Dataset, view: &View, lang: Lang) -> String {
     }
     let mut missing = Vec::new();
     let mut parts = Vec::new();
-    for row in &view.rows {
+    // The highlighted provinces first, in the order the editor gave, then the others as drawn.
+    let highlighted = view.highlight.iter().filter_map(|p| view.rows.iter().find(|r| r.province == *p));
+    let others = view.rows.iter().filter(|r| !view.is_highlighted(r.province));
+    for row in highlighted.chain(others) {
         let name = &dataset.provinces[row.province].name_vi;
         if row.targets.is_empty() {
             missing.push(name.as_str());
@@ -219,9 +273,6 @@ pub fn summary(dataset: &Dataset, view: &View, lang: Lang) -> String {
             .iter()
             .map(|&i| {
                 let t = &dataset.targets[i];
-                if t.qualifier == Qualifier::Qualitative {
-                    return format!("{} ({})", text.qualitative, t.year);
-                }
                 let mut v = format::target_value(t, indicator, lang, Style::Full);
                 v.push_str(&format!(" ({}", t.year));
                 if t.status == crate::data::model::Status::Draft {

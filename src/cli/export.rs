@@ -23,6 +23,7 @@ pub const SVG_OPTIONS: &[&str] = &[
     "--indicator",
     "--year",
     "--provinces",
+    "--highlight",
     "--lang",
     "--theme",
     "--width",
@@ -231,6 +232,7 @@ fn chart(options: &Options) -> Result<(Dataset, Scene, Palette), Failure> {
         provinces: options.get("--provinces").map(str::to_string),
         lang: Some(lang.as_str().to_string()),
         national: options.get("--national").map(str::to_string),
+        highlight: options.get("--highlight").map(str::to_string),
     };
     let (config, fallbacks) = ChartConfig::resolve(&dataset, &requested);
     strict(&fallbacks)?;

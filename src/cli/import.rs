@@ -180,7 +180,10 @@ pub fn sheet_to_json(text: &str, lang: Lang) -> Result<String, Vec<String>> {
         for row in &kind.rows {
             let mut fields = Vec::new();
             for &(column, field) in kind.columns.fields {
-                fields.push((field, cell_value(row, column, lang, &mut problems)));
+                let value = cell_value(row, column, lang, &mut problems);
+                if !(matches!(value, Json::Null) && kind.columns.omitted_when_empty.contains(&field)) {
+                    fields.push((field, value));
+                }
             }
             records.push(Json::Object(fields));
         }

@@ -32,8 +32,8 @@ Usage:
       Builds a dataset from a sheet in the form csv writes and prints it as JSON to stdout. Every problem
       names its row and column. csv then import gives back the same file.
   province-targets svg [FILE] [--indicator ID] [--year Y|all] [--provinces a,b] [--lang vi|en]
-                       [--theme light|dark] [--width N] [--national on|off] [--title T] [--subtitle T]
-                       [--note T]
+                       [--highlight a,b] [--theme light|dark] [--width N] [--national on|off] [--title T]
+                       [--subtitle T] [--note T]
       Writes the chart of one view as a standalone SVG file to stdout: the same SVG the widget
       exports at that width. Defaults: the default indicator, every year and province, vi, light, 640,
       and the national targets drawn as reference lines. --title, --subtitle and --note (at most 120,

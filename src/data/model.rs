@@ -86,6 +86,9 @@ pub struct Target {
     pub quote: String,
     pub note_vi: Option<String>,
     pub note_en: Option<String>,
+    /// A qualitative target's short label, in the target's own words; `None` for most targets.
+    pub label_vi: Option<String>,
+    pub label_en: Option<String>,
 }
 
 /// A national target for one indicator and year: what the national programme sets, cited by its document.

@@ -95,6 +95,10 @@ pub struct RawTarget {
     pub quote: Field<String>,
     pub note_vi: Field<String>,
     pub note_en: Field<String>,
+    /// A qualitative target's few words, shown where a number would stand ("phổ cập 5G"), taken from its
+    /// quote. Optional: only qualitative targets need it, and only they carry it in the bundled file.
+    pub label_vi: Field<String>,
+    pub label_en: Field<String>,
 }
 
 /// A target the national programme sets for an indicator: a fact with a document citation, never an

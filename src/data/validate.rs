@@ -169,6 +169,8 @@ pub fn validate(file: &DatasetFile) -> Result<Dataset, Vec<Problem>> {
             quote,
             note_vi: r.optional("note_vi", &t.note_vi),
             note_en: r.optional("note_en", &t.note_en),
+            label_vi: r.optional("label_vi", &t.label_vi),
+            label_en: r.optional("label_en", &t.label_en),
         });
     }
 

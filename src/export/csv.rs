@@ -75,6 +75,9 @@ pub struct RecordColumns {
     pub fields: &'static [(&'static str, &'static str)],
     /// Columns filled for reading: the name of the province, pillar, indicator or document referred to.
     pub derived: &'static [&'static str],
+    /// Fields the file leaves out, rather than writing `null`, when their cell is empty: a target's short
+    /// words, which only qualitative targets carry.
+    pub omitted_when_empty: &'static [&'static str],
 }
 
 /// Every kind of row, in the order the file lists its collections.
@@ -84,6 +87,7 @@ pub const RECORDS: [RecordColumns; 6] = [
         collection: "pillars",
         fields: &[("id", "id"), ("name_vi", "name_vi"), ("name_en", "name_en")],
         derived: &[],
+        omitted_when_empty: &[],
     },
     RecordColumns {
         record: "province",
@@ -96,6 +100,7 @@ pub const RECORDS: [RecordColumns; 6] = [
             ("admin_note_en", "admin_note_en"),
         ],
         derived: &[],
+        omitted_when_empty: &[],
     },
     RecordColumns {
         record: "indicator",
@@ -112,6 +117,7 @@ pub const RECORDS: [RecordColumns; 6] = [
             ("unit_label_en", "unit_label_en"),
         ],
         derived: &[],
+        omitted_when_empty: &[],
     },
     RecordColumns {
         record: "source",
@@ -130,6 +136,7 @@ pub const RECORDS: [RecordColumns; 6] = [
             ("article_file", "article_file"),
         ],
         derived: &[],
+        omitted_when_empty: &[],
     },
     RecordColumns {
         record: "target",
@@ -148,8 +155,11 @@ pub const RECORDS: [RecordColumns; 6] = [
             ("quote", "quote"),
             ("note_vi", "note_vi"),
             ("note_en", "note_en"),
+            ("label_vi", "label_vi"),
+            ("label_en", "label_en"),
         ],
         derived: &["province", "pillar", "indicator", "document"],
+        omitted_when_empty: &["label_vi", "label_en"],
     },
     RecordColumns {
         record: "national",
@@ -170,6 +180,7 @@ pub const RECORDS: [RecordColumns; 6] = [
             ("note_en", "note_en"),
         ],
         derived: &["province", "pillar", "indicator"],
+        omitted_when_empty: &[],
     },
 ];
 
@@ -238,6 +249,8 @@ pub fn write_csv(dataset: &Dataset, lang: Lang) -> String {
         row.text("source_id", &source.id);
         row.optional("note_vi", &target.note_vi);
         row.optional("note_en", &target.note_en);
+        row.optional("label_vi", &target.label_vi);
+        row.optional("label_en", &target.label_en);
         push_row(&mut out, &row.0);
     }
     for national in &dataset.national {
@@ -481,6 +494,8 @@ mod tests {
                     quote: "-2,5% đến 12%".into(),
                     note_vi: None,
                     note_en: None,
+                    label_vi: None,
+                    label_en: None,
                 },
                 Target {
                     id: "bac-giang/grdp-growth/2030".into(),
@@ -496,6 +511,8 @@ mod tests {
                     quote: "tăng trưởng\nbền vững".into(),
                     note_vi: None,
                     note_en: None,
+                    label_vi: None,
+                    label_en: None,
                 },
             ],
             national: Vec::new(),

@@ -23,6 +23,7 @@ pub struct Palette {
     pub ink: String,
     pub muted: String,
     pub grid: String,
+    pub accent: String,
     pub series: Vec<String>,
 }
 
@@ -34,6 +35,7 @@ impl Palette {
             ink: t.ink.into(),
             muted: t.muted.into(),
             grid: t.grid.into(),
+            accent: t.accent.into(),
             series: t.series.iter().map(|s| s.to_string()).collect(),
         }
     }
@@ -44,6 +46,7 @@ impl Palette {
             Paint::Ink => self.ink.clone(),
             Paint::Muted => self.muted.clone(),
             Paint::Grid => self.grid.clone(),
+            Paint::Accent => self.accent.clone(),
             Paint::Series(i) => self.series[i % self.series.len().max(1)].clone(),
             Paint::Transparent => "transparent".into(),
         }

@@ -33,6 +33,8 @@ pub struct Theme {
     pub ink: &'static str,
     pub muted: &'static str,
     pub grid: &'static str,
+    /// Highlighted provinces, as `widget.css`'s default `--pt-accent`.
+    pub accent: &'static str,
     /// One colour per target year, most frequent year first.
     pub series: &'static [&'static str],
 }
@@ -42,6 +44,7 @@ pub static LIGHT: Theme = Theme {
     ink: "#1a1a1a",
     muted: "#595959",
     grid: "#d6d6d6",
+    accent: "#0b57d0",
     series: &["#1f63a8", "#b24a00", "#2b7a2f", "#7b3fa0", "#a1245a", "#00706f"],
 };
 
@@ -50,6 +53,7 @@ pub static DARK: Theme = Theme {
     ink: "#eceff4",
     muted: "#a9b1bd",
     grid: "#3a3f4a",
+    accent: "#8ab4f8",
     series: &["#6cb4f0", "#f0a050", "#7bc47f", "#c39be0", "#f28cb5", "#4fd1c5"],
 };
 
@@ -78,7 +82,7 @@ mod tests {
     #[test]
     fn every_text_and_mark_colour_passes_wcag_aa_on_its_background() {
         for theme in [&LIGHT, &DARK] {
-            for text in [theme.ink, theme.muted] {
+            for text in [theme.ink, theme.muted, theme.accent] {
                 let ratio = contrast(text, theme.background);
                 assert!(ratio >= 4.5, "text {text} on {}: {ratio:.2}", theme.background);
             }

@@ -55,6 +55,7 @@ pub(super) fn read_options(options: JsValue) -> Options {
             provinces: given.provinces.0,
             lang: given.lang.0,
             national: given.national.0,
+            highlight: given.highlight.0,
         },
         theme: given.theme.0,
     }
@@ -98,9 +99,13 @@ struct ViewAttributes<'a> {
     /// A comma-separated list of province ids.
     provinces: String,
     lang: &'static str,
+    /// The highlighted province ids, only when the embed set some: a page that keeps the view in its URL
+    /// keeps the highlight too.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    highlight: String,
 }
 
-/// The current view as a JavaScript object: `{indicator, year, provinces, lang}`.
+/// The current view as a JavaScript object: `{indicator, year, provinces, lang}`, and `highlight` if set.
 pub(super) fn view_attributes(state: &State) -> JsValue {
     let config = &state.config;
     let provinces: Vec<&str> = (state.dataset.provinces.iter().zip(&config.shown))
@@ -112,6 +117,10 @@ pub(super) fn view_attributes(state: &State) -> JsValue {
         year: config.year.map(|y| y.to_string()).unwrap_or_else(|| "all".into()),
         provinces: provinces.join(","),
         lang: config.lang.as_str(),
+        highlight: (config.highlight.iter())
+            .map(|&p| state.dataset.provinces[p].id.as_str())
+            .collect::<Vec<_>>()
+            .join(","),
     };
     // Only strings: serializing them cannot fail.
     serde_wasm_bindgen::to_value(&attributes).unwrap_or(JsValue::UNDEFINED)

@@ -36,6 +36,7 @@ pub(super) fn restyle(
         ("--pt-text", &mut palette.ink),
         ("--pt-muted", &mut palette.muted),
         ("--pt-grid", &mut palette.grid),
+        ("--pt-accent", &mut palette.accent),
     ] {
         if let Some(colour) = read(name) {
             *slot = colour;
