@@ -13,7 +13,7 @@
 // Usage: node scripts/build-dist.mjs [--pkg DIR] [--out DIR] [--contract FILE]
 //   --contract defaults to DIR/embed-contract.json (scripts/build.sh writes it there).
 import { mkdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
-import { gzipSync, constants } from 'node:zlib';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -286,28 +286,27 @@ async function writeSizes(files) {
   const embed = ['province-targets.js', files['province_targets_bg.wasm'].path, files['targets.json'].path];
   const demo = ['index.html', 'demo.css'];
   const rows = [];
-  let rawTotal = 0;
-  let gzTotal = 0;
+  const total = [0, 0, 0];
   for (const name of [...embed, ...demo]) {
     const bytes = await readFile(join(out, name));
-    const gz = gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length;
-    rows.push([name, bytes.length, gz]);
-    if (embed.includes(name)) {
-      rawTotal += bytes.length;
-      gzTotal += gz;
-    }
+    const sizes = [
+      bytes.length,
+      gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length,
+      brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }).length
+    ];
+    rows.push([name, sizes]);
+    if (embed.includes(name)) sizes.forEach((n, i) => (total[i] += n));
   }
   const kb = (n) => (n / 1024).toFixed(1).padStart(6) + ' KiB';
+  const cells = (sizes) => sizes.map((n) => `${String(n).padStart(8)} B ${kb(n)}`).join('');
   const pad = Math.max(...rows.map((r) => r[0].length), 'embed total'.length) + 2;
   const lines = [
-    'file'.padEnd(pad) + '      raw'.padStart(20) + '   gzip -9'.padStart(20),
-    ...rows.map(([name, raw, gz]) =>
-      name.padEnd(pad) + `${String(raw).padStart(8)} B ${kb(raw)}` + `${String(gz).padStart(8)} B ${kb(gz)}`),
-    '-'.repeat(pad + 40),
-    'embed total'.padEnd(pad) + `${String(rawTotal).padStart(8)} B ${kb(rawTotal)}` +
-      `${String(gzTotal).padStart(8)} B ${kb(gzTotal)}`,
+    'file'.padEnd(pad) + '      raw'.padStart(20) + '   gzip -9'.padStart(20) + ' brotli 11'.padStart(20),
+    ...rows.map(([name, sizes]) => name.padEnd(pad) + cells(sizes)),
+    '-'.repeat(pad + 60),
+    'embed total'.padEnd(pad) + cells(total),
     '',
-    `An embed downloads: ${embed.join(', ')} (gzip -9 = zlib level 9).`,
+    `An embed downloads: ${embed.join(', ')} (gzip -9 = zlib level 9; brotli 11, as a CDN serves it).`,
     'index.html and demo.css belong to the demo article only.',
     ''
   ];
