@@ -21,11 +21,28 @@ export const LIGHTHOUSE_AUDITS = {
   cls: 'cumulative-layout-shift'
 };
 
+/** Attempts per run: on a loaded machine Lighthouse sometimes loses its trace (NO_NAVSTART) and asks to run again. */
+const ATTEMPTS = 3;
+
+/** One run of `url` that succeeded, after up to ATTEMPTS tries; the last error if none did. */
+export async function lighthouseRun(url, options) {
+  let error;
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    try {
+      return await lighthouseOnce(url, options);
+    } catch (e) {
+      error = e;
+      process.stderr.write(`\nbench: ${e.message} (attempt ${attempt} of ${ATTEMPTS})\n`);
+    }
+  }
+  throw error;
+}
+
 /**
  * One Lighthouse run of `url` with the default (mobile) preset and the performance and accessibility
  * categories; resolves to { fcp, lcp, speedIndex, tbt (ms), cls, accessibility (0–1), lighthouse (version) }.
  */
-export async function lighthouseRun(url, { chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' } = {}) {
+async function lighthouseOnce(url, { chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' } = {}) {
   const chromeLauncher = await import(require.resolve('chrome-launcher'));
   const { default: lighthouse } = await import(require.resolve('lighthouse'));
   process.env.CHROME_PATH = chromePath;
