@@ -35,5 +35,5 @@ clean:
 # Side-by-side benchmark against Chart.js and uPlot (bench/run.mjs); writes BENCHMARKS.md. RUNS=N for fewer loads.
 .PHONY: bench
 bench: build
-	@if [ ! -d bench/node_modules/chart.js ] || [ ! -d bench/node_modules/uplot ]; then npm ci --prefix bench --no-audit --no-fund; fi
+	@if [ ! -d bench/node_modules/chart.js ] || [ ! -d bench/node_modules/uplot ] || [ ! -d bench/node_modules/lighthouse ]; then npm ci --prefix bench --no-audit --no-fund; fi
 	@node bench/run.mjs $(if $(RUNS),--runs $(RUNS),)

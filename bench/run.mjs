@@ -7,6 +7,7 @@
 //     --out FILE    the report (default BENCHMARKS.md at the repo root); --no-write prints only
 //     --json FILE   raw samples (default bench/gen/results.json)
 //     --from-json FILE   measure nothing: print and write the report again from a saved run's samples
+//     --lighthouse N     Lighthouse mobile-preset runs per page (default: --runs, at most 3; 0 skips Lighthouse)
 //
 // Needs: make build (dist/), npm ci --prefix bench (chart.js, uplot), playwright-core in tools/node_modules,
 // Debian's chromium at /usr/bin/chromium (CHROMIUM_PATH overrides). Serves everything on 127.0.0.1 only.
@@ -17,10 +18,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { gzipSync, constants } from 'node:zlib';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from './gen-stress.mjs';
+import { lighthouseRun } from './lighthouse.mjs';
+import { WAIT_MS, secondArticle } from './second-article.mjs';
+import { headersFor, parseHeaders } from '../scripts/serve.mjs';
+import { TYPES } from '../scripts/build-cdn.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH, '..');
@@ -51,13 +56,17 @@ let TOGGLES = Math.max(2 * UPDATE_SAMPLES, Math.round(parseInt(flag('--toggles',
 const OUT = resolve(flag('--out', join(ROOT, 'BENCHMARKS.md')));
 const JSON_OUT = resolve(flag('--json', join(BENCH, 'gen', 'results.json')));
 const WRITE = !args.includes('--no-write');
+let LIGHTHOUSE_RUNS = Math.max(0, parseInt(flag('--lighthouse', String(Math.min(RUNS, 3))), 10));
 
 const require = createRequire(join(ROOT, 'tools', 'package.json'));
 const { chromium } = require('playwright-core');
 
 // ---- preparation: library files next to the pages, the stress dataset ----------------------------------
 export async function prepare() {
-  for (const f of ['province-targets.js', 'province_targets_bg.wasm', 'targets.json']) {
+  // The module and the bundled data are published under content-hashed names (dist/files.json, issue 17).
+  if (!existsSync(join(DIST, 'files.json'))) throw new Error('dist/files.json missing: run make build first');
+  const files = JSON.parse(readFileSync(join(DIST, 'files.json'), 'utf8'));
+  for (const f of ['province-targets.js', files['province_targets_bg.wasm'].path, files['targets.json'].path]) {
     if (!existsSync(join(DIST, f))) throw new Error(`dist/${f} missing: run make build first`);
   }
   const vendor = [
@@ -72,21 +81,32 @@ export async function prepare() {
     await copyFile(src, join(BENCH, to));
   }
   await mkdir(join(BENCH, 'gen'), { recursive: true });
-  await writeFile(join(BENCH, 'gen', STRESS_FILE), JSON.stringify(generate()));
+  const stress = Buffer.from(JSON.stringify(generate()));
+  await writeFile(join(BENCH, 'gen', STRESS_FILE), stress);
+  // Brotli 11 of 1.3 MB takes seconds: compressed here once, as make build does for dist/, not on a request.
+  await writeFile(join(BENCH, 'gen', `${STRESS_FILE}.br`), brotli(stress));
+}
+
+const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } });
+
+/** The brotli copy written beside `file` (dist/ by make build, the stress dataset by prepare()), or a new one. */
+async function brotliOf(file, raw, info) {
+  try {
+    if ((await stat(`${file}.br`)).mtimeMs >= info.mtimeMs) return await readFile(`${file}.br`);
+  } catch {
+    // no copy: compress it now
+  }
+  return brotli(raw);
 }
 
 function versionOf(pkg) {
   return JSON.parse(readFileSync(join(BENCH, 'node_modules', pkg, 'package.json'), 'utf8')).version;
 }
 
-// ---- a static server with gzip -9 on the fly, logging the bytes it sends --------------------------------
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm'
-};
+// ---- a static server that answers as a CDN would, logging the bytes it sends ----------------------------
+// Every response is brotli (quality 11) when the browser accepts it, else gzip -9, compressed once and cached;
+// the log keeps both sizes. dist/ files get the headers of dist/_headers (the cache times a CDN would send);
+// the peers' libraries a year's cache, as a versioned file on a CDN; the pages themselves no-cache.
 // URL prefix -> folder. Everything else is refused.
 const MOUNTS = [
   ['/dist/', DIST],
@@ -97,6 +117,13 @@ const MOUNTS = [
   ['/stress/', join(BENCH, 'stress')]
 ];
 
+const DIST_RULES = existsSync(join(DIST, '_headers')) ? parseHeaders(readFileSync(join(DIST, '_headers'), 'utf8')) : [];
+function cacheControlOf(path) {
+  if (path.startsWith('/dist/')) return headersFor(DIST_RULES, path.slice('/dist'.length)).get('cache-control') ?? 'no-cache';
+  if (/^\/(chartjs|uplot)\/vendor\//.test(path)) return 'public, max-age=31536000, immutable';
+  return 'no-cache';
+}
+
 export async function startServer() {
   const cache = new Map();
   const log = [];
@@ -106,7 +133,7 @@ export async function startServer() {
     // Cross-origin isolation gives performance.now() 5 µs resolution instead of 100 µs.
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
-    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Cache-Control', cacheControlOf(path));
     if (!mount) {
       res.writeHead(path === '/favicon.ico' ? 204 : 404).end();
       return;
@@ -120,17 +147,23 @@ export async function startServer() {
       let entry = cache.get(key);
       if (!entry) {
         const raw = await readFile(file);
-        entry = { raw, gz: gzipSync(raw, { level: constants.Z_BEST_COMPRESSION }) };
+        entry = {
+          raw,
+          gz: gzipSync(raw, { level: constants.Z_BEST_COMPRESSION }),
+          br: await brotliOf(file, raw, info)
+        };
         cache.set(key, entry);
       }
-      const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
-      const body = gzip ? entry.gz : entry.raw;
+      const accepts = req.headers['accept-encoding'] ?? '';
+      const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+      const body = encoding === 'br' ? entry.br : encoding === 'gzip' ? entry.gz : entry.raw;
       res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
-      if (gzip) res.setHeader('Content-Encoding', 'gzip');
+      res.setHeader('Vary', 'Accept-Encoding');
+      if (encoding) res.setHeader('Content-Encoding', encoding);
       res.setHeader('Content-Length', body.length);
       res.writeHead(200);
       res.end(body);
-      log.push({ path, raw: entry.raw.length, sent: body.length, gzip });
+      log.push({ path, raw: entry.raw.length, gz: entry.gz.length, br: entry.br.length, sent: body.length, encoding });
     } catch {
       res.writeHead(404).end();
     }
@@ -302,7 +335,8 @@ async function loadOnce(browser, server, kind) {
     };
   });
   const requests = server.log.slice(from).filter((r) => !r.path.endsWith('/') && !r.path.endsWith('.html'));
-  load.bytes = requests.reduce((n, r) => n + r.sent, 0);
+  load.bytes = requests.reduce((n, r) => n + r.gz, 0);
+  load.brBytes = requests.reduce((n, r) => n + r.br, 0);
   load.rawBytes = requests.reduce((n, r) => n + r.raw, 0);
   load.requests = requests;
 
@@ -378,6 +412,7 @@ const PAGES = [
   { kind: 'chartjs', name: 'Chart.js' },
   { kind: 'uplot', name: 'uPlot' }
 ];
+const WAIT_MS_NOTE = `${WAIT_MS / 1000} s on the first article`;
 const kb = (b) => (b / 1024).toFixed(1) + ' KiB';
 const ms = (x, d = 1) => (x == null ? 'n/a' : x.toFixed(d));
 const spread = (s, d = 1) => `${ms(s.median, d)} (IQR ${ms(s.q1, d)}–${ms(s.q3, d)}, min–max ${ms(s.min, d)}–${ms(s.max, d)})`;
@@ -390,6 +425,7 @@ function summarise(samples) {
     const memRatio = (pick) => runs.map((r) => (pick(r.memAfter) - pick(r.memBefore)) / pick(r.memBefore) * 100);
     out[kind] = {
       bytes: stats(runs.map((r) => r.bytes)),
+      brBytes: stats(runs.map((r) => r.brBytes)),
       rawBytes: stats(runs.map((r) => r.rawBytes)),
       requests: runs[0].requests,
       firstPaint: stats(runs.map((r) => r.firstPaint)),
@@ -425,15 +461,81 @@ function summarise(samples) {
     warmMount: stats(st.flatMap((r) => r.warmMounts)),
     readMs: stats(st.map((r) => r.readMs)),
     bytes: stats(st.map((r) => r.bytes)),
+    brBytes: stats(st.map((r) => r.brBytes)),
     cls: stats(st.map((r) => r.cls)),
     errors: [...new Set(st.flatMap((r) => r.errors))]
   };
+  out.second = Object.fromEntries(PAGES.map(({ kind }) => {
+    const runs = samples.second?.[kind] ?? [];
+    return [kind, {
+      first: stats(runs.map((r) => r.first)),
+      second: stats(runs.map((r) => r.second)),
+      requests: [...new Set(runs.flatMap((r) => r.secondRequests))].sort(),
+      wasm: runs.map((r) => r.wasm).filter(Boolean)
+    }];
+  }));
+  out.lighthouse = Object.fromEntries(PAGES.map(({ kind }) => {
+    const runs = samples.lighthouse?.[kind] ?? [];
+    const figure = (name) => stats(runs.map((r) => r[name]));
+    return [kind, {
+      n: runs.length,
+      fcp: figure('fcp'), lcp: figure('lcp'), speedIndex: figure('speedIndex'), tbt: figure('tbt'),
+      cls: figure('cls'), accessibility: figure('accessibility'), version: runs[0]?.lighthouse ?? null
+    }];
+  }));
   return out;
+}
+
+/** Lighthouse's mobile preset, medians per page, and the widget's ratio to each peer. */
+function lighthouseTable(S) {
+  const L = S.lighthouse;
+  if (!L.widget.n) return 'Lighthouse was not run (--lighthouse 0).';
+  const r = (a, b) => (a == null || !b ? 'n/a' : (a / b).toFixed(2) + '×');
+  const rows = [
+    ['first contentful paint (ms)', 'fcp', 0], ['largest contentful paint (ms)', 'lcp', 0],
+    ['speed index (ms)', 'speedIndex', 0], ['total blocking time (ms)', 'tbt', 0],
+    ['cumulative layout shift', 'cls', 4], ['accessibility score', 'accessibility', 2]
+  ];
+  const lines = [`| Lighthouse ${L.widget.version}, mobile preset (median of ${L.widget.n}) | ${PAGES.map((p) => p.name).join(' | ')} | widget ÷ Chart.js | widget ÷ uPlot |`,
+    '| --- | --- | --- | --- | --- | --- |'];
+  for (const [label, key, d] of rows) {
+    const m = (kind) => L[kind][key].median;
+    const ratio = key === 'accessibility' || key === 'cls' ? ['—', '—'] : [r(m('widget'), m('chartjs')), r(m('widget'), m('uplot'))];
+    lines.push(`| ${label} | ${PAGES.map((p) => ms(m(p.kind), d)).join(' | ')} | ${ratio.join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+/** The second article: time to chart with the cache warm from a first, against the first. */
+function secondArticleTable(S) {
+  const A = S.second;
+  if (!A.widget.first.n) return 'Not measured in this run.';
+  const lines = [`| a second article (median of ${A.widget.first.n}) | ${PAGES.map((p) => p.name).join(' | ')} |`, `| --- |${PAGES.map(() => ' --- |').join('')}`];
+  lines.push(`| first article: responseStart → chart painted (ms) | ${PAGES.map((p) => ms(A[p.kind].first.median)).join(' | ')} |`);
+  lines.push(`| second article, cache warm (ms) | ${PAGES.map((p) => ms(A[p.kind].second.median)).join(' | ')} |`);
+  lines.push(`| second ÷ first | ${PAGES.map((p) => (A[p.kind].first.median ? (A[p.kind].second.median / A[p.kind].first.median).toFixed(2) + '×' : 'n/a')).join(' | ')} |`);
+  lines.push(`| requests the second article still sends (besides its page) | ${PAGES.map((p) => (A[p.kind].requests.length ? A[p.kind].requests.map((x) => `\`${x}\``).join(', ') : 'none')).join(' | ')} |`);
+  return lines.join('\n');
+}
+
+/** What V8's trace says about the widget's module on the first and the second article. */
+function wasmCacheLines(S) {
+  const runs = S.second.widget.wasm;
+  if (!runs.length) return '';
+  const count = (which, name) => runs.filter((r) => r[which][name] > 0).length;
+  return [
+    `- first article: the module is compiled by streaming (\`wasm.StartStreamingCompilation\` in ${count('first', 'wasm.StartStreamingCompilation')} of ${runs.length} runs)` +
+      ` and written to Chromium's code cache (\`wasm.SerializeModule\`) in ${count('first', 'wasm.SerializeModule')} of ${runs.length}, within ${WAIT_MS_NOTE}`,
+    `- second article: taken from V8's in-memory module cache (\`wasm.GetNativeModuleFromCache\`) in ${count('second', 'wasm.GetNativeModuleFromCache')} of ${runs.length},` +
+      ` read from the code cache (\`wasm.Deserialize*\`) in ${Math.max(count('second', 'wasm.Deserialize'), count('second', 'wasm.DeserializeNativeModule'))} of ${runs.length},` +
+      ` functions compiled lazily again: median ${median(runs.map((r) => r.second['wasm.CompileLazy']))} (first article: ${median(runs.map((r) => r.first['wasm.CompileLazy']))})`
+  ].join('\n');
 }
 
 function mainTable(S) {
   const rows = [
-    ['downloaded, gzip (bytes)', (s) => `${s.bytes.median} B = ${kb(s.bytes.median)}`],
+    ['downloaded, gzip -9 (bytes)', (s) => `${s.bytes.median} B = ${kb(s.bytes.median)}`],
+    ['downloaded, brotli 11 as a CDN serves it (bytes)', (s) => `${s.brBytes.median} B = ${kb(s.brBytes.median)}`],
     ['requests the chart needs', (s) => String(s.requests.length)],
     ['first render: responseStart → marks painted (ms)', (s) => spread(s.firstPaint)],
     ['update after turning a province off: work (ms)', (s) => spread(s.updateWork, 2)],
@@ -461,6 +563,7 @@ function ratioTable(S) {
   const lines = ['| widget ÷ peer (medians) | Chart.js | uPlot |', '| --- | --- | --- |'];
   const add = (label, pick) => lines.push(`| ${label} | ${r(pick(w), pick(S.chartjs))} | ${r(pick(w), pick(S.uplot))} |`);
   add('bytes downloaded (gzip)', (s) => s.bytes.median);
+  add('bytes downloaded (brotli)', (s) => s.brBytes.median);
   add('first render', (s) => s.firstPaint.median);
   add('update: work', (s) => s.updateWork.median);
   add('update: work + next frame’s rendering', (s) => s.updateBusy.median);
@@ -488,10 +591,10 @@ function goals(S) {
 }
 
 function requestTable(S) {
-  const lines = ['| page | request | raw | gzip -9 sent |', '| --- | --- | --- | --- |'];
+  const lines = ['| page | request | raw | gzip -9 | brotli 11 (sent) |', '| --- | --- | --- | --- | --- |'];
   for (const { kind, name } of PAGES) {
-    for (const r of S[kind].requests) lines.push(`| ${name} | \`${r.path}\` | ${r.raw} B | ${r.sent} B |`);
-    lines.push(`| ${name} | **total** | ${S[kind].rawBytes.median} B | **${S[kind].bytes.median} B** |`);
+    for (const r of S[kind].requests) lines.push(`| ${name} | \`${r.path}\` | ${r.raw} B | ${r.gz} B | ${r.br} B |`);
+    lines.push(`| ${name} | **total** | ${S[kind].rawBytes.median} B | **${S[kind].bytes.median} B** | **${S[kind].brBytes.median} B** |`);
   }
   return lines.join('\n');
 }
@@ -541,6 +644,7 @@ async function main() {
     const saved = JSON.parse(await readFile(resolve(from), 'utf8'));
     RUNS = saved.runs;
     TOGGLES = saved.toggles;
+    LIGHTHOUSE_RUNS = saved.summary.lighthouse?.widget?.n ?? 0;
     return output(saved.machine, saved.summary, saved.samples);
   }
   await prepare();
@@ -555,6 +659,21 @@ async function main() {
       const round = order.map((_, j) => order[(i + j) % order.length]); // A B C D, B C D A, ...
       for (const kind of round) samples[kind].push(await loadOnce(browser, server, kind));
       process.stderr.write(`\rbench: round ${i + 1}/${RUNS}`);
+    }
+    process.stderr.write('\n');
+    samples.second = Object.fromEntries(PAGES.map(({ kind }) => [kind, []]));
+    for (let i = 0; i < RUNS; i++) {
+      for (const { kind } of PAGES) {
+        samples.second[kind].push(await secondArticle(browser, server, kind, { viewport: VIEWPORT, initScript }));
+      }
+      process.stderr.write(`\rbench: second article ${i + 1}/${RUNS}`);
+    }
+    process.stderr.write('\n');
+    // Lighthouse launches its own Chromium (chrome-launcher), one page at a time, after the rest.
+    samples.lighthouse = Object.fromEntries(PAGES.map(({ kind }) => [kind, []]));
+    for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
+      for (const { kind } of PAGES) samples.lighthouse[kind].push(await lighthouseRun(`${server.url}/${kind}/`));
+      process.stderr.write(`\rbench: Lighthouse ${i + 1}/${LIGHTHOUSE_RUNS}`);
     }
     process.stderr.write('\n');
   } finally {
@@ -587,8 +706,10 @@ async function output(M, S, samples) {
   console.log(table + '\n');
   console.log(ratioTable(S) + '\n');
   console.log('Widget on the 34×40×3 dataset:\n' + stressLines + '\n');
+  console.log(lighthouseTable(S) + '\n');
+  console.log(secondArticleTable(S) + '\n' + wasmCacheLines(S) + '\n');
   console.log(goals(S) + '\n');
-  for (const [kind, s] of Object.entries(S)) if (s.errors.length) console.log(`page errors on ${kind}: ${s.errors.join(' | ')}`);
+  for (const [kind, s] of Object.entries(S)) if (s.errors?.length) console.log(`page errors on ${kind}: ${s.errors.join(' | ')}`);
   if (WRITE) {
     await writeFile(OUT, report({ M, S, table, stressLines, samples }));
     console.log(`bench: wrote ${OUT}`);
@@ -646,7 +767,21 @@ ${waterfall(samples.chartjs, 'Chart.js')}
 
 ${waterfall(samples.uplot, 'uPlot')}
 
-### What each page downloads (gzip -9, as served)
+### Lighthouse, mobile preset (simulated slow 4G, 4× CPU slowdown)
+
+${lighthouseTable(S)}
+
+### A second article (the browser cache warm from a first)
+
+${secondArticleTable(S)}
+
+Where the widget stands on Chromium's WebAssembly code cache (modules over 128 KB, compiled by streaming
+from a response with \`Content-Type: application/wasm\`, cached under its URL):
+- the module is ${S.widget.requests.find((r) => r.path.endsWith('.wasm'))?.raw ?? '?'} B raw (the threshold is 131,072 B), served as \`application/wasm\`
+  under a content-hashed URL that stays the same until the module changes, cached for a year (\`immutable\`)
+${wasmCacheLines(S)}
+
+### What each page downloads (gzip -9 and brotli 11; brotli is what was sent)
 
 ${requestTable(S)}
 
@@ -666,11 +801,18 @@ ${goals(S)}
   UMD bundle: a site using a bundler with tree-shaking could ship less of it. The peers draw a bare chart;
   the widget also builds its controls, value labels, a summary sentence, the source footer, and (when
   asked) the data table and the CSV.
-- **Server.** A static server inside \`bench/run.mjs\` on 127.0.0.1 compresses every response with gzip -9
-  and counts the bytes it sends; the page's own HTML is excluded, every other request counts. Headers
+- **Server.** A static server inside \`bench/run.mjs\` on 127.0.0.1 sends every response brotli 11
+  (Chromium accepts it on loopback), as a CDN would, and counts gzip -9 and brotli sizes; the page's own
+  HTML is excluded, every other request counts. dist/ files get the Cache-Control of \`dist/_headers\`, the
+  peers' libraries a year, the pages \`no-cache\`. Headers
   \`Cross-Origin-Opener-Policy\`/\`-Embedder-Policy\` make the pages cross-origin isolated so that
-  \`performance.now()\` has 5 µs resolution; \`Cache-Control: no-store\` and a new browser context per load
-  make every load cold.
+  \`performance.now()\` has 5 µs resolution; a new browser context per load makes every load cold.
+- **Lighthouse.** \`bench/lighthouse.mjs\`: the \`lighthouse\` package's default (mobile) preset on each
+  page in Debian's Chromium (chrome-launcher, \`--headless --no-sandbox --disable-gpu --disable-dev-shm-usage\`),
+  categories performance and accessibility, one page after the other, medians.
+- **A second article.** \`bench/second-article.mjs\`: in one browser context, a first article (the page with
+  \`?article=1\`), ${WAIT_MS_NOTE.replace('on the first article', 'of reading')}, then a second article in a new tab (\`?article=2\`); each timed from its
+  \`responseStart\` to the chart painted, as above. The widget's tabs are traced (category \`v8.wasm\`).
 - **First render.** From the document's \`responseStart\` to the frame after the chart's marks exist: for
   the widget a MutationObserver (installed by an init script on the shadow root as it is attached, and
   disconnected as soon as a \`.pt-mark\` exists), for the peers their own draw hook (Chart.js plugin

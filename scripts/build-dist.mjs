@@ -3,14 +3,17 @@
 //                         the wasm-bindgen glue with its snippet (src/web/patch.js, under snippets/), and
 //                         www/widget.css minified by esbuild and inlined as a string; the embed contract (option
 //                         names, values, version) from `province-targets embed-contract` injected with `define`
-//   province_targets_bg.wasm
-//   targets.json          data/targets.json, checked to parse and written without whitespace
+//   province_targets_bg.<hash>.wasm   the module, named by its content (cached for a year, immutable)
+//   targets.<hash>.json   data/targets.json, checked to parse and written without whitespace, named by its content
+//   targets.json          the same bytes under the dataset's stable public URL (the builder, peers, newsrooms)
+//   province-targets.<hash>.js   the loader under its content name too, for an article that pins a version
+//   files.json            each logical file name -> { path, integrity }: what the loader names, for tests and tools
 //   index.html, demo.css  the demo article; builder.html/.js/.css, demo.js: the embed builder
 //   SIZES.txt             raw and gzip -9 size of each file, and what one embed downloads (3 requests)
 // Usage: node scripts/build-dist.mjs [--pkg DIR] [--out DIR] [--contract FILE]
 //   --contract defaults to DIR/embed-contract.json (scripts/build.sh writes it there).
 import { mkdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
-import { gzipSync, constants } from 'node:zlib';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +40,11 @@ const CONTRACT_NAME = '__PT_EMBED__';
  * (issue 16): both are written to dist/ before the loader is bundled, so their hashes go into it.
  */
 const INTEGRITY_NAME = '__PT_INTEGRITY__';
+/**
+ * The identifier the loader reads the content-hashed names of the module and the bundled data from (issue 17):
+ * the loader keeps one stable, short-cached URL and names files that never change under their URL.
+ */
+const HASHED_NAMES_NAME = '__PT_HASHED_NAMES__';
 /** The placeholder in www/builder.js that the loader's own hash replaces, for the embed code's integrity="". */
 const LOADER_INTEGRITY_PLACEHOLDER = '__PT_LOADER_INTEGRITY__';
 
@@ -44,6 +52,16 @@ const LOADER_INTEGRITY_PLACEHOLDER = '__PT_LOADER_INTEGRITY__';
 export function sri(bytes) {
   return 'sha384-' + createHash('sha384').update(bytes).digest('base64');
 }
+/**
+ * `name` with the content hash of `bytes` before its extension: targets.json -> targets.0123456789ab.json.
+ * 12 hex digits (48 bits) of the same sha384 as the integrity: no two builds a newsroom keeps will collide.
+ */
+export function hashedName(name, bytes) {
+  const dot = name.lastIndexOf('.');
+  const hash = createHash('sha384').update(bytes).digest('hex').slice(0, 12);
+  return `${name.slice(0, dot)}.${hash}${name.slice(dot)}`;
+}
+
 /**
  * The browsers that run the module (its WebAssembly features: scripts/build.sh); esbuild lowers any newer
  * syntax in the loader, the glue and the CSS for them.
@@ -179,14 +197,20 @@ async function main() {
   } catch (error) {
     fail(`data/targets.json is not valid JSON: ${error.message}`);
   }
-  await writeFile(join(out, 'targets.json'), JSON.stringify(data));
+  const dataBytes = Buffer.from(JSON.stringify(data));
+  const wasmBytes = await readFile(join(pkg, 'province_targets_bg.wasm'));
 
-  // The module, before the loader: its hash and the data's go into the loader (Subresource Integrity).
-  await copyFile(join(pkg, 'province_targets_bg.wasm'), join(out, 'province_targets_bg.wasm'));
-  const integrity = {
-    'province_targets_bg.wasm': sri(await readFile(join(out, 'province_targets_bg.wasm'))),
-    'targets.json': sri(await readFile(join(out, 'targets.json')))
-  };
+  // The module and the data, before the loader, under names made of their content: their hashes and names go
+  // into the loader (Subresource Integrity, issue 16; content-hashed names, issue 17). The dataset keeps its
+  // stable name too: the builder, the benchmark's peers and newsrooms' own copies read it there.
+  const files = {};
+  for (const [name, bytes] of [['province_targets_bg.wasm', wasmBytes], ['targets.json', dataBytes]]) {
+    files[name] = { path: hashedName(name, bytes), integrity: sri(bytes) };
+    await writeFile(join(out, files[name].path), bytes);
+  }
+  await writeFile(join(out, 'targets.json'), dataBytes);
+  const integrity = Object.fromEntries(Object.entries(files).map(([name, f]) => [name, f.integrity]));
+  const hashedNames = Object.fromEntries(Object.entries(files).map(([name, f]) => [name, f.path]));
 
   // The loader, the glue and the sheet, in one script.
   const esbuild = loadEsbuild();
@@ -205,7 +229,11 @@ async function main() {
       legalComments: 'none',
       // The glue is an ES module, written for strict mode: the whole script is strict.
       banner: { js: `${bannerOf(loader)}\n"use strict";` },
-      define: { [CONTRACT_NAME]: JSON.stringify(contract), [INTEGRITY_NAME]: JSON.stringify(integrity) },
+      define: {
+        [CONTRACT_NAME]: JSON.stringify(contract),
+        [INTEGRITY_NAME]: JSON.stringify(integrity),
+        [HASHED_NAMES_NAME]: JSON.stringify(hashedNames)
+      },
       plugins: plugins(esbuild),
       write: false,
       logLevel: 'silent',
@@ -219,16 +247,22 @@ async function main() {
   if (result.warnings.length) fail(`esbuild warned:\n  ${describe(result.warnings)}`);
   const built = result.outputFiles[0].text;
   if (new RegExp(`\\b${CONTRACT_NAME}\\b`).test(built)) fail(`${CONTRACT_NAME} was not replaced by the contract`);
-  if (new RegExp(`\\b${INTEGRITY_NAME}\\b`).test(built)) fail(`${INTEGRITY_NAME} was not replaced by the hashes`);
-  for (const [file, hash] of Object.entries(integrity)) {
+  for (const name of [INTEGRITY_NAME, HASHED_NAMES_NAME]) {
+    if (new RegExp(`\\b${name}\\b`).test(built)) fail(`${name} was not replaced at build time`);
+  }
+  for (const [file, { path, integrity: hash }] of Object.entries(files)) {
     if (!built.includes(hash)) fail(`the bundle lacks the integrity hash of ${file}`);
+    if (!built.includes(path)) fail(`the bundle lacks the content-hashed name of ${file} (${path})`);
   }
   if (/snippets\/|import\s*\(/.test(built)) fail('the bundle still imports something at run time');
   const glue = await readFile(join(pkg, 'province_targets.js'), 'utf8');
   const lost = boundaryNames(glue).filter((k) => !boundaryNames(built).includes(k));
   if (lost.length) fail(`bundling the glue lost the names ${lost.join(', ')}`);
   await writeFile(join(out, 'province-targets.js'), built);
-  const version = await checkBundle(built, await readFile(join(out, 'province_targets_bg.wasm')));
+  files['province-targets.js'] = { path: hashedName('province-targets.js', built), integrity: sri(Buffer.from(built)) };
+  await writeFile(join(out, files['province-targets.js'].path), built);
+  await writeFile(join(out, 'files.json'), JSON.stringify(files, null, 2) + '\n');
+  const version = await checkBundle(built, wasmBytes);
   if (version !== contract.version) fail(`the bundle says version ${version}, the contract ${contract.version}`);
 
   await copyFile(join(www, 'index.html'), join(out, 'index.html'));
@@ -245,35 +279,34 @@ async function main() {
     builder.split(LOADER_INTEGRITY_PLACEHOLDER).join(sri(Buffer.from(built))));
   // ---- end of issue 7 ----
 
-  await writeSizes();
+  await writeSizes(files);
 }
 
-async function writeSizes() {
-  const embed = ['province-targets.js', 'province_targets_bg.wasm', 'targets.json'];
+async function writeSizes(files) {
+  const embed = ['province-targets.js', files['province_targets_bg.wasm'].path, files['targets.json'].path];
   const demo = ['index.html', 'demo.css'];
   const rows = [];
-  let rawTotal = 0;
-  let gzTotal = 0;
+  const total = [0, 0, 0];
   for (const name of [...embed, ...demo]) {
     const bytes = await readFile(join(out, name));
-    const gz = gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length;
-    rows.push([name, bytes.length, gz]);
-    if (embed.includes(name)) {
-      rawTotal += bytes.length;
-      gzTotal += gz;
-    }
+    const sizes = [
+      bytes.length,
+      gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length,
+      brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }).length
+    ];
+    rows.push([name, sizes]);
+    if (embed.includes(name)) sizes.forEach((n, i) => (total[i] += n));
   }
   const kb = (n) => (n / 1024).toFixed(1).padStart(6) + ' KiB';
+  const cells = (sizes) => sizes.map((n) => `${String(n).padStart(8)} B ${kb(n)}`).join('');
   const pad = Math.max(...rows.map((r) => r[0].length), 'embed total'.length) + 2;
   const lines = [
-    'file'.padEnd(pad) + '      raw'.padStart(20) + '   gzip -9'.padStart(20),
-    ...rows.map(([name, raw, gz]) =>
-      name.padEnd(pad) + `${String(raw).padStart(8)} B ${kb(raw)}` + `${String(gz).padStart(8)} B ${kb(gz)}`),
-    '-'.repeat(pad + 40),
-    'embed total'.padEnd(pad) + `${String(rawTotal).padStart(8)} B ${kb(rawTotal)}` +
-      `${String(gzTotal).padStart(8)} B ${kb(gzTotal)}`,
+    'file'.padEnd(pad) + '      raw'.padStart(20) + '   gzip -9'.padStart(20) + ' brotli 11'.padStart(20),
+    ...rows.map(([name, sizes]) => name.padEnd(pad) + cells(sizes)),
+    '-'.repeat(pad + 60),
+    'embed total'.padEnd(pad) + cells(total),
     '',
-    `An embed downloads: ${embed.join(', ')} (gzip -9 = zlib level 9).`,
+    `An embed downloads: ${embed.join(', ')} (gzip -9 = zlib level 9; brotli 11, as a CDN serves it).`,
     'index.html and demo.css belong to the demo article only.',
     ''
   ];

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# make build: wasm-pack on the pinned nightly (its wasm-opt off), npm's wasm-opt, a load check, then dist/.
+# make build: wasm-pack on the pinned nightly (its wasm-opt off), npm's wasm-opt, a load check, then dist/
+# (content-hashed module and data, one stable loader), the static fallbacks, _headers and precompressed copies.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -84,3 +85,7 @@ node scripts/build-dist.mjs --pkg "$STAGE" --contract "$STAGE/embed-contract.jso
 # ---- static fallbacks (issue 7): dist/static/<indicator>.svg/.png + index.json, by the release CLI ----------
 bash scripts/build-static.sh dist/static
 # ---- end of static fallbacks ----------------------------------------------------------------------------------
+
+# ---- ready for a CDN (issue 17): dist/_headers and precompressed .br/.gz copies, once every file is in dist/ --
+echo "== build: dist/_headers and precompressed .br/.gz (scripts/build-cdn.mjs)"
+node scripts/build-cdn.mjs --out dist

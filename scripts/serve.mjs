@@ -1,33 +1,64 @@
-// A small static server for dist/ (the demo and the end-to-end tests).
+// A small static server for dist/ (the demo, the end-to-end tests and the benchmark's reader-facing numbers).
 //   node scripts/serve.mjs [--root dist] [--port 8080] [--host 127.0.0.1] [--csp] [--quiet]
 // Port 0 picks a free port; the first line printed is "Serving <root> at http://host:port/".
 // --csp adds: Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'
-// Files are served gzip-compressed when the client accepts it (text types and .wasm), with CORS open, because
-// a newsroom's article page loads the widget from another origin.
+// It answers as the CDN would (issue 17): the headers of <root>/_headers (written by scripts/build-cdn.mjs, in
+// the Netlify / Cloudflare Pages format), the precompressed <file>.br or <file>.gz the client accepts, an ETag
+// and 304 for a revalidation. A file without a precompressed copy (a test's fixture) is gzipped on the fly.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { COMPRESSIBLE, EVERY_PATH, TYPES } from './build-cdn.mjs';
 
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.woff2': 'font/woff2'
-};
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt', '.csv', '.map']);
+/**
+ * The rules of a _headers file: [{ pattern: RegExp, headers: [[name, value]] }], in file order. A path line
+ * starts at column 0; `*` matches any characters (a "splat"); indented "Name: value" lines belong to it.
+ */
+export function parseHeaders(text) {
+  const rules = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const source = line.trim().split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+      rules.push({ pattern: new RegExp(`^${source}$`), headers: [] });
+    } else if (rules.length) {
+      const colon = line.indexOf(':');
+      if (colon > 0) rules.at(-1).headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+    }
+  }
+  return rules;
+}
+
+/**
+ * The headers of `path` under `rules`: every matching rule in order; a header set by two rules gets both values
+ * joined by a comma, as Cloudflare Pages does (build-cdn.mjs never writes such a pair).
+ */
+export function headersFor(rules, path) {
+  const headers = new Map();
+  for (const rule of rules) {
+    if (!rule.pattern.test(path)) continue;
+    for (const [name, value] of rule.headers) {
+      const key = name.toLowerCase();
+      headers.set(key, headers.has(key) ? `${headers.get(key)}, ${value}` : value);
+    }
+  }
+  return headers;
+}
+
+/** The encodings the client accepts (q > 0), from its Accept-Encoding header. */
+export function acceptedEncodings(header) {
+  const accepted = new Set();
+  for (const part of String(header ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (name && !(q && Number(q.slice(2)) === 0)) accepted.add(name);
+  }
+  return accepted;
+}
 
 /**
  * Starts the server; resolves to { server, url, port, requests, close() }. `requests` counts requests per path,
@@ -37,6 +68,27 @@ export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1',
   const base = resolve(root);
   const gzCache = new Map();
   const requests = new Map();
+  // Without a _headers file (a folder that is not a build), every path still gets what dist/ would give it.
+  let rules = [{ pattern: /^/, headers: EVERY_PATH }];
+  try {
+    rules = parseHeaders(await readFile(join(base, '_headers'), 'utf8'));
+  } catch (error) {
+    if (error.code !== 'ENOENT') throw error;
+  }
+
+  /** The precompressed copy of `file` in an encoding the client accepts, if there is one as new as the file. */
+  async function precompressed(file, info, accepted) {
+    for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+      if (!accepted.has(encoding)) continue;
+      try {
+        if ((await stat(file + suffix)).mtimeMs < info.mtimeMs) continue;
+        return { encoding, body: await readFile(file + suffix) };
+      } catch {
+        // no copy in this encoding
+      }
+    }
+    return null;
+  }
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
@@ -48,27 +100,47 @@ export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1',
     }
     requests.set(path, (requests.get(path) ?? 0) + 1);
     if (!quiet) console.log(`${req.method} ${path}`);
-    res.setHeader('Access-Control-Allow-Origin', '*');
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Cache-Control', 'no-cache');
+    const headers = headersFor(rules, path);
+    // The path's headers hold for errors too (CORS lets another origin read a 404's status), but the type and
+    // the cache time are the file's, set once it is found.
+    const fileHeaders = new Set(['cache-control', 'content-type']);
+    for (const [name, value] of headers) if (!fileHeaders.has(name)) res.setHeader(name, value);
     if (csp) res.setHeader('Content-Security-Policy', CSP);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
 
     let file = join(base, path);
     if (file !== base && !file.startsWith(base + sep)) return send(res, 403, 'forbidden');
     try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      const ext = extname(file).toLowerCase();
-      res.setHeader('Content-Type', TYPES[ext] ?? 'application/octet-stream');
-      res.setHeader('Vary', 'Accept-Encoding');
-      let payload = body;
-      if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-        const key = `${file}:${body.length}:${(await stat(file)).mtimeMs}`;
-        payload = gzCache.get(key) ?? gzipSync(body, { level: 9 });
-        gzCache.set(key, payload);
-        res.setHeader('Content-Encoding', 'gzip');
+      let info = await stat(file);
+      if (info.isDirectory()) {
+        file = join(file, 'index.html');
+        info = await stat(file);
       }
+      const ext = extname(file).toLowerCase();
+      res.setHeader('Content-Type', headers.get('content-type') ?? TYPES[ext] ?? 'application/octet-stream');
+      res.setHeader('Cache-Control', headers.get('cache-control') ?? 'no-cache');
+
+      let payload;
+      let encoding = null;
+      if (COMPRESSIBLE.has(ext)) {
+        res.setHeader('Vary', 'Accept-Encoding');
+        const accepted = acceptedEncodings(req.headers['accept-encoding']);
+        const copy = await precompressed(file, info, accepted);
+        if (copy) {
+          ({ encoding, body: payload } = copy);
+        } else if (accepted.has('gzip')) {
+          const key = `${file}:${info.size}:${info.mtimeMs}`;
+          payload = gzCache.get(key) ?? gzipSync(await readFile(file), { level: 9 });
+          gzCache.set(key, payload);
+          encoding = 'gzip';
+        }
+      }
+      // One ETag per file version and encoding: a revalidation (the loader after its five minutes) is a 304.
+      const etag = `"${info.size.toString(36)}-${Math.round(info.mtimeMs).toString(36)}${encoding ? '-' + encoding : ''}"`;
+      res.setHeader('ETag', etag);
+      if (encoding) res.setHeader('Content-Encoding', encoding);
+      if (req.headers['if-none-match'] === etag) return res.writeHead(304).end();
+      payload ??= await readFile(file);
       res.setHeader('Content-Length', payload.length);
       res.writeHead(200);
       res.end(req.method === 'HEAD' ? undefined : payload);

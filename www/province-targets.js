@@ -87,10 +87,21 @@ import WIDGET_CSS from './widget.css';
   // browser before a byte of it is used. A newsroom's own data-src dataset has no known hash and is exempt.
   var INTEGRITY = __PT_INTEGRITY__;
 
-  /** The file name and expected hash of one of our own files at `url`, or null (another URL: no check). */
+  // ---- content-hashed names (issue 17) --------------------------------------------------------------------
+  // The module and the bundled dataset are published under names made of their content
+  // (province_targets_bg.<hash>.wasm), cached for a year; only this loader keeps a stable, short-cached URL,
+  // so a release reaches readers within minutes and every file it names is the one it was built with.
+  var HASHED_NAMES = __PT_HASHED_NAMES__;
+
+  /** The URL of one of our own files, by its logical name ("province_targets_bg.wasm", "targets.json"). */
+  function ownUrl(name) {
+    return assetUrl(HASHED_NAMES[name]);
+  }
+
+  /** The logical file name and expected hash of one of our own files at `url`, or null (another URL: no check). */
   function integrityFor(url) {
     for (var name in INTEGRITY) {
-      if (Object.prototype.hasOwnProperty.call(INTEGRITY, name) && assetUrl(name) === url) {
+      if (Object.prototype.hasOwnProperty.call(INTEGRITY, name) && ownUrl(name) === url) {
         return { file: name, hash: INTEGRITY[name] };
       }
     }
@@ -141,7 +152,7 @@ import WIDGET_CSS from './widget.css';
     }
     // The .wasm is requested at once, side by side with the glue, rather than after the glue has run: one
     // round trip fewer before the first chart.
-    var wasmResponse = fetchVerified(assetUrl('province_targets_bg.wasm'));
+    var wasmResponse = fetchVerified(ownUrl('province_targets_bg.wasm'));
     wasmResponse.catch(function () {}); // reported through the glue's own failure below
     modulePromise = Promise.resolve(glue).then(function (mod) {
       return Promise.resolve(mod.default({ module_or_path: wasmResponse }))
@@ -178,7 +189,7 @@ import WIDGET_CSS from './widget.css';
     if (!isTrap(error)) return false;
     if (error.provinceTargets) return true;
     var stack = String(error.stack || '');
-    return stack.indexOf(assetUrl('province_targets_bg.wasm')) >= 0 || stack.indexOf(assetUrl('province_targets.js')) >= 0;
+    return stack.indexOf(ownUrl('province_targets_bg.wasm')) >= 0 || stack.indexOf(assetUrl('province_targets.js')) >= 0;
   }
 
   function onTrap(error) {
@@ -665,7 +676,7 @@ import WIDGET_CSS from './widget.css';
 
     _dataUrl() {
       var src = this.getAttribute('src');
-      return src ? new URL(src, document.baseURI).href : assetUrl('targets.json');
+      return src ? new URL(src, document.baseURI).href : ownUrl('targets.json');
     }
 
     _options() {

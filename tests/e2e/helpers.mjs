@@ -30,9 +30,19 @@ export async function readDataset() {
   return JSON.parse(await readFile(join(DIST, 'targets.json'), 'utf8'));
 }
 
+/**
+ * What the build published under content-hashed names (dist/files.json, issue 17): each logical file name
+ * ("province_targets_bg.wasm", "targets.json", "province-targets.js") -> { path, integrity }.
+ */
+export async function builtFiles(dist = DIST) {
+  if (!existsSync(join(dist, 'files.json'))) throw new Error(`${dist} has no files.json: run make build first`);
+  return JSON.parse(await readFile(join(dist, 'files.json'), 'utf8'));
+}
+
 /** Starts scripts/serve.mjs on a free loopback port. */
 export async function serve({ csp = false } = {}) {
-  if (!existsSync(join(DIST, 'province_targets_bg.wasm'))) {
+  const { 'province_targets_bg.wasm': module } = await builtFiles();
+  if (!existsSync(join(DIST, module.path))) {
     throw new Error(`${DIST} has no built module: run make build first`);
   }
   return startServer({ root: DIST, port: 0, host: '127.0.0.1', csp });

@@ -25,7 +25,7 @@ let browser;
 let template;
 
 before(async () => {
-  if (!existsSync(join(DIST, 'province_targets_bg.wasm'))) throw new Error(`${DIST} has no built module: make build`);
+  if (!existsSync(join(DIST, 'files.json'))) throw new Error(`${DIST} has no built module: make build`);
   site = await mkdtemp(join(tmpdir(), 'pt-hostile-'));
   await cp(DIST, site, { recursive: true });
   await cp(FIXTURES, join(site, 'fixtures'), { recursive: true });
@@ -305,7 +305,7 @@ const MODULE_FAILURES = [
     // refused before they are compiled: trust.test.mjs checks that refusal in detail.
     name: 'the .wasm is not the built module (garbage bytes)',
     message: /Biểu đồ bị chặn để bảo vệ bạn đọc: tệp province_targets_bg\.wasm/,
-    init: (page) => page.route('**/province_targets_bg.wasm', (route) =>
+    init: (page) => page.route('**/province_targets_bg.*.wasm', (route) =>
       route.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('<html>502 Bad Gateway</html>') }))
   },
   {

@@ -124,7 +124,7 @@ describe('loader', () => {
   test('a module that cannot be fetched shows an alert', async () => {
     const { ctx, page } = await openPage(browser, null);
     try {
-      await page.route('**/province_targets_bg.wasm', (route) => route.fulfill({ status: 500, body: 'x' }));
+      await page.route('**/province_targets_bg.*.wasm', (route) => route.fulfill({ status: 500, body: 'x' }));
       await page.goto(server.url, { waitUntil: 'load' });
       const el = page.locator('province-targets').first();
       const alert = el.getByRole('alert');

@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { markLabels, openHtml, openPage, screenshot, start, stop, waitForChart } from './helpers.mjs';
+import { builtFiles, markLabels, openHtml, openPage, screenshot, start, stop, waitForChart } from './helpers.mjs';
 
 const DEFAULT_INDICATOR = 'digital-economy-share-grdp';
 const CSV_HEADER =
@@ -286,7 +286,9 @@ describe('the demo page', () => {
       // Everything but the demo article's own files: the embeds' requests, each made once.
       const article = ['/', '/index.html', '/demo.css', '/demo.js', '/favicon.ico'];
       const embeds = log.requests.map((u) => new URL(u).pathname).filter((p) => !article.includes(p)).sort();
-      assert.deepEqual(embeds, ['/province-targets.js', '/province_targets_bg.wasm', '/targets.json'],
+      const files = await builtFiles();
+      assert.deepEqual(embeds, ['/province-targets.js', `/${files['province_targets_bg.wasm'].path}`,
+        `/${files['targets.json'].path}`].sort(),
         'the script, the .wasm and the dataset, each requested exactly once');
       assert.deepEqual(log.errors, [], 'no console error');
       assert.deepEqual(log.failed, [], 'no failed request');
