@@ -189,7 +189,7 @@ import WIDGET_CSS from './widget.css';
     if (!isTrap(error)) return false;
     if (error.provinceTargets) return true;
     var stack = String(error.stack || '');
-    return stack.indexOf(ownUrl('province_targets_bg.wasm')) >= 0 || stack.indexOf(assetUrl('province_targets.js')) >= 0;
+    return stack.indexOf(ownUrl('province_targets_bg.wasm')) >= 0 || stack.indexOf(scriptUrl) >= 0;
   }
 
   function onTrap(error) {

@@ -58,9 +58,8 @@ impl State {
             ui.leaf("p", "pt-details-hint", &[], self.config.lang.text().details_hint);
         }
         let details = &self.parts.details;
-        // Only what the reader asked for is spoken: the opening target changes with every filter, and its
-        // quote read aloud after each toggle would drown what the reader did. Set before the text changes.
-        details.set_attribute("aria-live", if opening { "off" } else { "polite" })?;
+        // The panel is not live: a screen reader hears the short sentence of `.pt-live` (speech.rs) for the
+        // mark the reader reached, and the quote on Enter, never a whole panel after each toggle.
         details.set_text_content(None);
         ui.apply(details)?;
         details.remove_attribute("hidden")?;

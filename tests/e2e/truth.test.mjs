@@ -374,7 +374,8 @@ describe('the widget follows its width, the host\'s colours and refresh()', () =
           widget: getComputedStyle(el).backgroundColor,
           chart: getComputedStyle(svg.querySelector('rect')).fill,
           title: getComputedStyle(title).fill,
-          link: getComputedStyle(el.shadowRoot.querySelector('a')).color,
+          // The quote the details panel opens on is set off by a rule in the accent colour.
+          link: getComputedStyle(el.shadowRoot.querySelector('.pt-details blockquote')).borderInlineStartColor,
           // The chosen year is the text colour on the background, reversed (province chips and years are
           // neutral: the accent is too close to a year's colour, issue 14).
           year: getComputedStyle(year).backgroundColor
@@ -386,7 +387,7 @@ describe('the widget follows its width, the host\'s colours and refresh()', () =
         title: rgb(BRAND['--pt-text']),
         link: rgb(BRAND['--pt-accent']),
         year: rgb(BRAND['--pt-text'])
-      }, 'background, chart background, text, links and the chosen year in the brand colours');
+      }, 'background, chart background, text, the quote\'s rule and the chosen year in the brand colours');
       await screenshot(widget, 'widget-brand-colours.png');
       assert.deepEqual(log.errors, []);
     } finally {
