@@ -32,10 +32,17 @@ fn sorted(names: impl IntoIterator<Item = impl Into<String>>) -> Vec<String> {
     names
 }
 
-/// Fields the bundled file writes only where they apply: a qualitative target's short label.
+/// Fields the bundled file writes only where they apply: a qualitative target's short label, an indicator's
+/// short label for the picker.
 // A dataset without national targets is complete (it draws no reference line); a target's short words are
-// only for qualitative targets.
-const OPTIONAL: &[(&str, &str)] = &[("the file", "national"), ("target", "label_vi"), ("target", "label_en")];
+// only for qualitative targets; an indicator's short label only where its label is cut in a phone's select.
+const OPTIONAL: &[(&str, &str)] = &[
+    ("the file", "national"),
+    ("target", "label_vi"),
+    ("target", "label_en"),
+    ("indicator", "short_vi"),
+    ("indicator", "short_en"),
+];
 
 #[test]
 fn the_schema_and_the_serde_types_have_the_same_fields() {

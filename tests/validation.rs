@@ -237,6 +237,28 @@ fn count_not_whole() {
 }
 
 #[test]
+fn a_short_label_that_is_not_short() {
+    // 36 characters is the most: the short label exists to fit a 360 px phone's select.
+    let fits = "Doanh nghiệp công nghệ số, mới lập";
+    assert_eq!(
+        messages(&edited(|d| set(d, "indicators", 1, "short_vi", json!(fits))), Lang::En),
+        "(no problem)"
+    );
+    check_both(
+        |d| {
+            set(d, "indicators", 1, "short_vi", json!("Doanh nghiệp công nghệ số được hình thành mới"));
+            set(d, "indicators", 1, "short_en", json!(42));
+        },
+        expect![[r#"
+            indicators[1] "digital-enterprises", field "short_vi": 45 characters long, over the limit of 36: a short label must fit a phone's select
+            indicators[1] "digital-enterprises", field "short_en": wrong type: expected text, found a number"#]],
+        expect![[r#"
+            indicators[1] "digital-enterprises", trường "short_vi": dài 45 ký tự, vượt giới hạn 36 ký tự: nhãn ngắn phải vừa ô chọn trên điện thoại
+            indicators[1] "digital-enterprises", trường "short_en": kiểu sai: cần văn bản, nhưng là một số"#]],
+    );
+}
+
+#[test]
 fn rank_below_1() {
     check(
         |d| set(d, "targets", 2, "value", json!(0)),

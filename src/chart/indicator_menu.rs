@@ -1,8 +1,9 @@
 //! The indicator picker's order: the indicators several provinces share first, since those are the ones a
 //! chart compares, then those only one province set; each part grouped by pillar. Option labels are the
-//! indicators' own labels, with no count after them, so that they fit a phone's select.
+//! indicators' short labels where the data gives one, else their own labels, with no count after them, so
+//! that they fit a phone's select.
 
-use crate::data::model::{Dataset, IndicatorIdx};
+use crate::data::model::{Dataset, Indicator, IndicatorIdx};
 use crate::data::order;
 use crate::locale::i18n::Lang;
 
@@ -41,6 +42,17 @@ pub fn indicator_menu(dataset: &Dataset, lang: Lang) -> Vec<Group> {
     groups
 }
 
+/// What an indicator's `<option>` says: its short label in `lang` where the data gives one (a closed select
+/// cannot wrap, and the full label would be cut at 360 px), else its label. Never the other language's short
+/// label: an English reader gets the English label, however long, rather than Vietnamese words.
+pub fn option_label(indicator: &Indicator, lang: Lang) -> &str {
+    let (short, label) = match lang {
+        Lang::Vi => (&indicator.short_vi, &indicator.label_vi),
+        Lang::En => (&indicator.short_en, &indicator.label_en),
+    };
+    short.as_deref().unwrap_or(label)
+}
+
 // The bundled dataset is read natively (serde_json): these run under `cargo test`.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
@@ -69,5 +81,24 @@ mod tests {
         let single = groups.iter().find(|g| dataset.n_provinces_setting(g.indicators[0]) < 2).unwrap();
         assert!(single.label.ends_with(" · 1 tỉnh"), "{}", single.label);
         assert!(groups.iter().any(|g| g.label == "Kinh tế số" || !g.label.contains(" · ")));
+    }
+
+    #[test]
+    fn an_option_says_the_short_label_in_its_own_language_and_falls_back_to_the_label() {
+        let dataset = dataset_from_json(BUNDLED).unwrap();
+        let find = |id: &str| dataset.indicators.iter().find(|i| i.id == id).unwrap();
+        let full_partial = find("online-services-full-partial");
+        assert_eq!(option_label(full_partial, Lang::Vi), "Dịch vụ công toàn trình, một phần");
+        assert_eq!(option_label(full_partial, Lang::En), "Online services, full or partial");
+        let grdp = find("digital-economy-share-grdp");
+        assert_eq!(option_label(grdp, Lang::Vi), grdp.label_vi, "a label that fits is its own option");
+        // Only the Vietnamese label is too wide for this one: English keeps its label.
+        let communes = find("digital-communes");
+        assert_eq!(communes.short_vi, None);
+        assert_eq!(option_label(communes, Lang::Vi), communes.label_vi);
+        assert_eq!(option_label(communes, Lang::En), "Digital communes per district");
+        let rank = find("smart-city-regional-rank");
+        assert_eq!(rank.short_en, None);
+        assert_eq!(option_label(rank, Lang::En), rank.label_en, "never the other language's short label");
     }
 }

@@ -259,6 +259,8 @@ mod tests {
             pillar: 0,
             label_vi: "X".into(),
             label_en: "X".into(),
+            short_vi: None,
+            short_en: None,
             definition_vi: None,
             definition_en: None,
             unit: Unit::Percent,

@@ -47,6 +47,10 @@ pub struct Indicator {
     pub pillar: usize,
     pub label_vi: String,
     pub label_en: String,
+    /// The indicator picker's wording when the label would be cut in a phone's select; the headline keeps
+    /// the label.
+    pub short_vi: Option<String>,
+    pub short_en: Option<String>,
     pub definition_vi: Option<String>,
     pub definition_en: Option<String>,
     pub unit: Unit,

@@ -93,6 +93,11 @@ pub enum ProblemKind {
         min: f64,
         max: f64,
     },
+    /// A text longer than its field allows (an indicator's short label), in characters.
+    TooLong {
+        length: usize,
+        max: usize,
+    },
     /// A count or rank that is not a whole number.
     NotWhole {
         value: f64,
@@ -218,7 +223,7 @@ impl Problem {
     }
 
     fn write_kind(&self, out: &mut String, lang: Lang) {
-        use Arg::{Index, List, Number, Text};
+        use Arg::{Count, Index, List, Number, Text};
         use ProblemKind::*;
         let vi = lang == Lang::Vi;
         let kind = |kind: &'static str| Text(if vi { vi_kind(kind) } else { kind });
@@ -318,6 +323,13 @@ impl Problem {
                 "{} is outside what the unit {} allows ({} to {})",
                 &[Number(*value), Text(unit), Number(*min), Number(*max)],
             ),
+            TooLong { length, max } => fill(
+                out,
+                vi,
+                "dài {} ký tự, vượt giới hạn {} ký tự: nhãn ngắn phải vừa ô chọn trên điện thoại",
+                "{} characters long, over the limit of {}: a short label must fit a phone's select",
+                &[Count(*length), Count(*max)],
+            ),
             NotWhole { value } => {
                 fill(out, vi, "{} phải là số nguyên", "{} must be a whole number", &[Number(*value)])
             }
@@ -381,6 +393,8 @@ enum Arg<'a> {
     Number(f64),
     /// A record's position in its list.
     Index(usize),
+    /// How many of something, as a plain integer.
+    Count(usize),
     /// Choices, separated by commas.
     List(&'a [&'a str]),
 }
@@ -390,7 +404,7 @@ impl Arg<'_> {
         match *self {
             Arg::Text(text) => out.push_str(text),
             Arg::Number(value) => write_number(out, value, 4, '.', None),
-            Arg::Index(index) => push_integer(out, index),
+            Arg::Index(number) | Arg::Count(number) => push_integer(out, number),
             Arg::List(items) => {
                 for (i, item) in items.iter().enumerate() {
                     if i > 0 {

@@ -54,6 +54,9 @@ pub struct RawIndicator {
     pub pillar: Field<String>,
     pub label_vi: Field<String>,
     pub label_en: Field<String>,
+    /// The picker's wording where `label_*` is too wide for a phone's select (absent where it fits).
+    pub short_vi: Field<String>,
+    pub short_en: Field<String>,
     pub definition_vi: Field<String>,
     pub definition_en: Field<String>,
     pub unit: Field<String>,

@@ -12,6 +12,11 @@ use crate::data::raw::*;
 /// The first and last target years a dataset may hold.
 pub const YEARS: std::ops::RangeInclusive<f64> = 2000.0..=2100.0;
 
+/// The most characters an indicator's short label (`short_vi`, `short_en`) may have: a 360 px phone's select
+/// leaves about 298 px for 16 px text, and Vietnamese and English run about 8 px a character in a wide sans
+/// (the end-to-end test measures the real width; this catches a short label that is plainly not short).
+pub const SHORT_LABEL_MAX: usize = 36;
+
 /// Checks every record of the file; returns the dataset only if nothing is wrong.
 pub fn validate(file: &DatasetFile) -> Result<Dataset, Vec<Problem>> {
     let mut v = Validator { problems: Vec::new(), unreadable: Vec::new() };
@@ -92,6 +97,8 @@ pub fn validate(file: &DatasetFile) -> Result<Dataset, Vec<Problem>> {
             pillar,
             label_vi,
             label_en,
+            short_vi: r.short("short_vi", &ind.short_vi),
+            short_en: r.short("short_en", &ind.short_en),
             definition_vi: r.optional("definition_vi", &ind.definition_vi),
             definition_en: r.optional("definition_en", &ind.definition_en),
             unit: unit.unwrap_or(Unit::Percent),
@@ -468,6 +475,17 @@ impl Checks<'_> {
             self.problem(field, ProblemKind::WrongType { expected: kind::TEXT, found });
         }
         trimmed(value)
+    }
+
+    /// Like `optional`, for a picker's short label: longer than `SHORT_LABEL_MAX` characters is reported, since
+    /// the whole point of the field is to fit where the label does not.
+    fn short(&mut self, field: &str, value: &Field<String>) -> Option<String> {
+        let text = self.optional(field, value);
+        let length = text.as_deref().map_or(0, |t| t.chars().count());
+        if length > SHORT_LABEL_MAX {
+            self.problem(field, ProblemKind::TooLong { length, max: SHORT_LABEL_MAX });
+        }
+        text
     }
 
     /// Like `optional`, and a field that is absent, null or blank is reported as missing.

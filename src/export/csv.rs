@@ -22,7 +22,7 @@ pub const BOM: char = '\u{feff}';
 
 /// The header row, in the order every row follows: the columns a reader reads, then the record kind and the
 /// fields that only rebuilding the dataset needs.
-pub const HEADER: [&str; 38] = [
+pub const HEADER: [&str; 40] = [
     "province_id",
     "province",
     "pillar",
@@ -49,6 +49,8 @@ pub const HEADER: [&str; 38] = [
     "admin_note_en",
     "label_vi",
     "label_en",
+    "short_vi",
+    "short_en",
     "definition_vi",
     "definition_en",
     "unit_label_vi",
@@ -76,7 +78,8 @@ pub struct RecordColumns {
     /// Columns filled for reading: the name of the province, pillar, indicator or document referred to.
     pub derived: &'static [&'static str],
     /// Fields the file leaves out, rather than writing `null`, when their cell is empty: a target's short
-    /// words, which only qualitative targets carry.
+    /// words, which only qualitative targets carry, and an indicator's short label, which only labels too
+    /// wide for a phone's select carry.
     pub omitted_when_empty: &'static [&'static str],
 }
 
@@ -110,6 +113,8 @@ pub const RECORDS: [RecordColumns; 6] = [
             ("pillar_id", "pillar"),
             ("label_vi", "label_vi"),
             ("label_en", "label_en"),
+            ("short_vi", "short_vi"),
+            ("short_en", "short_en"),
             ("definition_vi", "definition_vi"),
             ("definition_en", "definition_en"),
             ("unit", "unit"),
@@ -117,7 +122,7 @@ pub const RECORDS: [RecordColumns; 6] = [
             ("unit_label_en", "unit_label_en"),
         ],
         derived: &[],
-        omitted_when_empty: &[],
+        omitted_when_empty: &["short_vi", "short_en"],
     },
     RecordColumns {
         record: "source",
@@ -296,6 +301,8 @@ pub fn write_csv(dataset: &Dataset, lang: Lang) -> String {
         row.text("pillar_id", &dataset.pillars[indicator.pillar].id);
         row.text("label_vi", &indicator.label_vi);
         row.text("label_en", &indicator.label_en);
+        row.optional("short_vi", &indicator.short_vi);
+        row.optional("short_en", &indicator.short_en);
         row.optional("definition_vi", &indicator.definition_vi);
         row.optional("definition_en", &indicator.definition_en);
         row.text("unit", indicator.unit.as_str());
@@ -445,6 +452,8 @@ mod tests {
                 pillar: 0,
                 label_vi: "Tăng trưởng, năm".into(),
                 label_en: "Growth, yearly".into(),
+                short_vi: None,
+                short_en: None,
                 definition_vi: None,
                 definition_en: None,
                 unit: Unit::PercentPerYear,

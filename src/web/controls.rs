@@ -5,7 +5,7 @@
 
 use super::download::CSV_HREF_PREFIX;
 use super::html::Ui;
-use crate::chart::indicator_menu::indicator_menu;
+use crate::chart::indicator_menu::{indicator_menu, option_label};
 use crate::chart::view::ChartConfig;
 use crate::data::model::Dataset;
 use wasm_bindgen::{JsCast, JsValue};
@@ -88,7 +88,7 @@ pub(super) fn build(
         ui.open("optgroup", "", &[("label", &group.label)]);
         for i in group.indicators {
             let ind = &dataset.indicators[i];
-            ui.leaf("option", "", &[("value", &ind.id)], lang.pick(&ind.label_vi, &ind.label_en));
+            ui.leaf("option", "", &[("value", &ind.id)], option_label(ind, lang));
         }
         ui.close();
     }
