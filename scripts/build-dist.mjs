@@ -47,6 +47,8 @@ const INTEGRITY_NAME = '__PT_INTEGRITY__';
 const HASHED_NAMES_NAME = '__PT_HASHED_NAMES__';
 /** The placeholder in www/builder.js that the loader's own hash replaces, for the embed code's integrity="". */
 const LOADER_INTEGRITY_PLACEHOLDER = '__PT_LOADER_INTEGRITY__';
+/** The placeholder in www/builder.js that the loader's content-hashed name replaces: the embed code pins it. */
+const LOADER_PATH_PLACEHOLDER = '__PT_LOADER_PATH__';
 
 /** A Subresource Integrity value: sha384, base64, as the integrity attribute and fetch option want it. */
 export function sri(bytes) {
@@ -272,11 +274,16 @@ async function main() {
   for (const name of ['builder.html', 'builder.css', 'demo.js']) {
     await copyFile(join(www, name), join(out, name));
   }
-  // The builder's embed code carries the loader's integrity="" (issue 16): its hash, known only now.
+  // The builder's embed code pins the loader's content-hashed name with its integrity="" (issues 16, 17):
+  // both known only now. Integrity on the stable name would break every pasted article at the next release.
   const builder = await readFile(join(www, 'builder.js'), 'utf8');
-  if (!builder.includes(LOADER_INTEGRITY_PLACEHOLDER)) fail(`www/builder.js lacks ${LOADER_INTEGRITY_PLACEHOLDER}`);
-  await writeFile(join(out, 'builder.js'),
-    builder.split(LOADER_INTEGRITY_PLACEHOLDER).join(sri(Buffer.from(built))));
+  for (const placeholder of [LOADER_INTEGRITY_PLACEHOLDER, LOADER_PATH_PLACEHOLDER]) {
+    if (!builder.includes(placeholder)) fail(`www/builder.js lacks ${placeholder}`);
+  }
+  const pinned = files['province-targets.js'];
+  await writeFile(join(out, 'builder.js'), builder
+    .split(LOADER_INTEGRITY_PLACEHOLDER).join(pinned.integrity)
+    .split(LOADER_PATH_PLACEHOLDER).join(pinned.path));
   // ---- end of issue 7 ----
 
   await writeSizes(files);

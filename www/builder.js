@@ -10,8 +10,11 @@
   };
   var LOADER_URL = new URL('province-targets.js', location.href).href;
   var STATIC_URL = new URL('static/', location.href).href;
-  // The loader's Subresource Integrity hash (sha384), written in by scripts/build-dist.mjs when it copies this
-  // file to dist/ (issue 16): a loader changed on the CDN is then refused by the reader's browser.
+  // The embed code pins this build's loader: its content-hashed name and its Subresource Integrity hash
+  // (sha384), both written in by scripts/build-dist.mjs when it copies this file to dist/ (issues 16, 17).
+  // `integrity` on the stable province-targets.js would make every pasted article refuse the next release's
+  // loader (docs/DEPLOY.md); the hashed file never changes, so the browser refuses only a file tampered with.
+  var PINNED_LOADER_URL = new URL('__PT_LOADER_PATH__', location.href).href;
   var LOADER_INTEGRITY = '__PT_LOADER_INTEGRITY__';
   var LOADER_TRUST = ' integrity="' + LOADER_INTEGRITY + '" crossorigin="anonymous"';
   // The static export writes each language into its own folder (scripts/build-static.sh).
@@ -65,6 +68,9 @@
       framePhone: 'Điện thoại (360 px)',
       codeHeading: 'Mã nhúng',
       codeScript: 'Một thẻ script: dán vào chỗ muốn đặt biểu đồ',
+      codePinned: 'Mã này gắn với đúng phiên bản hôm nay (tên tệp theo nội dung, kèm integrity): bài đã đăng không ' +
+        'bao giờ đổi theo các bản phát hành sau. Muốn luôn dùng bản mới nhất, thay src bằng province-targets.js ' +
+        'và bỏ integrity cùng crossorigin (xem docs/DEPLOY.md).',
       codeElementHeading: 'Trang có nhiều biểu đồ',
       codeElement: 'Thẻ script một lần cho cả trang, rồi một phần tử province-targets cho mỗi biểu đồ',
       copy: 'Sao chép',
@@ -138,6 +144,9 @@
       framePhone: 'Phone (360 px)',
       codeHeading: 'Embed code',
       codeScript: 'One script tag: paste it where the chart should appear',
+      codePinned: 'This code is pinned to today\'s build (a content-named file with its integrity): a published ' +
+        'article never changes with later releases. For always the latest, use province-targets.js as src and ' +
+        'drop integrity and crossorigin (see docs/DEPLOY.md).',
       codeElementHeading: 'A page with several charts',
       codeElement: 'The script tag once per page, then one province-targets element per chart',
       copy: 'Copy',
@@ -344,6 +353,7 @@
       radio.checked = radio.value === state.lang;
     });
     $('theme').value = state.theme;
+    $('hide-national').checked = state.national === 'off';
   }
 
   function checkedValues(name) {
@@ -474,14 +484,14 @@
     var attrs = attributes(false).map(function (a) {
       return ' data-' + a[0] + '="' + escapeHtml(a[1]) + '"';
     }).join('');
-    return '<script src="' + escapeHtml(LOADER_URL) + '"' + attrs + LOADER_TRUST + '></script>\n' + noscript();
+    return '<script src="' + escapeHtml(PINNED_LOADER_URL) + '"' + attrs + LOADER_TRUST + '></script>\n' + noscript();
   }
 
   function elementCode() {
     var attrs = attributes(false).map(function (a) {
       return ' ' + a[0] + '="' + escapeHtml(a[1]) + '"';
     }).join('');
-    return '<script src="' + escapeHtml(LOADER_URL) + '" data-embed="none"' + LOADER_TRUST + ' async></script>\n' +
+    return '<script src="' + escapeHtml(PINNED_LOADER_URL) + '" data-embed="none"' + LOADER_TRUST + ' async></script>\n' +
       '<province-targets' + attrs + '></province-targets>\n' + noscript();
   }
 
@@ -582,6 +592,8 @@
     state.provinces = detail.provinces ? String(detail.provinces).split(',').filter(Boolean) : [];
     if (!state.provinces.length) state.provinces = provinceIds();
     if (!(userData && userData.broken)) state.lang = detail.lang || state.lang;
+    // The preview's own national-target switch is the form's "hide" box pressed from the other side.
+    if (detail.national) state.national = detail.national === 'off' ? 'off' : '';
     showState();
     showEmptyWarning();
     showCode();

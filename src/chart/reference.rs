@@ -156,6 +156,20 @@ impl ReferenceLines {
             }
             lines_out.lines.push((x, y + 4.0));
         }
+        // A later label that had no room right of its line stands left of it, and may cross an earlier line
+        // (at 700 px, the 2030 label crosses the 2025 line): that line then starts under it, never through it.
+        for (x, line_top) in &mut lines_out.lines {
+            for label in &lines_out.labels {
+                let Shape::Text { x: lx, y: ly, anchor, width, .. } = label else { continue };
+                let (left, right) = match anchor {
+                    Anchor::End => (lx - width, *lx),
+                    _ => (*lx, lx + width),
+                };
+                if *ly > *line_top - 4.0 && (left..=right).contains(x) {
+                    *line_top = ly + 4.0;
+                }
+            }
+        }
         if !lines_out.lines.is_empty() {
             lines_out.height = y + 10.0 - top;
         }
@@ -301,6 +315,30 @@ mod tests {
         assert_eq!(xs, [300.0], "one line, at 20 on a 0–40 axis from 100 to 500 px");
         let none = ReferenceLines::place(&[], &indicator(), &scale, 10.0, 16.0, 584.0, Lang::Vi);
         assert_eq!(none.height, 0.0);
+    }
+
+    #[test]
+    fn a_line_starts_under_a_later_label_that_would_cross_it() {
+        // 20 and 30 on a 0–35 axis 16–584 px wide: the 30 label has no room right of its line, so it stands
+        // left of it, across the 20 line, which then starts below it.
+        let scale = LinearScale { domain: (0.0, 35.0), range: (16.0, 584.0) };
+        let mut thirty = national(30.0, Qualifier::Exact);
+        thirty.year = 2030;
+        let twenty = national(20.0, Qualifier::Exact);
+        let lines =
+            ReferenceLines::place(&[&thirty, &twenty], &indicator(), &scale, 10.0, 16.0, 584.0, Lang::Vi);
+        let label_bottom = |year: &str| {
+            (lines.labels.iter())
+                .find_map(|shape| match shape {
+                    Shape::Text { text, y, anchor: Anchor::End, .. } if text.contains(year) => Some(*y),
+                    _ => None,
+                })
+                .expect("each label stands left of its line")
+        };
+        let (twenty_x, twenty_top) = lines.lines[0];
+        assert_eq!(twenty_x, scale.map(20.0));
+        assert_eq!(twenty_top, label_bottom("2030") + 4.0, "the 20 line starts under the 2030 label");
+        assert_eq!(lines.lines[1].1, label_bottom("2030") + 4.0, "the 30 line starts under its own label");
     }
 
     #[test]

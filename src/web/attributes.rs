@@ -3,7 +3,7 @@
 //! attributes that would reproduce it (`Widget.state()` and the `province-targets-change` event).
 
 use super::state::State;
-use crate::chart::embed::{EmbedOptions, CONTROLS};
+use crate::chart::embed::{EmbedOptions, CONTROLS, NATIONAL};
 use crate::chart::framing::EditorWords;
 use crate::chart::view::{ChartConfig, Requested};
 use crate::data::model::Dataset;
@@ -99,13 +99,16 @@ struct ViewAttributes<'a> {
     /// A comma-separated list of province ids.
     provinces: String,
     lang: &'static str,
+    /// "on" or "off": whether the national reference lines are drawn (the reader's switch).
+    national: &'static str,
     /// The highlighted province ids, only when the embed set some: a page that keeps the view in its URL
     /// keeps the highlight too.
     #[serde(skip_serializing_if = "String::is_empty")]
     highlight: String,
 }
 
-/// The current view as a JavaScript object: `{indicator, year, provinces, lang}`, and `highlight` if set.
+/// The current view as a JavaScript object: `{indicator, year, provinces, lang, national}`, and `highlight`
+/// if set.
 pub(super) fn view_attributes(state: &State) -> JsValue {
     let config = &state.config;
     let provinces: Vec<&str> = (state.dataset.provinces.iter().zip(&config.shown))
@@ -117,6 +120,7 @@ pub(super) fn view_attributes(state: &State) -> JsValue {
         year: config.year.map(|y| y.to_string()).unwrap_or_else(|| "all".into()),
         provinces: provinces.join(","),
         lang: config.lang.as_str(),
+        national: NATIONAL[usize::from(!config.national)],
         highlight: (config.highlight.iter())
             .map(|&p| state.dataset.provinces[p].id.as_str())
             .collect::<Vec<_>>()

@@ -1,11 +1,12 @@
 //! Building the widget's HTML on mount, in the order a graphics desk publishes: the headline (an `h2`) and
-//! its description, the province chips (behind a disclosure on phones), the indicator picker and the year
-//! segments (all hidden by `controls="none"`), the chart, the details panel, then the note, the one source
+//! its description, the province chips (behind a disclosure on phones), the indicator picker, the year
+//! segments and the national-target switch (all hidden by `controls="none"`), the chart, the details panel, then the note, the one source
 //! line, the downloads menu and the table, in one call. What changes after mount is kept in `Parts`.
 
 use super::download::CSV_HREF_PREFIX;
 use super::html::Ui;
 use crate::chart::indicator_menu::{indicator_menu, option_label};
+use crate::chart::reference::national_name;
 use crate::chart::view::ChartConfig;
 use crate::data::model::Dataset;
 use wasm_bindgen::{JsCast, JsValue};
@@ -24,6 +25,9 @@ pub(super) struct Parts {
     pub indicator: HtmlSelectElement,
     /// The year segments (`role="radio"`), "all" first, then each year of the dataset.
     pub years: Vec<(Option<u16>, Element)>,
+    /// The "Mục tiêu quốc gia" switch (`aria-pressed`), shown only while the view has a national target
+    /// to draw or hide (`national_toggle.rs`).
+    pub national: Element,
     pub summary: Element,
     /// The live region: one short sentence when the focused mark changes (`speech`).
     pub live: Element,
@@ -125,6 +129,14 @@ pub(super) fn build(
         .collect();
     ui.close(); // radiogroup
     ui.close(); // field
+                // Last in the row, so that showing or hiding it (it follows the view) moves no other control. Hidden
+                // until the first render says whether the view has a national target.
+    let national = ui.leaf(
+        "button",
+        "pt-national-toggle",
+        &[("type", "button"), ("aria-pressed", pressed(config.national)), ("hidden", "")],
+        national_name(lang),
+    );
     ui.close(); // controls
 
     // The one-sentence summary is for screen readers: sighted readers have the chart it describes.
@@ -196,6 +208,7 @@ pub(super) fn build(
         provinces_toggle: get(provinces_toggle),
         indicator,
         years: years.into_iter().map(|(year, node)| (year, get(node))).collect(),
+        national: get(national),
         summary: get(summary),
         live: get(live),
         empty: get(empty),

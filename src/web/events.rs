@@ -98,6 +98,9 @@ fn on_click(state: &mut State, event: &Event) -> Result<(), JsValue> {
             return state.toggle_province(province);
         }
     }
+    if el.closest(".pt-national-toggle")?.is_some() {
+        return state.toggle_national();
+    }
     if let Some(disclosure) = el.closest(".pt-provinces-toggle")? {
         let open = disclosure.get_attribute("aria-expanded").as_deref() == Some("true");
         return disclosure.set_attribute("aria-expanded", if open { "false" } else { "true" });

@@ -18,6 +18,7 @@ mod framing;
 mod html;
 mod measure;
 mod menu;
+mod national_toggle;
 mod panels;
 mod patch;
 mod speech;
@@ -144,7 +145,8 @@ impl Widget {
     }
 
     /// The current view as the embed attributes that would reproduce it:
-    /// `{indicator, year, provinces, lang}` (`year` is "all" or a year; `provinces` a comma-separated list).
+    /// `{indicator, year, provinces, lang, national}` (`year` is "all" or a year; `provinces` a comma-separated
+    /// list; `national` "on" or "off").
     pub fn state(&self) -> JsValue {
         attributes::view_attributes(&self.state.borrow())
     }

@@ -158,6 +158,7 @@ impl State {
         }
         self.draw(tree)?;
         self.sync_year_control()?;
+        self.sync_national_toggle()?;
         if self.drawn_summary != scene.description {
             self.parts.summary.set_text_content(Some(&scene.description));
             self.drawn_summary = scene.description;

@@ -422,7 +422,8 @@ describe('a tap on a phone', () => {
   test('keyboard focus still draws the ring', async () => {
     const { ctx, page, widget } = await widgetPage(`indicator="${GRDP}"`);
     try {
-      await widget.locator('.pt-year[tabindex="0"]').focus();
+      // The national-target switch is the last control before the chart on this indicator (issue 15).
+      await widget.locator('.pt-national-toggle').focus();
       await page.keyboard.press('Tab');
       const outline = await widget.evaluate((host) => {
         const el = host.shadowRoot.activeElement;

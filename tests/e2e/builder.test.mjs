@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, ROOT, openHtml, openPage, screenshot, serve, start, stop, viewOf } from './helpers.mjs';
+import { DIST, ROOT, builtFiles, openHtml, openPage, screenshot, serve, start, stop, viewOf } from './helpers.mjs';
 
 let server;
 let browser;
@@ -73,8 +73,16 @@ describe('embed builder: the code', () => {
       await page.locator('#copy-status', { hasText: 'Đã sao chép' }).waitFor();
       const copied = await page.evaluate(() => navigator.clipboard.readText());
       assert.equal(copied, await code(page), 'the clipboard holds the code shown');
-      const loaderUrl = `${server.url}province-targets.js`;
+      // The code pins this build's content-hashed loader with its integrity (issue 17): the stable
+      // province-targets.js changes at every release, and with integrity="" on it a pasted article would break.
+      const pinned = (await builtFiles())['province-targets.js'];
+      assert.match(pinned.path, /^province-targets\.[0-9a-f]{8,}\.js$/);
+      const loaderUrl = `${server.url}${pinned.path}`;
       assert.ok(copied.startsWith(`<script src="${loaderUrl}" data-indicator="records-online-commune"`), copied);
+      assert.ok(copied.includes(` integrity="${pinned.integrity}" crossorigin="anonymous">`), copied);
+      assert.ok(!copied.includes(`${server.url}province-targets.js"`), 'never the stable loader URL');
+      assert.match(await page.locator('#code-pinned').innerText(), /gắn với đúng phiên bản hôm nay.*province-targets\.js/s,
+        'the sentence under the code says it is pinned and how to get the latest instead');
       assert.match(copied, /data-provinces="bac-giang,binh-dinh,vinh-phuc,lang-son"/);
       assert.match(copied, /<\/script>\n<noscript>/, 'the no-JavaScript fallback follows the script tag');
       const chart = staticIndex.charts.find((c) => c.indicator === 'records-online-commune');
@@ -88,6 +96,8 @@ describe('embed builder: the code', () => {
       await page.getByRole('button', { name: 'Sao chép' }).nth(1).click();
       const elementCode = await page.evaluate(() => navigator.clipboard.readText());
       assert.match(elementCode, /<province-targets indicator="records-online-commune" year="2025"/);
+      assert.ok(elementCode.startsWith(`<script src="${loaderUrl}" data-embed="none" integrity="${pinned.integrity}"`),
+        elementCode);
 
       for (const [name, pasted] of [['script', copied], ['element', elementCode]]) {
         const opened = await pastedPage(pasted, { width: 900 });

@@ -1,5 +1,6 @@
 // Issue 15, the national yardstick: the digital-economy chart for 2025 shows the national target of
-// QĐ 749/QĐ-TTg as a labelled line at 20%, the summary says who set more, and national="off" hides it.
+// QĐ 749/QĐ-TTg as a labelled line at 20%, the summary says who set more, and national="off" hides it. The
+// reader's "Mục tiêu quốc gia" switch shows only where there is a national line, and takes it away (and back).
 // Run with `node --test tests/e2e/national.test.mjs` after `make build`.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -79,6 +80,102 @@ describe('the national target of QĐ 749 on the digital-economy chart for 2025',
       assert.equal(chart.lines.filter((l) => l.width === '1.5').length, 0, 'no national line');
       assert.ok(!chart.desc.includes('quốc gia'), `the summary says nothing of it: ${chart.desc}`);
       assert.ok(chart.texts.some((t) => t.text === 'khoảng 25%'), 'the provinces\' marks are still drawn');
+    } finally {
+      await ctx.close();
+    }
+  });
+});
+
+/** The widget's national-target switch, by its role and name as a screen reader finds it. */
+const switchOf = (widget) => widget.getByRole('button', { name: 'Mục tiêu quốc gia', exact: true });
+
+/** A page with one embed of `indicator`, with `extra` attributes, and the change events it heard. */
+function pageOf(indicator, extra = '') {
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1"><title>national switch</title></head>
+    <body style="margin:0"><province-targets indicator="${indicator}" ${extra}></province-targets>
+    <script>window.ptChanges = []; document.addEventListener('province-targets-change', (e) => window.ptChanges.push(e.detail));</script>
+    <script src="province-targets.js" data-embed="none"></script></body></html>`;
+}
+
+describe('the reader\'s national-target switch', () => {
+  test('is a pressed 44 px chip on the digital-economy chart; a click takes the line and the sentence away, and back', async () => {
+    const { ctx, page: tab } = await openHtml(browser, server, pageOf('digital-economy-share-grdp', 'year="2025"'),
+      { viewport: { width: 1280, height: 1000 } });
+    try {
+      const widget = await waitForChart(tab, 0);
+      const toggle = switchOf(widget);
+      await toggle.waitFor({ state: 'visible' });
+      assert.equal(await toggle.getAttribute('aria-pressed'), 'true', 'on by default: the line is drawn');
+      const box = await toggle.boundingBox();
+      assert.ok(box.height >= 44 && box.width >= 44, `a 44 px target: ${box.width} × ${box.height}`);
+      assert.equal((await chartOf(widget)).lines.filter((l) => l.width === '1.5').length, 1, 'the line is drawn');
+
+      await toggle.click();
+      await tab.waitForFunction(() => window.ptChanges.length === 1);
+      assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+      const off = await chartOf(widget);
+      assert.ok(!off.texts.some((t) => t.text === LABEL), 'no national label');
+      assert.equal(off.lines.filter((l) => l.width === '1.5').length, 0, 'no national line');
+      assert.ok(!off.desc.includes('quốc gia'), `the summary no longer names it: ${off.desc}`);
+      assert.ok(off.texts.some((t) => t.text === 'khoảng 25%'), 'the provinces\' marks are still drawn');
+      const changes = await tab.evaluate(() => window.ptChanges);
+      assert.equal(changes[0].national, 'off', 'the change event (state()\'s view) carries national="off"');
+
+      await toggle.click();
+      await tab.waitForFunction(() => window.ptChanges.length === 2);
+      assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+      const on = await chartOf(widget);
+      assert.ok(on.texts.some((t) => t.text === LABEL), 'the label is back');
+      assert.match(on.desc, /Mục tiêu quốc gia 2025: 20% \(QĐ 749\/QĐ-TTg\)\./);
+      assert.equal((await tab.evaluate(() => window.ptChanges))[1].national, 'on');
+      await screenshot(tab, 'national-switch-1280.png');
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('works by keyboard (Space) and by touch (a tap) on a phone', async () => {
+    const { ctx, page: tab } = await openHtml(browser, server, pageOf('digital-economy-share-grdp', 'year="2025"'),
+      { viewport: { width: 360, height: 800 }, hasTouch: true, isMobile: true });
+    try {
+      const widget = await waitForChart(tab, 0);
+      const toggle = switchOf(widget);
+      await toggle.focus();
+      await tab.keyboard.press('Space');
+      await tab.waitForFunction(() => window.ptChanges.length === 1);
+      assert.equal(await toggle.getAttribute('aria-pressed'), 'false', 'Space turns it off');
+      assert.ok(!(await chartOf(widget)).texts.some((t) => t.text === LABEL), 'no label after Space');
+      await toggle.tap();
+      await tab.waitForFunction(() => window.ptChanges.length === 2);
+      assert.equal(await toggle.getAttribute('aria-pressed'), 'true', 'a tap turns it back on');
+      assert.ok((await chartOf(widget)).texts.some((t) => t.text === LABEL), 'the label is back after a tap');
+      await screenshot(tab, 'national-switch-360.png', { fullPage: true });
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('is not there for an indicator without a national target, and comes with one chosen', async () => {
+    const { ctx, page: tab } = await openHtml(browser, server, pageOf('records-online-commune'),
+      { viewport: { width: 1280, height: 1000 } });
+    try {
+      const widget = await waitForChart(tab, 0);
+      assert.equal(await switchOf(widget).count(), 0, 'no switch (a hidden button has no role to find)');
+      await widget.locator('select').selectOption('digital-economy-share-grdp');
+      await switchOf(widget).waitFor({ state: 'visible' });
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('is hidden with controls="none", like the other controls', async () => {
+    const { ctx, page: tab } = await openHtml(browser, server,
+      pageOf('digital-economy-share-grdp', 'year="2025" controls="none"'), { viewport: { width: 1280, height: 1000 } });
+    try {
+      const widget = await waitForChart(tab, 0);
+      assert.equal(await switchOf(widget).count(), 0);
+      assert.ok((await chartOf(widget)).texts.some((t) => t.text === LABEL), 'the line is still drawn');
     } finally {
       await ctx.close();
     }

@@ -315,7 +315,8 @@ describe('the demo page', () => {
     });
   }
 
-  for (const width of [360, 1000]) {
+  // 560 and 700 px: where the national-target switch takes a row of its own under the indicator and years.
+  for (const width of [360, 560, 700, 1000]) {
     test(`the chart arriving does not move the article at ${width} px (cumulative layout shift 0)`, async () => {
       const { ctx, page } = await openPage(browser, null, { viewport: { width, height: 800 } });
       try {
