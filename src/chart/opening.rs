@@ -6,12 +6,16 @@ use crate::data::model::{Dataset, TargetIdx, Unit};
 
 /// The most telling target in view: of the latest year shown, the highest (for a rank, the best place, the
 /// smallest number), the first in the view on a tie; a target with no number only where no other is.
-/// `None` when the view has no target at all.
+/// When the editor highlights provinces, the story is theirs: only their targets are candidates, unless none
+/// of them has a target in view. `None` when the view has no target at all.
 pub fn opening_target(dataset: &Dataset, view: &View) -> Option<TargetIdx> {
-    let latest = view.targets().map(|t| dataset.targets[t].year).max()?;
+    let highlighted = |t: &TargetIdx| view.highlight.contains(&dataset.targets[*t].province);
+    let only_highlighted = view.targets().any(|t| highlighted(&t));
+    let candidates = || view.targets().filter(move |t| !only_highlighted || highlighted(t));
+    let latest = candidates().map(|t| dataset.targets[t].year).max()?;
     let mut best: Option<(TargetIdx, f64)> = None;
     let mut first_of_latest = None;
-    for index in view.targets() {
+    for index in candidates() {
         let target = &dataset.targets[index];
         if target.year != latest {
             continue;
@@ -69,6 +73,16 @@ mod tests {
         // is latest.
         let chosen = opening("dti-ranking", None).unwrap();
         assert!(chosen.contains("2030"), "{chosen}");
+    }
+
+    #[test]
+    fn a_highlight_opens_on_the_highlighted_provinces_target() {
+        let dataset = dataset_from_json(BUNDLED).unwrap();
+        let requested = Requested { highlight: Some("lang-son".into()), ..Requested::default() };
+        let (config, _) = ChartConfig::resolve(&dataset, &requested);
+        let view = View::new(&dataset, &config);
+        let chosen = &dataset.targets[opening_target(&dataset, &view).unwrap()];
+        assert_eq!(dataset.provinces[chosen.province].id, "lang-son", "{}", chosen.id);
     }
 
     #[test]
