@@ -435,13 +435,13 @@ fn odd_options_fall_back_one_by_one_and_never_stop_a_mount() {
     let state = widget.state();
     let get = |key: &str| js_sys::Reflect::get(&state, &key.into()).unwrap().as_string().unwrap();
     assert_eq!(
-        (get("indicator"), get("year"), get("lang")),
-        ("fibre-households".into(), "all".into(), "en".into())
+        (get("indicator"), get("year"), get("lang"), get("national")),
+        ("fibre-households".into(), "all".into(), "en".into(), "on".into())
     );
     assert_eq!(
         js_sys::Object::keys(state.unchecked_ref::<js_sys::Object>()).length(),
-        4,
-        "{{indicator, year, provinces, lang}}"
+        5,
+        "{{indicator, year, provinces, lang, national}}: no highlight was set"
     );
     host.remove();
 }
