@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { ROOT, openHtml, screenshot, start, stop, waitForChart } from './helpers.mjs';
+import { ROOT, openHtml, screenshot, squash, start, stop, waitForChart } from './helpers.mjs';
 
 const GRDP = 'digital-economy-share-grdp';
 const PHONE = { width: 360, height: 740 };
@@ -21,7 +21,6 @@ before(async () => {
 
 after(() => stop({ server, browser }));
 
-const squash = (s) => s.replace(/\s+/g, ' ').trim();
 const yearsOf = (indicator) =>
   [...new Set(data.targets.filter((t) => t.indicator === indicator).map((t) => t.year))].sort();
 

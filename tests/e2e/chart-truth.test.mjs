@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { OUTPUT, openPage, start, stop, waitForChart } from './helpers.mjs';
+import { OUTPUT, openPage, squash, start, stop, waitForChart } from './helpers.mjs';
 
 let server;
 let browser;
@@ -18,7 +18,6 @@ before(async () => {
 
 after(() => stop({ server, browser }));
 
-const squash = (s) => s.replace(/\s+/g, ' ').trim();
 
 /** A page holding `body` and the loader, with console warnings recorded; its first widget drawn. */
 async function openWidget(body, options = {}) {

@@ -4,7 +4,7 @@
 // `node --test tests/e2e/desk.test.mjs`.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openHtml, screenshot, start, stop, waitForChart } from './helpers.mjs';
+import { openHtml, screenshot, squash, start, stop, waitForChart } from './helpers.mjs';
 
 let server;
 let browser;
@@ -16,7 +16,6 @@ before(async () => {
 
 after(() => stop({ server, browser }));
 
-const squash = (s) => s.replace(/\s+/g, ' ').trim();
 const escapeAttribute = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
 /** A page holding one `<province-targets>` with `attributes` ({name: value}), the loader defining it. */

@@ -107,6 +107,9 @@ export async function stop({ server, browser }) {
   await server?.close();
 }
 
+/** Text with its runs of white space made one space, as a reader reads it. */
+export const squash = (s) => s.replace(/\s+/g, ' ').trim();
+
 /** Waits until the n-th widget on the page (0-based) has rendered its chart. */
 export async function waitForChart(page, index = 0, timeout = 15000) {
   const widget = page.locator('province-targets').nth(index);

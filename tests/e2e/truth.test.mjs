@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { openDownloads, openPage, screenshot, start, stop, waitForChart } from './helpers.mjs';
+import { openDownloads, openPage, screenshot, squash, start, stop, waitForChart } from './helpers.mjs';
 
 let server;
 let browser;
@@ -17,7 +17,6 @@ before(async () => {
 
 after(() => stop({ server, browser }));
 
-const squash = (s) => s.replace(/\s+/g, ' ').trim();
 
 /**
  * A page of `server`'s origin holding `body` and the loader (defining the element only), opened with every

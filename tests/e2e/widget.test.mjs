@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { builtFiles, markLabels, openHtml, openPage, screenshot, start, stop, waitForChart } from './helpers.mjs';
+import { builtFiles, markLabels, openHtml, openPage, screenshot, squash, start, stop, waitForChart } from './helpers.mjs';
 
 const DEFAULT_INDICATOR = 'digital-economy-share-grdp';
 const CSV_HEADER =
@@ -22,7 +22,6 @@ after(() => stop({ server, browser }));
 const provinceName = (id) => data.provinces.find((p) => p.id === id).name_vi;
 const provincesWith = (indicator) =>
   [...new Set(data.targets.filter((t) => t.indicator === indicator).map((t) => t.province))];
-const squash = (s) => s.replace(/\s+/g, ' ').trim();
 
 /** "Bắc Giang, 2025: khoảng 25%" -> the target it stands for, in the given indicator. */
 function targetOfLabel(label, indicator, lang = 'vi') {
