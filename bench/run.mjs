@@ -664,7 +664,8 @@ async function main() {
     samples.second = Object.fromEntries(PAGES.map(({ kind }) => [kind, []]));
     for (let i = 0; i < RUNS; i++) {
       for (const { kind } of PAGES) {
-        samples.second[kind].push(await secondArticle(browser, server, kind, { viewport: VIEWPORT, initScript }));
+        samples.second[kind].push(await secondArticle(chromium, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS },
+          server, kind, { viewport: VIEWPORT, initScript }));
       }
       process.stderr.write(`\rbench: second article ${i + 1}/${RUNS}`);
     }
@@ -810,7 +811,8 @@ ${goals(S)}
 - **Lighthouse.** \`bench/lighthouse.mjs\`: the \`lighthouse\` package's default (mobile) preset on each
   page in Debian's Chromium (chrome-launcher, \`--headless --no-sandbox --disable-gpu --disable-dev-shm-usage\`),
   categories performance and accessibility, one page after the other, medians.
-- **A second article.** \`bench/second-article.mjs\`: in one browser context, a first article (the page with
+- **A second article.** \`bench/second-article.mjs\`: in a new Chromium with a fresh profile on disk (an
+  incognito context keeps no code cache, a reader's browser does), a first article (the page with
   \`?article=1\`), ${WAIT_MS_NOTE.replace('on the first article', 'of reading')}, then a second article in a new tab (\`?article=2\`); each timed from its
   \`responseStart\` to the chart painted, as above. The widget's tabs are traced (category \`v8.wasm\`).
 - **First render.** From the document's \`responseStart\` to the frame after the chart's marks exist: for
