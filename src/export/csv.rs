@@ -14,183 +14,12 @@
 
 use crate::chart::reference::national_name;
 use crate::data::model::{Dataset, PartialDate};
+use crate::data::sheet::columns::{DEFUSED_STARTS, HEADER};
 use crate::locale::i18n::Lang;
 use crate::locale::number::plain;
 
 /// The byte-order mark the sheet starts with: without it, Excel reads UTF-8 as the local code page.
 pub const BOM: char = '\u{feff}';
-
-/// The header row, in the order every row follows: the columns a reader reads, then the record kind and the
-/// fields that only rebuilding the dataset needs.
-pub const HEADER: [&str; 40] = [
-    "province_id",
-    "province",
-    "pillar",
-    "indicator_id",
-    "indicator",
-    "year",
-    "qualifier",
-    "value",
-    "value_max",
-    "unit",
-    "status",
-    "document",
-    "quote",
-    "record",
-    "id",
-    "source_id",
-    "pillar_id",
-    "note_vi",
-    "note_en",
-    "name_vi",
-    "name_en",
-    "name_ascii",
-    "admin_note_vi",
-    "admin_note_en",
-    "label_vi",
-    "label_en",
-    "short_vi",
-    "short_en",
-    "definition_vi",
-    "definition_en",
-    "unit_label_vi",
-    "unit_label_en",
-    "document_title",
-    "document_date",
-    "issuer",
-    "article_title",
-    "article_date",
-    "article_author",
-    "article_publisher",
-    "article_file",
-];
-
-/// What one kind of row holds: the columns it is read from, each with the field of the file it fills (in
-/// the file's order), and the columns written only for reading, which repeat a name the row refers to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RecordColumns {
-    /// The value of the `record` column.
-    pub record: &'static str,
-    /// The list of the file the rows fill.
-    pub collection: &'static str,
-    /// (column, field) pairs, in the order of the fields in the file.
-    pub fields: &'static [(&'static str, &'static str)],
-    /// Columns filled for reading: the name of the province, pillar, indicator or document referred to.
-    pub derived: &'static [&'static str],
-    /// Fields the file leaves out, rather than writing `null`, when their cell is empty: a target's short
-    /// words, which only qualitative targets carry, and an indicator's short label, which only labels too
-    /// wide for a phone's select carry.
-    pub omitted_when_empty: &'static [&'static str],
-}
-
-/// Every kind of row, in the order the file lists its collections.
-pub const RECORDS: [RecordColumns; 6] = [
-    RecordColumns {
-        record: "pillar",
-        collection: "pillars",
-        fields: &[("id", "id"), ("name_vi", "name_vi"), ("name_en", "name_en")],
-        derived: &[],
-        omitted_when_empty: &[],
-    },
-    RecordColumns {
-        record: "province",
-        collection: "provinces",
-        fields: &[
-            ("id", "id"),
-            ("name_vi", "name_vi"),
-            ("name_ascii", "name_ascii"),
-            ("admin_note_vi", "admin_note_vi"),
-            ("admin_note_en", "admin_note_en"),
-        ],
-        derived: &[],
-        omitted_when_empty: &[],
-    },
-    RecordColumns {
-        record: "indicator",
-        collection: "indicators",
-        fields: &[
-            ("id", "id"),
-            ("pillar_id", "pillar"),
-            ("label_vi", "label_vi"),
-            ("label_en", "label_en"),
-            ("short_vi", "short_vi"),
-            ("short_en", "short_en"),
-            ("definition_vi", "definition_vi"),
-            ("definition_en", "definition_en"),
-            ("unit", "unit"),
-            ("unit_label_vi", "unit_label_vi"),
-            ("unit_label_en", "unit_label_en"),
-        ],
-        derived: &[],
-        omitted_when_empty: &["short_vi", "short_en"],
-    },
-    RecordColumns {
-        record: "source",
-        collection: "sources",
-        fields: &[
-            ("id", "id"),
-            ("province_id", "province"),
-            ("document", "document"),
-            ("document_title", "document_title"),
-            ("document_date", "document_date"),
-            ("issuer", "issuer"),
-            ("article_title", "article_title"),
-            ("article_date", "article_date"),
-            ("article_author", "article_author"),
-            ("article_publisher", "article_publisher"),
-            ("article_file", "article_file"),
-        ],
-        derived: &[],
-        omitted_when_empty: &[],
-    },
-    RecordColumns {
-        record: "target",
-        collection: "targets",
-        fields: &[
-            ("id", "id"),
-            ("province_id", "province"),
-            ("indicator_id", "indicator"),
-            ("year", "year"),
-            ("qualifier", "qualifier"),
-            ("value", "value"),
-            ("value_max", "value_max"),
-            ("unit", "unit"),
-            ("status", "status"),
-            ("source_id", "source"),
-            ("quote", "quote"),
-            ("note_vi", "note_vi"),
-            ("note_en", "note_en"),
-            ("label_vi", "label_vi"),
-            ("label_en", "label_en"),
-        ],
-        derived: &["province", "pillar", "indicator", "document"],
-        omitted_when_empty: &["label_vi", "label_en"],
-    },
-    RecordColumns {
-        record: "national",
-        collection: "national",
-        fields: &[
-            ("id", "id"),
-            ("indicator_id", "indicator"),
-            ("year", "year"),
-            ("qualifier", "qualifier"),
-            ("value", "value"),
-            ("value_max", "value_max"),
-            ("unit", "unit"),
-            ("document", "document"),
-            ("document_title", "document_title"),
-            ("document_date", "document_date"),
-            ("issuer", "issuer"),
-            ("note_vi", "note_vi"),
-            ("note_en", "note_en"),
-        ],
-        derived: &["province", "pillar", "indicator"],
-        omitted_when_empty: &[],
-    },
-];
-
-/// The columns whose cells are numbers, written and read without defusing.
-pub const NUMBER_COLUMNS: [&str; 3] = ["year", "value", "value_max"];
 
 /// How many decimals a value keeps: more than any target states, so nothing the article says is rounded.
 const VALUE_DECIMALS: u32 = 4;
@@ -335,14 +164,6 @@ fn iso_date(date: PartialDate) -> String {
     format!("{year}-{}-{}", pad(date.month), pad(date.day))
 }
 
-/// A text cell as it was before `push_text` defused it: the one leading `'` it added taken off again.
-pub fn undefuse(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(DEFUSED_STARTS) => rest,
-        _ => cell,
-    }
-}
-
 /// Appends one row: its cells separated by commas, then CRLF.
 fn push_row(out: &mut String, cells: &[Cell]) {
     for (i, cell) in cells.iter().enumerate() {
@@ -363,10 +184,6 @@ enum Cell {
     Text(String),
     Number(String),
 }
-
-/// The first characters that make a spreadsheet read a cell as a formula, and the apostrophe itself, so
-/// that a text which really starts with one comes back whole from `undefuse`.
-const DEFUSED_STARTS: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\''];
 
 /// Appends a text cell: defused if a spreadsheet would read it as a formula, quoted if it holds a comma,
 /// a quote or a line break.
@@ -392,6 +209,7 @@ fn push_text(out: &mut String, text: &str) {
 mod tests {
     use super::*;
     use crate::data::model::*;
+    use crate::data::sheet::columns::undefuse;
 
     fn text_cell(text: &str) -> String {
         let mut out = String::new();
@@ -569,21 +387,6 @@ mod tests {
     }
 
     #[test]
-    fn every_column_a_record_reads_is_in_the_header_once() {
-        for record in RECORDS {
-            for (column, _) in
-                record.fields.iter().chain(record.derived.iter().map(|d| (*d, "")).collect::<Vec<_>>().iter())
-            {
-                assert_eq!(HEADER.iter().filter(|h| *h == column).count(), 1, "{}: {column}", record.record);
-            }
-        }
-        let mut sorted = HEADER.to_vec();
-        sorted.sort_unstable();
-        sorted.dedup();
-        assert_eq!(sorted.len(), HEADER.len());
-    }
-
-    #[test]
     fn undefusing_gives_back_the_text_that_was_defused() {
         for text in ["=1+1", "-5%", "--11-13", "'quoted", "''", "plain", "a'b", "\tx", "@x"] {
             let mut cell = String::new();
@@ -591,6 +394,21 @@ mod tests {
             assert_eq!(undefuse(&cell), text, "{cell}");
         }
         assert_eq!(text_cell("'x"), "''x");
+    }
+
+    /// The builder and `import` share `data::sheet::read`: the sheet read back is the bundled file, in each
+    /// language's sheet (which differ only in the names repeated for reading).
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn the_sheet_read_back_is_the_bundled_file() {
+        use crate::data::read::{dataset_from_json, BUNDLED};
+        use crate::data::sheet::read::read_sheet;
+        let dataset = dataset_from_json(BUNDLED).expect("the bundled dataset is valid");
+        for lang in [Lang::Vi, Lang::En] {
+            let value = read_sheet(&write_csv(&dataset, lang), lang).expect("the sheet reads back");
+            let json = serde_json::to_string_pretty(&value).expect("JSON") + "\n";
+            assert!(json == BUNDLED, "{lang:?}: the sheet read back differs from data/targets.json");
+        }
     }
 
     #[test]
