@@ -167,6 +167,42 @@ describe('builder: a spreadsheet in "your data" (issue 15)', () => {
       }
     });
 
+  test('under the strict policy with Trusted Types enforced, the sheet module loads and reads a sheet', async () => {
+    const policy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+      "require-trusted-types-for 'script'; trusted-types 'none'";
+    const { ctx, page, log } = await openPage(browser, null, { viewport: { width: 1280, height: 1000 } });
+    try {
+      const url = `${server.url}builder.html`;
+      await page.route(url, async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
+      });
+      await page.goto(url, { waitUntil: 'load' });
+      await page.locator('body[data-ready="true"]').waitFor({ timeout: 15000 });
+      await page.locator('#your-data > summary').click();
+      const rows = parseCsv(sheet.replace(/^\uFEFF/, ''));
+      rows[4][rows[0].indexOf('year')] = '2O30';
+      await drop(page, 'bang.csv', writeCsv(rows));
+      await page.locator('#problem-list li').waitFor({ timeout: 15000 });
+      assert.deepEqual(await page.locator('#problem-list li').allTextContents(),
+        ['dòng 5, cột "year": "2O30" không phải là số (viết số thập phân với dấu chấm: 12.5)']);
+      assert.ok(log.requests.some((u) => u.endsWith(files['province_targets_sheet_bg.wasm'].path)));
+      assert.deepEqual(log.violations, [], 'no CSP or Trusted Types violation');
+      assert.deepEqual(log.errors, []);
+      const enforced = await page.evaluate(() => {
+        try {
+          document.createElement('script').textContent = '1';
+          return false;
+        } catch {
+          return true;
+        }
+      });
+      assert.ok(enforced, 'the policy, Trusted Types included, is enforced on this page');
+    } finally {
+      await ctx.close();
+    }
+  });
+
   test('a file that is neither JSON nor CSV is refused with the accepted kinds; the phone layout keeps the step',
     async () => {
       const { ctx, page } = await openDataStep({ width: 360 });
