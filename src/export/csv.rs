@@ -14,7 +14,9 @@
 
 use crate::chart::reference::national_name;
 use crate::data::model::{Dataset, PartialDate};
-use crate::data::sheet::columns::{DEFUSED_STARTS, HEADER};
+use crate::data::sheet::columns::{
+    DEFUSED_STARTS, HEADER, INDICATOR, NATIONAL, PILLAR, PROVINCE, SOURCE, TARGET,
+};
 use crate::locale::i18n::Lang;
 use crate::locale::number::plain;
 
@@ -28,6 +30,7 @@ const VALUE_DECIMALS: u32 = 4;
 struct Row([Cell; HEADER.len()]);
 
 impl Row {
+    /// A row of the kind `record` (a `RecordColumns::record`), every other cell empty.
     fn new(record: &'static str) -> Row {
         let mut row = Row(std::array::from_fn(|_| Cell::Text(String::new())));
         row.text("record", record);
@@ -56,6 +59,21 @@ impl Row {
     }
 }
 
+/// The column of `$kind`'s field `$field`, as `RECORDS` (the one list, which the reader reads) says,
+/// looked up while compiling: a field the kind does not list does not build, and it costs the module nothing.
+macro_rules! field {
+    ($kind:ident.$field:ident) => {
+        const { $kind.column(stringify!($field)) }
+    };
+}
+
+/// A column `$kind` fills only for reading (the name of what a row refers to), checked as `field!` is.
+macro_rules! for_reading {
+    ($kind:ident.$column:ident) => {
+        const { $kind.for_reading(stringify!($column)) }
+    };
+}
+
 /// Writes the whole dataset, in dataset order, with names in `lang`.
 pub fn write_csv(dataset: &Dataset, lang: Lang) -> String {
     let mut out = String::from(BOM);
@@ -65,93 +83,93 @@ pub fn write_csv(dataset: &Dataset, lang: Lang) -> String {
         let province = &dataset.provinces[target.province];
         let indicator = &dataset.indicators[target.indicator];
         let source = &dataset.sources[target.source];
-        let mut row = Row::new("target");
-        row.text("province_id", &province.id);
-        row.text("province", &province.name_vi);
-        row.text("pillar", pillar_name(indicator.pillar));
-        row.text("indicator_id", &indicator.id);
-        row.text("indicator", lang.pick(&indicator.label_vi, &indicator.label_en));
-        row.number("year", Some(f64::from(target.year)));
-        row.text("qualifier", target.qualifier.as_str());
-        row.number("value", target.value);
-        row.number("value_max", target.value_max);
-        row.text("unit", target.unit.as_str());
-        row.text("status", target.status.as_str());
-        row.optional("document", &source.document);
-        row.text("quote", &target.quote);
-        row.text("id", &target.id);
-        row.text("source_id", &source.id);
-        row.optional("note_vi", &target.note_vi);
-        row.optional("note_en", &target.note_en);
-        row.optional("label_vi", &target.label_vi);
-        row.optional("label_en", &target.label_en);
+        let mut row = Row::new(TARGET.record);
+        row.text(for_reading!(TARGET.province), &province.name_vi);
+        row.text(for_reading!(TARGET.pillar), pillar_name(indicator.pillar));
+        row.text(for_reading!(TARGET.indicator), lang.pick(&indicator.label_vi, &indicator.label_en));
+        row.optional(for_reading!(TARGET.document), &source.document);
+        row.text(field!(TARGET.id), &target.id);
+        row.text(field!(TARGET.province), &province.id);
+        row.text(field!(TARGET.indicator), &indicator.id);
+        row.number(field!(TARGET.year), Some(f64::from(target.year)));
+        row.text(field!(TARGET.qualifier), target.qualifier.as_str());
+        row.number(field!(TARGET.value), target.value);
+        row.number(field!(TARGET.value_max), target.value_max);
+        row.text(field!(TARGET.unit), target.unit.as_str());
+        row.text(field!(TARGET.status), target.status.as_str());
+        row.text(field!(TARGET.source), &source.id);
+        row.text(field!(TARGET.quote), &target.quote);
+        row.optional(field!(TARGET.note_vi), &target.note_vi);
+        row.optional(field!(TARGET.note_en), &target.note_en);
+        row.optional(field!(TARGET.label_vi), &target.label_vi);
+        row.optional(field!(TARGET.label_en), &target.label_en);
         push_row(&mut out, &row.0);
     }
     for national in &dataset.national {
         let indicator = &dataset.indicators[national.indicator];
-        let mut row = Row::new("national");
-        row.text("province", national_name(lang));
-        row.text("pillar", pillar_name(indicator.pillar));
-        row.text("indicator_id", &indicator.id);
-        row.text("indicator", lang.pick(&indicator.label_vi, &indicator.label_en));
-        row.number("year", Some(f64::from(national.year)));
-        row.text("qualifier", national.qualifier.as_str());
-        row.number("value", Some(national.value));
-        row.number("value_max", national.value_max);
-        row.text("unit", national.unit.as_str());
-        row.text("document", &national.document);
-        row.text("id", &national.id);
-        row.optional("note_vi", &national.note_vi);
-        row.optional("note_en", &national.note_en);
-        row.optional("document_title", &national.document_title);
-        row.date("document_date", &national.document_date);
-        row.optional("issuer", &national.issuer);
+        let mut row = Row::new(NATIONAL.record);
+        row.text(for_reading!(NATIONAL.province), national_name(lang));
+        row.text(for_reading!(NATIONAL.pillar), pillar_name(indicator.pillar));
+        row.text(for_reading!(NATIONAL.indicator), lang.pick(&indicator.label_vi, &indicator.label_en));
+        row.text(field!(NATIONAL.id), &national.id);
+        row.text(field!(NATIONAL.indicator), &indicator.id);
+        row.number(field!(NATIONAL.year), Some(f64::from(national.year)));
+        row.text(field!(NATIONAL.qualifier), national.qualifier.as_str());
+        row.number(field!(NATIONAL.value), Some(national.value));
+        row.number(field!(NATIONAL.value_max), national.value_max);
+        row.text(field!(NATIONAL.unit), national.unit.as_str());
+        row.text(field!(NATIONAL.document), &national.document);
+        row.optional(field!(NATIONAL.document_title), &national.document_title);
+        row.date(field!(NATIONAL.document_date), &national.document_date);
+        row.optional(field!(NATIONAL.issuer), &national.issuer);
+        row.optional(field!(NATIONAL.note_vi), &national.note_vi);
+        row.optional(field!(NATIONAL.note_en), &national.note_en);
         push_row(&mut out, &row.0);
     }
     for pillar in &dataset.pillars {
-        let mut row = Row::new("pillar");
-        row.text("id", &pillar.id);
-        row.text("name_vi", &pillar.name_vi);
-        row.text("name_en", &pillar.name_en);
+        let mut row = Row::new(PILLAR.record);
+        row.text(field!(PILLAR.id), &pillar.id);
+        row.text(field!(PILLAR.name_vi), &pillar.name_vi);
+        row.text(field!(PILLAR.name_en), &pillar.name_en);
         push_row(&mut out, &row.0);
     }
     for province in &dataset.provinces {
-        let mut row = Row::new("province");
-        row.text("id", &province.id);
-        row.text("name_vi", &province.name_vi);
-        row.text("name_ascii", &province.name_ascii);
-        row.optional("admin_note_vi", &province.admin_note_vi);
-        row.optional("admin_note_en", &province.admin_note_en);
+        let mut row = Row::new(PROVINCE.record);
+        row.text(field!(PROVINCE.id), &province.id);
+        row.text(field!(PROVINCE.name_vi), &province.name_vi);
+        row.text(field!(PROVINCE.name_ascii), &province.name_ascii);
+        row.optional(field!(PROVINCE.admin_note_vi), &province.admin_note_vi);
+        row.optional(field!(PROVINCE.admin_note_en), &province.admin_note_en);
         push_row(&mut out, &row.0);
     }
     for indicator in &dataset.indicators {
-        let mut row = Row::new("indicator");
-        row.text("id", &indicator.id);
-        row.text("pillar_id", &dataset.pillars[indicator.pillar].id);
-        row.text("label_vi", &indicator.label_vi);
-        row.text("label_en", &indicator.label_en);
-        row.optional("short_vi", &indicator.short_vi);
-        row.optional("short_en", &indicator.short_en);
-        row.optional("definition_vi", &indicator.definition_vi);
-        row.optional("definition_en", &indicator.definition_en);
-        row.text("unit", indicator.unit.as_str());
-        row.optional("unit_label_vi", &indicator.unit_label_vi);
-        row.optional("unit_label_en", &indicator.unit_label_en);
+        let mut row = Row::new(INDICATOR.record);
+        row.text(field!(INDICATOR.id), &indicator.id);
+        row.text(field!(INDICATOR.pillar), &dataset.pillars[indicator.pillar].id);
+        row.text(field!(INDICATOR.label_vi), &indicator.label_vi);
+        row.text(field!(INDICATOR.label_en), &indicator.label_en);
+        row.optional(field!(INDICATOR.short_vi), &indicator.short_vi);
+        row.optional(field!(INDICATOR.short_en), &indicator.short_en);
+        row.optional(field!(INDICATOR.definition_vi), &indicator.definition_vi);
+        row.optional(field!(INDICATOR.definition_en), &indicator.definition_en);
+        row.text(field!(INDICATOR.unit), indicator.unit.as_str());
+        row.optional(field!(INDICATOR.unit_label_vi), &indicator.unit_label_vi);
+        row.optional(field!(INDICATOR.unit_label_en), &indicator.unit_label_en);
         push_row(&mut out, &row.0);
     }
     for source in &dataset.sources {
-        let mut row = Row::new("source");
-        row.text("id", &source.id);
-        row.text("province_id", &dataset.provinces[source.province].id);
-        row.optional("document", &source.document);
-        row.optional("document_title", &source.document_title);
-        row.date("document_date", &source.document_date);
-        row.optional("issuer", &source.issuer);
-        row.optional("article_title", &source.article_title);
-        row.date("article_date", &source.article_date);
-        row.optional("article_author", &source.article_author);
-        row.optional("article_publisher", &source.article_publisher);
-        row.optional("article_file", &source.article_file);
+        let mut row = Row::new(SOURCE.record);
+        row.text(field!(SOURCE.id), &source.id);
+        row.text(field!(SOURCE.province), &dataset.provinces[source.province].id);
+        row.optional(field!(SOURCE.document), &source.document);
+        row.optional(field!(SOURCE.document_title), &source.document_title);
+        row.date(field!(SOURCE.document_date), &source.document_date);
+        row.optional(field!(SOURCE.issuer), &source.issuer);
+        row.optional(field!(SOURCE.article_title), &source.article_title);
+        row.date(field!(SOURCE.article_date), &source.article_date);
+        row.optional(field!(SOURCE.article_author), &source.article_author);
+        row.optional(field!(SOURCE.article_publisher), &source.article_publisher);
+        row.optional(field!(SOURCE.article_file), &source.article_file);
         push_row(&mut out, &row.0);
     }
     out

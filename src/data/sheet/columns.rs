@@ -65,111 +65,165 @@ pub struct RecordColumns {
     pub omitted_when_empty: &'static [&'static str],
 }
 
+/// A pillar row.
+pub const PILLAR: RecordColumns = RecordColumns {
+    record: "pillar",
+    collection: "pillars",
+    fields: &[("id", "id"), ("name_vi", "name_vi"), ("name_en", "name_en")],
+    derived: &[],
+    omitted_when_empty: &[],
+};
+
+/// A province row.
+pub const PROVINCE: RecordColumns = RecordColumns {
+    record: "province",
+    collection: "provinces",
+    fields: &[
+        ("id", "id"),
+        ("name_vi", "name_vi"),
+        ("name_ascii", "name_ascii"),
+        ("admin_note_vi", "admin_note_vi"),
+        ("admin_note_en", "admin_note_en"),
+    ],
+    derived: &[],
+    omitted_when_empty: &[],
+};
+
+/// An indicator row.
+pub const INDICATOR: RecordColumns = RecordColumns {
+    record: "indicator",
+    collection: "indicators",
+    fields: &[
+        ("id", "id"),
+        ("pillar_id", "pillar"),
+        ("label_vi", "label_vi"),
+        ("label_en", "label_en"),
+        ("short_vi", "short_vi"),
+        ("short_en", "short_en"),
+        ("definition_vi", "definition_vi"),
+        ("definition_en", "definition_en"),
+        ("unit", "unit"),
+        ("unit_label_vi", "unit_label_vi"),
+        ("unit_label_en", "unit_label_en"),
+    ],
+    derived: &[],
+    omitted_when_empty: &["short_vi", "short_en"],
+};
+
+/// A source row: a document and the article that reported it.
+pub const SOURCE: RecordColumns = RecordColumns {
+    record: "source",
+    collection: "sources",
+    fields: &[
+        ("id", "id"),
+        ("province_id", "province"),
+        ("document", "document"),
+        ("document_title", "document_title"),
+        ("document_date", "document_date"),
+        ("issuer", "issuer"),
+        ("article_title", "article_title"),
+        ("article_date", "article_date"),
+        ("article_author", "article_author"),
+        ("article_publisher", "article_publisher"),
+        ("article_file", "article_file"),
+    ],
+    derived: &[],
+    omitted_when_empty: &[],
+};
+
+/// A target row, with the names of what it refers to repeated for reading.
+pub const TARGET: RecordColumns = RecordColumns {
+    record: "target",
+    collection: "targets",
+    fields: &[
+        ("id", "id"),
+        ("province_id", "province"),
+        ("indicator_id", "indicator"),
+        ("year", "year"),
+        ("qualifier", "qualifier"),
+        ("value", "value"),
+        ("value_max", "value_max"),
+        ("unit", "unit"),
+        ("status", "status"),
+        ("source_id", "source"),
+        ("quote", "quote"),
+        ("note_vi", "note_vi"),
+        ("note_en", "note_en"),
+        ("label_vi", "label_vi"),
+        ("label_en", "label_en"),
+    ],
+    derived: &["province", "pillar", "indicator", "document"],
+    omitted_when_empty: &["label_vi", "label_en"],
+};
+
+/// A national target row, named as such where a province would stand.
+pub const NATIONAL: RecordColumns = RecordColumns {
+    record: "national",
+    collection: "national",
+    fields: &[
+        ("id", "id"),
+        ("indicator_id", "indicator"),
+        ("year", "year"),
+        ("qualifier", "qualifier"),
+        ("value", "value"),
+        ("value_max", "value_max"),
+        ("unit", "unit"),
+        ("document", "document"),
+        ("document_title", "document_title"),
+        ("document_date", "document_date"),
+        ("issuer", "issuer"),
+        ("note_vi", "note_vi"),
+        ("note_en", "note_en"),
+    ],
+    derived: &["province", "pillar", "indicator"],
+    omitted_when_empty: &[],
+};
+
+impl RecordColumns {
+    /// The column that holds `field`, found while compiling (`const { TARGET.column("year") }`): a field the
+    /// kind does not list stops the build, so a writer cannot fill a column the reader does not read.
+    pub const fn column(&self, field: &str) -> &'static str {
+        let mut i = 0;
+        while i < self.fields.len() {
+            if same_text(self.fields[i].1, field) {
+                return self.fields[i].0;
+            }
+            i += 1;
+        }
+        panic!("not a field of this kind of row")
+    }
+
+    /// `column` itself, where it is one that the kind fills for reading only; checked as `column` is.
+    pub const fn for_reading(&self, column: &'static str) -> &'static str {
+        let mut i = 0;
+        while i < self.derived.len() {
+            if same_text(self.derived[i], column) {
+                return column;
+            }
+            i += 1;
+        }
+        panic!("not a column this kind of row fills for reading")
+    }
+}
+
+/// `a == b`, in a `const fn`.
+const fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// Every kind of row, in the order the file lists its collections.
-pub const RECORDS: [RecordColumns; 6] = [
-    RecordColumns {
-        record: "pillar",
-        collection: "pillars",
-        fields: &[("id", "id"), ("name_vi", "name_vi"), ("name_en", "name_en")],
-        derived: &[],
-        omitted_when_empty: &[],
-    },
-    RecordColumns {
-        record: "province",
-        collection: "provinces",
-        fields: &[
-            ("id", "id"),
-            ("name_vi", "name_vi"),
-            ("name_ascii", "name_ascii"),
-            ("admin_note_vi", "admin_note_vi"),
-            ("admin_note_en", "admin_note_en"),
-        ],
-        derived: &[],
-        omitted_when_empty: &[],
-    },
-    RecordColumns {
-        record: "indicator",
-        collection: "indicators",
-        fields: &[
-            ("id", "id"),
-            ("pillar_id", "pillar"),
-            ("label_vi", "label_vi"),
-            ("label_en", "label_en"),
-            ("short_vi", "short_vi"),
-            ("short_en", "short_en"),
-            ("definition_vi", "definition_vi"),
-            ("definition_en", "definition_en"),
-            ("unit", "unit"),
-            ("unit_label_vi", "unit_label_vi"),
-            ("unit_label_en", "unit_label_en"),
-        ],
-        derived: &[],
-        omitted_when_empty: &["short_vi", "short_en"],
-    },
-    RecordColumns {
-        record: "source",
-        collection: "sources",
-        fields: &[
-            ("id", "id"),
-            ("province_id", "province"),
-            ("document", "document"),
-            ("document_title", "document_title"),
-            ("document_date", "document_date"),
-            ("issuer", "issuer"),
-            ("article_title", "article_title"),
-            ("article_date", "article_date"),
-            ("article_author", "article_author"),
-            ("article_publisher", "article_publisher"),
-            ("article_file", "article_file"),
-        ],
-        derived: &[],
-        omitted_when_empty: &[],
-    },
-    RecordColumns {
-        record: "target",
-        collection: "targets",
-        fields: &[
-            ("id", "id"),
-            ("province_id", "province"),
-            ("indicator_id", "indicator"),
-            ("year", "year"),
-            ("qualifier", "qualifier"),
-            ("value", "value"),
-            ("value_max", "value_max"),
-            ("unit", "unit"),
-            ("status", "status"),
-            ("source_id", "source"),
-            ("quote", "quote"),
-            ("note_vi", "note_vi"),
-            ("note_en", "note_en"),
-            ("label_vi", "label_vi"),
-            ("label_en", "label_en"),
-        ],
-        derived: &["province", "pillar", "indicator", "document"],
-        omitted_when_empty: &["label_vi", "label_en"],
-    },
-    RecordColumns {
-        record: "national",
-        collection: "national",
-        fields: &[
-            ("id", "id"),
-            ("indicator_id", "indicator"),
-            ("year", "year"),
-            ("qualifier", "qualifier"),
-            ("value", "value"),
-            ("value_max", "value_max"),
-            ("unit", "unit"),
-            ("document", "document"),
-            ("document_title", "document_title"),
-            ("document_date", "document_date"),
-            ("issuer", "issuer"),
-            ("note_vi", "note_vi"),
-            ("note_en", "note_en"),
-        ],
-        derived: &["province", "pillar", "indicator"],
-        omitted_when_empty: &[],
-    },
-];
+pub const RECORDS: [RecordColumns; 6] = [PILLAR, PROVINCE, INDICATOR, SOURCE, TARGET, NATIONAL];
 
 /// The columns whose cells are numbers, written and read without defusing.
 pub const NUMBER_COLUMNS: [&str; 3] = ["year", "value", "value_max"];
@@ -189,6 +243,15 @@ pub fn undefuse(cell: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_field_is_found_in_the_column_its_kind_fills() {
+        assert_eq!(TARGET.column("province"), "province_id");
+        assert_eq!(INDICATOR.column("pillar"), "pillar_id");
+        assert_eq!(NATIONAL.column("document"), "document");
+        assert_eq!(TARGET.for_reading("document"), "document");
+        // A field a kind lacks (`SOURCE.column("quote")`) panics, which in `const { }` stops the build.
+    }
 
     #[test]
     fn every_column_a_record_reads_is_in_the_header_once() {
