@@ -64,7 +64,7 @@
       dataWrongType: 'Chỉ nhận tệp .json hoặc .csv.',
       dataJson: 'Tải JSON',
       dataJsonHint: 'Mã nhúng đọc tệp JSON, không đọc CSV: tải tệp JSON làm từ bảng này, đăng nó lên máy chủ ' +
-        'của bạn, rồi ghi địa chỉ của nó ở trên.',
+        'của bạn, rồi ghi địa chỉ của nó ở dưới.',
       sheetFailed: 'Không tải được phần đọc CSV của trang: ',
       sheetProblemsHeading: 'Bảng có lỗi, biểu đồ chưa thể hiện. Sửa các lỗi sau (dòng và cột):',
       sheetPreviewNote: 'Bảng có lỗi nên chưa có biểu đồ: các lỗi được liệt kê ở mục "Dữ liệu của bạn".',
@@ -146,7 +146,7 @@
       dataWrongType: 'Only .json or .csv files.',
       dataJson: 'Download JSON',
       dataJsonHint: 'The embed code reads JSON, not CSV: download the JSON made from this sheet, publish it on ' +
-        'your server, and give its address above.',
+        'your server, and give its address below.',
       sheetFailed: 'Could not load the page\'s CSV reader: ',
       sheetProblemsHeading: 'The sheet has problems, so no chart yet. Fix these (row and column):',
       sheetPreviewNote: 'The sheet has problems, so there is no chart: they are listed under "Your data".',
