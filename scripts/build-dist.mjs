@@ -7,6 +7,9 @@
 //   targets.<hash>.json   data/targets.json, checked to parse and written without whitespace, named by its content
 //   targets.json          the same bytes under the dataset's stable public URL (the builder, peers, newsrooms)
 //   province-targets.<hash>.js   the loader under its content name too, for an article that pins a version
+//   province_targets_sheet.<hash>.js, province_targets_sheet_bg.<hash>.wasm   the builder's sheet module (issue 15):
+//                         its glue bundled by esbuild into one ES module, which builder.js imports only when an
+//                         editor drops a CSV; never part of an embed
 //   files.json            each logical file name -> { path, integrity }: what the loader names, for tests and tools
 //   index.html, demo.css  the demo article; builder.html/.js/.css, demo.js: the embed builder
 //   SIZES.txt             raw and gzip -9 size of each file, and what one embed downloads (3 requests)
@@ -49,6 +52,9 @@ const HASHED_NAMES_NAME = '__PT_HASHED_NAMES__';
 const LOADER_INTEGRITY_PLACEHOLDER = '__PT_LOADER_INTEGRITY__';
 /** The placeholder in www/builder.js that the loader's content-hashed name replaces: the embed code pins it. */
 const LOADER_PATH_PLACEHOLDER = '__PT_LOADER_PATH__';
+/** The placeholders in www/builder.js that the sheet module's content-hashed glue and .wasm names replace. */
+const SHEET_GLUE_PLACEHOLDER = '__PT_SHEET_GLUE_PATH__';
+const SHEET_WASM_PLACEHOLDER = '__PT_SHEET_WASM_PATH__';
 
 /** A Subresource Integrity value: sha384, base64, as the integrity attribute and fetch option want it. */
 export function sri(bytes) {
@@ -69,6 +75,17 @@ export function hashedName(name, bytes) {
  * syntax in the loader, the glue and the CSS for them.
  */
 const BROWSERS = ['chrome91', 'edge91', 'firefox79', 'safari15'];
+
+/** How esbuild bundles both the loader and the builder's sheet module: minified, for BROWSERS, in memory. */
+const BUNDLING = {
+  bundle: true,
+  minify: true,
+  target: BROWSERS,
+  charset: 'utf8',
+  legalComments: 'none',
+  write: false,
+  logLevel: 'silent'
+};
 
 function fail(message) {
   console.error(`build-dist: ${message}`);
@@ -179,6 +196,43 @@ async function checkBundle(code, wasmBytes) {
   }
 }
 
+/**
+ * The builder's sheet module (issue 15; scripts/build.sh stages it in --pkg's sheet/): its glue and snippets
+ * bundled into one minified ES module, which builder.js imports dynamically, and the .wasm beside it, both
+ * under content-hashed names. Returns their files.json entries.
+ */
+async function writeSheetModule(esbuild) {
+  const dir = join(pkg, 'sheet');
+  const gluePath = join(dir, 'province_targets_sheet.js');
+  let wasm;
+  try {
+    wasm = await readFile(join(dir, 'province_targets_sheet_bg.wasm'));
+  } catch {
+    fail(`${dir}/province_targets_sheet_bg.wasm is missing: scripts/build.sh builds it (--features sheet)`);
+  }
+  let result;
+  try {
+    result = await esbuild.build({
+      ...BUNDLING,
+      entryPoints: [gluePath],
+      format: 'esm'
+    });
+  } catch (error) {
+    fail(`esbuild failed on the sheet module's glue:\n  ${describe(error.errors ?? [{ text: String(error) }])}`);
+  }
+  const built = result.outputFiles[0].text;
+  if (/snippets\//.test(built)) fail('the sheet module\'s bundle still imports a snippet at run time');
+  const lost = boundaryNames(await readFile(gluePath, 'utf8')).filter((k) => !boundaryNames(built).includes(k));
+  if (lost.length) fail(`bundling the sheet module's glue lost the names ${lost.join(', ')}`);
+  const files = {};
+  for (const [name, bytes] of [['province_targets_sheet.js', Buffer.from(built)],
+    ['province_targets_sheet_bg.wasm', wasm]]) {
+    files[name] = { path: hashedName(name, bytes), integrity: sri(bytes) };
+    await writeFile(join(out, files[name].path), bytes);
+  }
+  return files;
+}
+
 async function main() {
   for (const f of ['province_targets.js', 'province_targets_bg.wasm']) {
     try {
@@ -222,13 +276,9 @@ async function main() {
   let result;
   try {
     result = await esbuild.build({
+      ...BUNDLING,
       entryPoints: [loaderPath],
-      bundle: true,
       format: 'iife',
-      minify: true,
-      target: BROWSERS,
-      charset: 'utf8',
-      legalComments: 'none',
       // The glue is an ES module, written for strict mode: the whole script is strict.
       banner: { js: `${bannerOf(loader)}\n"use strict";` },
       define: {
@@ -237,8 +287,6 @@ async function main() {
         [HASHED_NAMES_NAME]: JSON.stringify(hashedNames)
       },
       plugins: plugins(esbuild),
-      write: false,
-      logLevel: 'silent',
       // The glue's default .wasm URL uses import.meta.url, which a classic script lacks; the loader always
       // passes the .wasm itself, so that path never runs.
       logOverride: { 'empty-import-meta': 'silent' }
@@ -261,6 +309,7 @@ async function main() {
   const lost = boundaryNames(glue).filter((k) => !boundaryNames(built).includes(k));
   if (lost.length) fail(`bundling the glue lost the names ${lost.join(', ')}`);
   await writeFile(join(out, 'province-targets.js'), built);
+  Object.assign(files, await writeSheetModule(esbuild));
   files['province-targets.js'] = { path: hashedName('province-targets.js', built), integrity: sri(Buffer.from(built)) };
   await writeFile(join(out, files['province-targets.js'].path), built);
   await writeFile(join(out, 'files.json'), JSON.stringify(files, null, 2) + '\n');
@@ -277,13 +326,18 @@ async function main() {
   // The builder's embed code pins the loader's content-hashed name with its integrity="" (issues 16, 17):
   // both known only now. Integrity on the stable name would break every pasted article at the next release.
   const builder = await readFile(join(www, 'builder.js'), 'utf8');
-  for (const placeholder of [LOADER_INTEGRITY_PLACEHOLDER, LOADER_PATH_PLACEHOLDER]) {
+  const replacements = [
+    [LOADER_INTEGRITY_PLACEHOLDER, files['province-targets.js'].integrity],
+    [LOADER_PATH_PLACEHOLDER, files['province-targets.js'].path],
+    [SHEET_GLUE_PLACEHOLDER, files['province_targets_sheet.js'].path],
+    [SHEET_WASM_PLACEHOLDER, files['province_targets_sheet_bg.wasm'].path]
+  ];
+  let builderOut = builder;
+  for (const [placeholder, value] of replacements) {
     if (!builder.includes(placeholder)) fail(`www/builder.js lacks ${placeholder}`);
+    builderOut = builderOut.split(placeholder).join(value);
   }
-  const pinned = files['province-targets.js'];
-  await writeFile(join(out, 'builder.js'), builder
-    .split(LOADER_INTEGRITY_PLACEHOLDER).join(pinned.integrity)
-    .split(LOADER_PATH_PLACEHOLDER).join(pinned.path));
+  await writeFile(join(out, 'builder.js'), builderOut);
   // ---- end of issue 7 ----
 
   await writeSizes(files);
@@ -292,9 +346,10 @@ async function main() {
 async function writeSizes(files) {
   const embed = ['province-targets.js', files['province_targets_bg.wasm'].path, files['targets.json'].path];
   const demo = ['index.html', 'demo.css'];
+  const sheet = [files['province_targets_sheet.js'].path, files['province_targets_sheet_bg.wasm'].path];
   const rows = [];
   const total = [0, 0, 0];
-  for (const name of [...embed, ...demo]) {
+  for (const name of [...embed, ...demo, ...sheet]) {
     const bytes = await readFile(join(out, name));
     const sizes = [
       bytes.length,
@@ -315,6 +370,7 @@ async function writeSizes(files) {
     '',
     `An embed downloads: ${embed.join(', ')} (gzip -9 = zlib level 9; brotli 11, as a CDN serves it).`,
     'index.html and demo.css belong to the demo article only.',
+    'province_targets_sheet.* is the builder\'s sheet module, loaded only when an editor drops a CSV.',
     ''
   ];
   await writeFile(join(out, 'SIZES.txt'), lines.join('\n'));

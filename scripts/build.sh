@@ -73,6 +73,26 @@ echo "   $(stat -c %s "$PKG/province_targets_bg.wasm") -> $(stat -c %s "$STAGE/p
 echo "== build: load check (instantiate the optimised module under node)"
 node scripts/check-wasm.mjs "$STAGE"
 
+# ---- the builder's sheet module (issue 15): an editor's CSV read in their own browser ---------------------
+# A second module, built with `--features sheet` (the csv crate and `sheet_to_dataset`), which only the builder
+# loads, and only when a CSV is dropped: the reader's module above stays without it. Same nightly flags, same
+# wasm-opt flags and WebAssembly features as the reader's module; the dec2flt check does not apply (the sheet
+# parses number cells). build-dist.mjs bundles its glue into one ES module under a content-hashed name.
+SHEET_PKG=target/pkg-sheet
+SHEET_STAGE="$STAGE/sheet"
+echo "== build: the builder's sheet module (wasm-pack --features sheet)"
+RUSTUP_TOOLCHAIN="$PT_NIGHTLY" CARGO_TARGET_DIR="$NIGHTLY_TARGET_DIR" RUSTFLAGS="$NIGHTLY_RUSTFLAGS" \
+  wasm-pack --quiet build --release --target web --out-dir "$SHEET_PKG" --out-name province_targets_sheet . \
+  -- -Zbuild-std=std,panic_abort --features sheet
+mkdir -p "$SHEET_STAGE"
+cp "$SHEET_PKG/province_targets_sheet.js" "$SHEET_STAGE/"
+if [[ -d "$SHEET_PKG/snippets" ]]; then cp -r "$SHEET_PKG/snippets" "$SHEET_STAGE/"; fi
+# shellcheck disable=SC2086  # one flag per word
+"$WASM_OPT" "$SHEET_PKG/province_targets_sheet_bg.wasm" -Oz $features --strip-debug --strip-producers \
+  --strip-target-features -o "$SHEET_STAGE/province_targets_sheet_bg.wasm"
+echo "   $(stat -c %s "$SHEET_PKG/province_targets_sheet_bg.wasm") -> $(stat -c %s "$SHEET_STAGE/province_targets_sheet_bg.wasm") bytes"
+# ---- end of the sheet module ---------------------------------------------------------------------------------
+
 # The embed contract (option names and values, version) from the crate, for esbuild to inject into the loader.
 # The same stable release CLI writes the static fallbacks below.
 echo "== build: embed contract (release CLI: province-targets embed-contract)"

@@ -17,6 +17,10 @@
   var PINNED_LOADER_URL = new URL('__PT_LOADER_PATH__', location.href).href;
   var LOADER_INTEGRITY = '__PT_LOADER_INTEGRITY__';
   var LOADER_TRUST = ' integrity="' + LOADER_INTEGRITY + '" crossorigin="anonymous"';
+  // The builder's sheet module (issue 15), content-hashed by scripts/build-dist.mjs: imported only when an editor
+  // drops a CSV, so that no reader, and no editor with a JSON file, ever downloads it.
+  var SHEET_GLUE_URL = new URL('__PT_SHEET_GLUE_PATH__', location.href).href;
+  var SHEET_WASM_URL = new URL('__PT_SHEET_WASM_PATH__', location.href).href;
   // The static export writes each language into its own folder (scripts/build-static.sh).
   var STATIC_FOLDER = { vi: '', en: 'en/' };
 
@@ -49,15 +53,21 @@
       hideControls: 'Ẩn các nút chọn của bạn đọc',
       hideNational: 'Ẩn đường mục tiêu quốc gia',
       dataHeading: 'Dữ liệu của bạn',
-      dropHint: 'Kéo tệp dữ liệu (JSON) vào đây, hoặc chọn tệp:',
-      dataPrivacy: 'Tệp chỉ được đọc trong trình duyệt này, không gửi đi đâu. Tệp CSV: chuyển thành JSON trước ' +
-        'bằng lệnh province-targets import.',
+      dropHint: 'Kéo tệp dữ liệu (JSON hoặc CSV) vào đây, hoặc chọn tệp:',
+      dataPrivacy: 'Tệp chỉ được đọc trong trình duyệt này, không gửi đi đâu. Tệp CSV là bảng mà lệnh ' +
+        'province-targets csv viết ra: mỗi mục tiêu một dòng, rồi các bản ghi khác.',
       dataFile: 'Tệp:',
       dataClear: 'Dùng dữ liệu mặc định',
       dataUrl: 'Địa chỉ của tệp khi đã đăng lên máy chủ',
       dataUrlHint: 'Mã nhúng cần tệp này được đăng ở một địa chỉ công khai (src="…"); bản xem trước đọc tệp ngay ' +
         'trong trình duyệt.',
-      dataNotJson: 'Chỉ nhận tệp .json. Tệp CSV: chuyển thành JSON trước bằng lệnh province-targets import.',
+      dataWrongType: 'Chỉ nhận tệp .json hoặc .csv.',
+      dataJson: 'Tải JSON',
+      dataJsonHint: 'Mã nhúng đọc tệp JSON, không đọc CSV: tải tệp JSON làm từ bảng này, đăng nó lên máy chủ ' +
+        'của bạn, rồi ghi địa chỉ của nó ở dưới.',
+      sheetFailed: 'Không tải được phần đọc CSV của trang: ',
+      sheetProblemsHeading: 'Bảng có lỗi, biểu đồ chưa thể hiện. Sửa các lỗi sau (dòng và cột):',
+      sheetPreviewNote: 'Bảng có lỗi nên chưa có biểu đồ: các lỗi được liệt kê ở mục "Dữ liệu của bạn".',
       dataPlaceholder: 'https://…/du-lieu.json',
       dataRefused: 'Chính sách bảo mật nội dung (Content-Security-Policy) của trang này chặn việc đọc tệp ' +
         'trong trình duyệt: cần thêm blob: vào connect-src.',
@@ -125,15 +135,21 @@
       hideControls: 'Hide the reader\'s controls',
       hideNational: 'Hide the national target line',
       dataHeading: 'Your data',
-      dropHint: 'Drop a dataset file (JSON) here, or choose one:',
-      dataPrivacy: 'The file is read in this browser only and sent nowhere. A CSV file: turn it into JSON first ' +
-        'with province-targets import.',
+      dropHint: 'Drop a dataset file (JSON or CSV) here, or choose one:',
+      dataPrivacy: 'The file is read in this browser only and sent nowhere. A CSV file is the sheet that ' +
+        'province-targets csv writes: one row per target, then the other records.',
       dataFile: 'File:',
       dataClear: 'Use the default data',
       dataUrl: 'The file\'s address once it is on your server',
       dataUrlHint: 'The embed code needs this file at a public address (src="…"); the preview reads it right ' +
         'here in the browser.',
-      dataNotJson: 'Only .json files. A CSV file: turn it into JSON first with province-targets import.',
+      dataWrongType: 'Only .json or .csv files.',
+      dataJson: 'Download JSON',
+      dataJsonHint: 'The embed code reads JSON, not CSV: download the JSON made from this sheet, publish it on ' +
+        'your server, and give its address below.',
+      sheetFailed: 'Could not load the page\'s CSV reader: ',
+      sheetProblemsHeading: 'The sheet has problems, so no chart yet. Fix these (row and column):',
+      sheetPreviewNote: 'The sheet has problems, so there is no chart: they are listed under "Your data".',
       dataPlaceholder: 'https://…/data.json',
       dataRefused: 'This page\'s Content-Security-Policy does not let the browser read the file: connect-src ' +
         'needs blob:.',
@@ -181,8 +197,11 @@
   var staticIndex = { vi: null, en: null };
   var ui = 'vi';
   var frame = 'wide';
-  // The editor's own file: its name, the Blob URL the preview reads, the address the embed code names.
+  // The editor's own file: its name, the Blob URL the preview reads, the address the embed code names; for a
+  // CSV with problems, those problems in both languages instead of a Blob URL.
   var userData = null;
+  // The sheet module, once a CSV has asked for it: a promise of its glue, instantiated.
+  var sheetModule = null;
   var state = {
     indicator: '', year: 'all', provinces: [], lang: 'vi', theme: 'light',
     title: '', subtitle: '', note: '', highlight: [], controls: '', national: ''
@@ -510,6 +529,13 @@
   /** A new <province-targets> for every change: exactly what a fresh page with the code would show. */
   function showPreview() {
     var preview = $('preview');
+    // A sheet with problems makes no dataset: no chart, only its problems, by row and column.
+    if (userData && userData.sheetProblems) {
+      preview.textContent = '';
+      preview.appendChild(element('p', { class: 'hint preview-note' }, t('sheetPreviewNote')));
+      listProblems(userData.sheetProblems[ui], 'sheetProblemsHeading');
+      return;
+    }
     var chart = element('province-targets');
     attributes(true).forEach(function (a) {
       chart.setAttribute(a[0], a[1]);
@@ -551,11 +577,9 @@
   }
 
   function showProblems(alert) {
-    var box = $('data-problems');
-    var items = $('problem-list');
-    items.textContent = '';
     if (!alert) {
-      box.hidden = true;
+      $('problem-list').textContent = '';
+      $('data-problems').hidden = true;
       return;
     }
     var lines = Array.prototype.map.call(alert.querySelectorAll('li'), function (li) {
@@ -567,10 +591,20 @@
     }
     if (userData && userData.refusedByPolicy) lines.push(t('dataRefused'));
     else if (userData) userData.problemsShown = true;
+    listProblems(lines, 'problemsHeading');
+  }
+
+  /** Lists `lines` under the heading `headingKey` in the "your data" step: a JSON file's or a sheet's problems. */
+  function listProblems(lines, headingKey) {
+    var heading = $('problems-heading');
+    heading.setAttribute('data-t', headingKey);
+    heading.textContent = t(headingKey);
+    var items = $('problem-list');
+    items.textContent = '';
     lines.forEach(function (line) {
       items.appendChild(element('li', null, line));
     });
-    box.hidden = false;
+    $('data-problems').hidden = false;
     $('your-data').open = true;
   }
 
@@ -600,45 +634,99 @@
   }
 
   // ---- the editor's own data ----------------------------------------------------------------------------
+  /** A dataset file: JSON, or the CSV sheet that `province-targets csv` writes (by name, or by its type). */
+  function kindOf(file) {
+    if (/\.csv$/i.test(file.name) || /^(text\/csv|application\/csv|text\/comma-separated-values)$/.test(file.type)) {
+      return 'sheet';
+    }
+    return /\.json$/i.test(file.name) || /json/.test(file.type) ? 'json' : null;
+  }
+
   function useFile(file) {
     if (!file) return;
-    if (!/\.json$/i.test(file.name) && !/json/.test(file.type)) {
-      showFileMessage(t('dataNotJson'));
+    var kind = kindOf(file);
+    if (!kind) {
+      showFileMessage(t('dataWrongType'));
       return;
     }
     file.text().then(function (text) {
-      if (userData) URL.revokeObjectURL(userData.blobUrl);
-      // The file never leaves the browser: the preview reads it from a Blob URL of this page.
-      userData = {
-        name: file.name,
-        blobUrl: URL.createObjectURL(new Blob([text], { type: 'application/json' })),
-        hostedUrl: '',
-        broken: false
-      };
-      $('data-name').textContent = file.name;
-      $('data-url').value = '';
-      $('data-chosen').hidden = false;
-      // The controls offer what the file holds when it reads as a dataset; the widget checks it either way.
-      var parsed = null;
-      try {
-        parsed = JSON.parse(text);
-      } catch (ignored) {
-        parsed = null;
-      }
-      useDataset(parsed && Array.isArray(parsed.provinces) && Array.isArray(parsed.indicators) &&
-        Array.isArray(parsed.targets) && parsed.provinces.length ? parsed : bundled);
+      return kind === 'sheet' ? readSheet(text) : { json: text };
+    }).then(function (read) {
+      useFileText(file.name, kind, read);
+    }, function (error) {
+      showFileMessage(t('sheetFailed') + (error && error.message ? error.message : String(error)));
     });
   }
 
+  /**
+   * The sheet module, imported (a dynamic import of its glue: same origin, so script-src 'self' allows it) and
+   * instantiated ('wasm-unsafe-eval') on the first CSV only; a failed load is tried again on the next one.
+   */
+  function loadSheetModule() {
+    if (!sheetModule) {
+      sheetModule = import(SHEET_GLUE_URL).then(function (glue) {
+        return glue.default({ module_or_path: SHEET_WASM_URL }).then(function () {
+          return glue;
+        });
+      });
+      sheetModule.catch(function () {
+        sheetModule = null;
+      });
+    }
+    return sheetModule;
+  }
+
+  /**
+   * A CSV's text as the dataset's JSON text, or its problems in both languages (the builder's language can
+   * change while they are listed). The JSON is written as `province-targets import` writes it.
+   */
+  function readSheet(text) {
+    return loadSheetModule().then(function (glue) {
+      var vi = glue.sheet_to_dataset(text, 'vi');
+      if (vi.dataset) return { json: JSON.stringify(vi.dataset, null, 2) + '\n' };
+      return { problems: { vi: vi.problems, en: glue.sheet_to_dataset(text, 'en').problems } };
+    });
+  }
+
+  /** Uses what a file read into: JSON text the preview reads from a Blob URL, or a sheet's problems. */
+  function useFileText(name, kind, read) {
+    if (userData && userData.blobUrl) URL.revokeObjectURL(userData.blobUrl);
+    // The embed code names a JSON file: for a sheet, the one "Tải JSON" gives the editor to publish.
+    var jsonName = kind === 'sheet' ? name.replace(/\.csv$/i, '') + '.json' : name;
+    // The file never leaves the browser: the preview reads it from a Blob URL of this page.
+    userData = {
+      name: jsonName,
+      blobUrl: read.json === undefined ? null : URL.createObjectURL(new Blob([read.json], { type: 'application/json' })),
+      sheetProblems: read.problems || null,
+      hostedUrl: '',
+      broken: false
+    };
+    $('data-name').textContent = name;
+    $('data-url').value = '';
+    $('data-chosen').hidden = false;
+    var download = $('data-json');
+    download.hidden = !(kind === 'sheet' && userData.blobUrl);
+    if (!download.hidden) {
+      $('data-json-link').href = userData.blobUrl;
+      $('data-json-link').setAttribute('download', jsonName);
+    }
+    // The controls offer what the file holds when it reads as a dataset; the widget checks it either way.
+    var parsed = null;
+    try {
+      parsed = read.json === undefined ? null : JSON.parse(read.json);
+    } catch (ignored) {
+      parsed = null;
+    }
+    useDataset(parsed && Array.isArray(parsed.provinces) && Array.isArray(parsed.indicators) &&
+      Array.isArray(parsed.targets) && parsed.provinces.length ? parsed : bundled);
+  }
+
   function showFileMessage(message) {
-    var box = $('data-problems');
-    $('problem-list').textContent = '';
-    $('problem-list').appendChild(element('li', null, message));
-    box.hidden = false;
+    listProblems([message], 'problemsHeading');
   }
 
   function clearFile() {
-    if (userData) URL.revokeObjectURL(userData.blobUrl);
+    if (userData && userData.blobUrl) URL.revokeObjectURL(userData.blobUrl);
     userData = null;
     $('data-chosen').hidden = true;
     $('data-file').value = '';

@@ -50,9 +50,10 @@ pub fn value_text(national: &National, indicator: &Indicator, lang: Lang, style:
     out
 }
 
-/// Whose target a national one is, where a province's name would stand (the table, the CSV, the label).
+/// Whose target a national one is, where a province's name would stand (the table, the CSV, the label);
+/// the words live in `locale` because the sheet reader (`data::sheet`) checks them too.
 pub fn national_name(lang: Lang) -> &'static str {
-    lang.pick("Mục tiêu quốc gia", "National target")
+    lang.national_target()
 }
 
 /// "Mục tiêu quốc gia 2025: 20% (QĐ 749/QĐ-TTg)": what the line is, its year, value and document.

@@ -14,183 +14,14 @@
 
 use crate::chart::reference::national_name;
 use crate::data::model::{Dataset, PartialDate};
+use crate::data::sheet::columns::{
+    DEFUSED_STARTS, HEADER, INDICATOR, NATIONAL, PILLAR, PROVINCE, SOURCE, TARGET,
+};
 use crate::locale::i18n::Lang;
 use crate::locale::number::plain;
 
 /// The byte-order mark the sheet starts with: without it, Excel reads UTF-8 as the local code page.
 pub const BOM: char = '\u{feff}';
-
-/// The header row, in the order every row follows: the columns a reader reads, then the record kind and the
-/// fields that only rebuilding the dataset needs.
-pub const HEADER: [&str; 40] = [
-    "province_id",
-    "province",
-    "pillar",
-    "indicator_id",
-    "indicator",
-    "year",
-    "qualifier",
-    "value",
-    "value_max",
-    "unit",
-    "status",
-    "document",
-    "quote",
-    "record",
-    "id",
-    "source_id",
-    "pillar_id",
-    "note_vi",
-    "note_en",
-    "name_vi",
-    "name_en",
-    "name_ascii",
-    "admin_note_vi",
-    "admin_note_en",
-    "label_vi",
-    "label_en",
-    "short_vi",
-    "short_en",
-    "definition_vi",
-    "definition_en",
-    "unit_label_vi",
-    "unit_label_en",
-    "document_title",
-    "document_date",
-    "issuer",
-    "article_title",
-    "article_date",
-    "article_author",
-    "article_publisher",
-    "article_file",
-];
-
-/// What one kind of row holds: the columns it is read from, each with the field of the file it fills (in
-/// the file's order), and the columns written only for reading, which repeat a name the row refers to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RecordColumns {
-    /// The value of the `record` column.
-    pub record: &'static str,
-    /// The list of the file the rows fill.
-    pub collection: &'static str,
-    /// (column, field) pairs, in the order of the fields in the file.
-    pub fields: &'static [(&'static str, &'static str)],
-    /// Columns filled for reading: the name of the province, pillar, indicator or document referred to.
-    pub derived: &'static [&'static str],
-    /// Fields the file leaves out, rather than writing `null`, when their cell is empty: a target's short
-    /// words, which only qualitative targets carry, and an indicator's short label, which only labels too
-    /// wide for a phone's select carry.
-    pub omitted_when_empty: &'static [&'static str],
-}
-
-/// Every kind of row, in the order the file lists its collections.
-pub const RECORDS: [RecordColumns; 6] = [
-    RecordColumns {
-        record: "pillar",
-        collection: "pillars",
-        fields: &[("id", "id"), ("name_vi", "name_vi"), ("name_en", "name_en")],
-        derived: &[],
-        omitted_when_empty: &[],
-    },
-    RecordColumns {
-        record: "province",
-        collection: "provinces",
-        fields: &[
-            ("id", "id"),
-            ("name_vi", "name_vi"),
-            ("name_ascii", "name_ascii"),
-            ("admin_note_vi", "admin_note_vi"),
-            ("admin_note_en", "admin_note_en"),
-        ],
-        derived: &[],
-        omitted_when_empty: &[],
-    },
-    RecordColumns {
-        record: "indicator",
-        collection: "indicators",
-        fields: &[
-            ("id", "id"),
-            ("pillar_id", "pillar"),
-            ("label_vi", "label_vi"),
-            ("label_en", "label_en"),
-            ("short_vi", "short_vi"),
-            ("short_en", "short_en"),
-            ("definition_vi", "definition_vi"),
-            ("definition_en", "definition_en"),
-            ("unit", "unit"),
-            ("unit_label_vi", "unit_label_vi"),
-            ("unit_label_en", "unit_label_en"),
-        ],
-        derived: &[],
-        omitted_when_empty: &["short_vi", "short_en"],
-    },
-    RecordColumns {
-        record: "source",
-        collection: "sources",
-        fields: &[
-            ("id", "id"),
-            ("province_id", "province"),
-            ("document", "document"),
-            ("document_title", "document_title"),
-            ("document_date", "document_date"),
-            ("issuer", "issuer"),
-            ("article_title", "article_title"),
-            ("article_date", "article_date"),
-            ("article_author", "article_author"),
-            ("article_publisher", "article_publisher"),
-            ("article_file", "article_file"),
-        ],
-        derived: &[],
-        omitted_when_empty: &[],
-    },
-    RecordColumns {
-        record: "target",
-        collection: "targets",
-        fields: &[
-            ("id", "id"),
-            ("province_id", "province"),
-            ("indicator_id", "indicator"),
-            ("year", "year"),
-            ("qualifier", "qualifier"),
-            ("value", "value"),
-            ("value_max", "value_max"),
-            ("unit", "unit"),
-            ("status", "status"),
-            ("source_id", "source"),
-            ("quote", "quote"),
-            ("note_vi", "note_vi"),
-            ("note_en", "note_en"),
-            ("label_vi", "label_vi"),
-            ("label_en", "label_en"),
-        ],
-        derived: &["province", "pillar", "indicator", "document"],
-        omitted_when_empty: &["label_vi", "label_en"],
-    },
-    RecordColumns {
-        record: "national",
-        collection: "national",
-        fields: &[
-            ("id", "id"),
-            ("indicator_id", "indicator"),
-            ("year", "year"),
-            ("qualifier", "qualifier"),
-            ("value", "value"),
-            ("value_max", "value_max"),
-            ("unit", "unit"),
-            ("document", "document"),
-            ("document_title", "document_title"),
-            ("document_date", "document_date"),
-            ("issuer", "issuer"),
-            ("note_vi", "note_vi"),
-            ("note_en", "note_en"),
-        ],
-        derived: &["province", "pillar", "indicator"],
-        omitted_when_empty: &[],
-    },
-];
-
-/// The columns whose cells are numbers, written and read without defusing.
-pub const NUMBER_COLUMNS: [&str; 3] = ["year", "value", "value_max"];
 
 /// How many decimals a value keeps: more than any target states, so nothing the article says is rounded.
 const VALUE_DECIMALS: u32 = 4;
@@ -199,6 +30,7 @@ const VALUE_DECIMALS: u32 = 4;
 struct Row([Cell; HEADER.len()]);
 
 impl Row {
+    /// A row of the kind `record` (a `RecordColumns::record`), every other cell empty.
     fn new(record: &'static str) -> Row {
         let mut row = Row(std::array::from_fn(|_| Cell::Text(String::new())));
         row.text("record", record);
@@ -227,6 +59,21 @@ impl Row {
     }
 }
 
+/// The column of `$kind`'s field `$field`, as `RECORDS` (the one list, which the reader reads) says,
+/// looked up while compiling: a field the kind does not list does not build, and it costs the module nothing.
+macro_rules! field {
+    ($kind:ident.$field:ident) => {
+        const { $kind.column(stringify!($field)) }
+    };
+}
+
+/// A column `$kind` fills only for reading (the name of what a row refers to), checked as `field!` is.
+macro_rules! for_reading {
+    ($kind:ident.$column:ident) => {
+        const { $kind.for_reading(stringify!($column)) }
+    };
+}
+
 /// Writes the whole dataset, in dataset order, with names in `lang`.
 pub fn write_csv(dataset: &Dataset, lang: Lang) -> String {
     let mut out = String::from(BOM);
@@ -236,93 +83,93 @@ pub fn write_csv(dataset: &Dataset, lang: Lang) -> String {
         let province = &dataset.provinces[target.province];
         let indicator = &dataset.indicators[target.indicator];
         let source = &dataset.sources[target.source];
-        let mut row = Row::new("target");
-        row.text("province_id", &province.id);
-        row.text("province", &province.name_vi);
-        row.text("pillar", pillar_name(indicator.pillar));
-        row.text("indicator_id", &indicator.id);
-        row.text("indicator", lang.pick(&indicator.label_vi, &indicator.label_en));
-        row.number("year", Some(f64::from(target.year)));
-        row.text("qualifier", target.qualifier.as_str());
-        row.number("value", target.value);
-        row.number("value_max", target.value_max);
-        row.text("unit", target.unit.as_str());
-        row.text("status", target.status.as_str());
-        row.optional("document", &source.document);
-        row.text("quote", &target.quote);
-        row.text("id", &target.id);
-        row.text("source_id", &source.id);
-        row.optional("note_vi", &target.note_vi);
-        row.optional("note_en", &target.note_en);
-        row.optional("label_vi", &target.label_vi);
-        row.optional("label_en", &target.label_en);
+        let mut row = Row::new(TARGET.record);
+        row.text(for_reading!(TARGET.province), &province.name_vi);
+        row.text(for_reading!(TARGET.pillar), pillar_name(indicator.pillar));
+        row.text(for_reading!(TARGET.indicator), lang.pick(&indicator.label_vi, &indicator.label_en));
+        row.optional(for_reading!(TARGET.document), &source.document);
+        row.text(field!(TARGET.id), &target.id);
+        row.text(field!(TARGET.province), &province.id);
+        row.text(field!(TARGET.indicator), &indicator.id);
+        row.number(field!(TARGET.year), Some(f64::from(target.year)));
+        row.text(field!(TARGET.qualifier), target.qualifier.as_str());
+        row.number(field!(TARGET.value), target.value);
+        row.number(field!(TARGET.value_max), target.value_max);
+        row.text(field!(TARGET.unit), target.unit.as_str());
+        row.text(field!(TARGET.status), target.status.as_str());
+        row.text(field!(TARGET.source), &source.id);
+        row.text(field!(TARGET.quote), &target.quote);
+        row.optional(field!(TARGET.note_vi), &target.note_vi);
+        row.optional(field!(TARGET.note_en), &target.note_en);
+        row.optional(field!(TARGET.label_vi), &target.label_vi);
+        row.optional(field!(TARGET.label_en), &target.label_en);
         push_row(&mut out, &row.0);
     }
     for national in &dataset.national {
         let indicator = &dataset.indicators[national.indicator];
-        let mut row = Row::new("national");
-        row.text("province", national_name(lang));
-        row.text("pillar", pillar_name(indicator.pillar));
-        row.text("indicator_id", &indicator.id);
-        row.text("indicator", lang.pick(&indicator.label_vi, &indicator.label_en));
-        row.number("year", Some(f64::from(national.year)));
-        row.text("qualifier", national.qualifier.as_str());
-        row.number("value", Some(national.value));
-        row.number("value_max", national.value_max);
-        row.text("unit", national.unit.as_str());
-        row.text("document", &national.document);
-        row.text("id", &national.id);
-        row.optional("note_vi", &national.note_vi);
-        row.optional("note_en", &national.note_en);
-        row.optional("document_title", &national.document_title);
-        row.date("document_date", &national.document_date);
-        row.optional("issuer", &national.issuer);
+        let mut row = Row::new(NATIONAL.record);
+        row.text(for_reading!(NATIONAL.province), national_name(lang));
+        row.text(for_reading!(NATIONAL.pillar), pillar_name(indicator.pillar));
+        row.text(for_reading!(NATIONAL.indicator), lang.pick(&indicator.label_vi, &indicator.label_en));
+        row.text(field!(NATIONAL.id), &national.id);
+        row.text(field!(NATIONAL.indicator), &indicator.id);
+        row.number(field!(NATIONAL.year), Some(f64::from(national.year)));
+        row.text(field!(NATIONAL.qualifier), national.qualifier.as_str());
+        row.number(field!(NATIONAL.value), Some(national.value));
+        row.number(field!(NATIONAL.value_max), national.value_max);
+        row.text(field!(NATIONAL.unit), national.unit.as_str());
+        row.text(field!(NATIONAL.document), &national.document);
+        row.optional(field!(NATIONAL.document_title), &national.document_title);
+        row.date(field!(NATIONAL.document_date), &national.document_date);
+        row.optional(field!(NATIONAL.issuer), &national.issuer);
+        row.optional(field!(NATIONAL.note_vi), &national.note_vi);
+        row.optional(field!(NATIONAL.note_en), &national.note_en);
         push_row(&mut out, &row.0);
     }
     for pillar in &dataset.pillars {
-        let mut row = Row::new("pillar");
-        row.text("id", &pillar.id);
-        row.text("name_vi", &pillar.name_vi);
-        row.text("name_en", &pillar.name_en);
+        let mut row = Row::new(PILLAR.record);
+        row.text(field!(PILLAR.id), &pillar.id);
+        row.text(field!(PILLAR.name_vi), &pillar.name_vi);
+        row.text(field!(PILLAR.name_en), &pillar.name_en);
         push_row(&mut out, &row.0);
     }
     for province in &dataset.provinces {
-        let mut row = Row::new("province");
-        row.text("id", &province.id);
-        row.text("name_vi", &province.name_vi);
-        row.text("name_ascii", &province.name_ascii);
-        row.optional("admin_note_vi", &province.admin_note_vi);
-        row.optional("admin_note_en", &province.admin_note_en);
+        let mut row = Row::new(PROVINCE.record);
+        row.text(field!(PROVINCE.id), &province.id);
+        row.text(field!(PROVINCE.name_vi), &province.name_vi);
+        row.text(field!(PROVINCE.name_ascii), &province.name_ascii);
+        row.optional(field!(PROVINCE.admin_note_vi), &province.admin_note_vi);
+        row.optional(field!(PROVINCE.admin_note_en), &province.admin_note_en);
         push_row(&mut out, &row.0);
     }
     for indicator in &dataset.indicators {
-        let mut row = Row::new("indicator");
-        row.text("id", &indicator.id);
-        row.text("pillar_id", &dataset.pillars[indicator.pillar].id);
-        row.text("label_vi", &indicator.label_vi);
-        row.text("label_en", &indicator.label_en);
-        row.optional("short_vi", &indicator.short_vi);
-        row.optional("short_en", &indicator.short_en);
-        row.optional("definition_vi", &indicator.definition_vi);
-        row.optional("definition_en", &indicator.definition_en);
-        row.text("unit", indicator.unit.as_str());
-        row.optional("unit_label_vi", &indicator.unit_label_vi);
-        row.optional("unit_label_en", &indicator.unit_label_en);
+        let mut row = Row::new(INDICATOR.record);
+        row.text(field!(INDICATOR.id), &indicator.id);
+        row.text(field!(INDICATOR.pillar), &dataset.pillars[indicator.pillar].id);
+        row.text(field!(INDICATOR.label_vi), &indicator.label_vi);
+        row.text(field!(INDICATOR.label_en), &indicator.label_en);
+        row.optional(field!(INDICATOR.short_vi), &indicator.short_vi);
+        row.optional(field!(INDICATOR.short_en), &indicator.short_en);
+        row.optional(field!(INDICATOR.definition_vi), &indicator.definition_vi);
+        row.optional(field!(INDICATOR.definition_en), &indicator.definition_en);
+        row.text(field!(INDICATOR.unit), indicator.unit.as_str());
+        row.optional(field!(INDICATOR.unit_label_vi), &indicator.unit_label_vi);
+        row.optional(field!(INDICATOR.unit_label_en), &indicator.unit_label_en);
         push_row(&mut out, &row.0);
     }
     for source in &dataset.sources {
-        let mut row = Row::new("source");
-        row.text("id", &source.id);
-        row.text("province_id", &dataset.provinces[source.province].id);
-        row.optional("document", &source.document);
-        row.optional("document_title", &source.document_title);
-        row.date("document_date", &source.document_date);
-        row.optional("issuer", &source.issuer);
-        row.optional("article_title", &source.article_title);
-        row.date("article_date", &source.article_date);
-        row.optional("article_author", &source.article_author);
-        row.optional("article_publisher", &source.article_publisher);
-        row.optional("article_file", &source.article_file);
+        let mut row = Row::new(SOURCE.record);
+        row.text(field!(SOURCE.id), &source.id);
+        row.text(field!(SOURCE.province), &dataset.provinces[source.province].id);
+        row.optional(field!(SOURCE.document), &source.document);
+        row.optional(field!(SOURCE.document_title), &source.document_title);
+        row.date(field!(SOURCE.document_date), &source.document_date);
+        row.optional(field!(SOURCE.issuer), &source.issuer);
+        row.optional(field!(SOURCE.article_title), &source.article_title);
+        row.date(field!(SOURCE.article_date), &source.article_date);
+        row.optional(field!(SOURCE.article_author), &source.article_author);
+        row.optional(field!(SOURCE.article_publisher), &source.article_publisher);
+        row.optional(field!(SOURCE.article_file), &source.article_file);
         push_row(&mut out, &row.0);
     }
     out
@@ -333,14 +180,6 @@ fn iso_date(date: PartialDate) -> String {
     let year = date.year.map(|y| y.to_string()).unwrap_or_else(|| "-".to_string());
     let pad = |n: u8| if n < 10 { format!("0{n}") } else { n.to_string() };
     format!("{year}-{}-{}", pad(date.month), pad(date.day))
-}
-
-/// A text cell as it was before `push_text` defused it: the one leading `'` it added taken off again.
-pub fn undefuse(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(DEFUSED_STARTS) => rest,
-        _ => cell,
-    }
 }
 
 /// Appends one row: its cells separated by commas, then CRLF.
@@ -363,10 +202,6 @@ enum Cell {
     Text(String),
     Number(String),
 }
-
-/// The first characters that make a spreadsheet read a cell as a formula, and the apostrophe itself, so
-/// that a text which really starts with one comes back whole from `undefuse`.
-const DEFUSED_STARTS: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\''];
 
 /// Appends a text cell: defused if a spreadsheet would read it as a formula, quoted if it holds a comma,
 /// a quote or a line break.
@@ -392,6 +227,7 @@ fn push_text(out: &mut String, text: &str) {
 mod tests {
     use super::*;
     use crate::data::model::*;
+    use crate::data::sheet::columns::undefuse;
 
     fn text_cell(text: &str) -> String {
         let mut out = String::new();
@@ -569,21 +405,6 @@ mod tests {
     }
 
     #[test]
-    fn every_column_a_record_reads_is_in_the_header_once() {
-        for record in RECORDS {
-            for (column, _) in
-                record.fields.iter().chain(record.derived.iter().map(|d| (*d, "")).collect::<Vec<_>>().iter())
-            {
-                assert_eq!(HEADER.iter().filter(|h| *h == column).count(), 1, "{}: {column}", record.record);
-            }
-        }
-        let mut sorted = HEADER.to_vec();
-        sorted.sort_unstable();
-        sorted.dedup();
-        assert_eq!(sorted.len(), HEADER.len());
-    }
-
-    #[test]
     fn undefusing_gives_back_the_text_that_was_defused() {
         for text in ["=1+1", "-5%", "--11-13", "'quoted", "''", "plain", "a'b", "\tx", "@x"] {
             let mut cell = String::new();
@@ -591,6 +412,21 @@ mod tests {
             assert_eq!(undefuse(&cell), text, "{cell}");
         }
         assert_eq!(text_cell("'x"), "''x");
+    }
+
+    /// The builder and `import` share `data::sheet::read`: the sheet read back is the bundled file, in each
+    /// language's sheet (which differ only in the names repeated for reading).
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn the_sheet_read_back_is_the_bundled_file() {
+        use crate::data::read::{dataset_from_json, BUNDLED};
+        use crate::data::sheet::read::read_sheet;
+        let dataset = dataset_from_json(BUNDLED).expect("the bundled dataset is valid");
+        for lang in [Lang::Vi, Lang::En] {
+            let value = read_sheet(&write_csv(&dataset, lang), lang).expect("the sheet reads back");
+            let json = serde_json::to_string_pretty(&value).expect("JSON") + "\n";
+            assert!(json == BUNDLED, "{lang:?}: the sheet read back differs from data/targets.json");
+        }
     }
 
     #[test]

@@ -59,6 +59,12 @@ impl Lang {
         }
     }
 
+    /// Whose target a national one is, where a province's name would stand (the chart's label, the table, the
+    /// CSV, and the sheet reader's check of that cell).
+    pub fn national_target(self) -> &'static str {
+        self.pick("Mục tiêu quốc gia", "National target")
+    }
+
     /// Picks the Vietnamese or English form of a field from the data.
     pub fn pick<'a>(self, vi: &'a str, en: &'a str) -> &'a str {
         match self {
