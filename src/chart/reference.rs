@@ -50,9 +50,10 @@ pub fn value_text(national: &National, indicator: &Indicator, lang: Lang, style:
     out
 }
 
-/// Whose target a national one is, where a province's name would stand (the table, the CSV, the label).
+/// Whose target a national one is, where a province's name would stand (the table, the CSV, the label):
+/// the interface's word (`Text::national_target`), under the name the table, CSV and import know it by.
 pub fn national_name(lang: Lang) -> &'static str {
-    lang.pick("Mục tiêu quốc gia", "National target")
+    lang.text().national_target
 }
 
 /// "Mục tiêu quốc gia 2025: 20% (QĐ 749/QĐ-TTg)": what the line is, its year, value and document.
@@ -223,13 +224,7 @@ pub fn summary_sentences(dataset: &Dataset, view: &View, config: &ChartConfig) -
         }
         let names = join_names(&above, lang);
         out.push(' ');
-        out.push_str(&match lang {
-            Lang::Vi => format!("{names} đặt cao hơn mục tiêu quốc gia ({value})."),
-            Lang::En if above.len() == 1 => {
-                format!("{names} sets a higher target than the national one ({value}).")
-            }
-            Lang::En => format!("{names} set higher targets than the national one ({value})."),
-        });
+        out.push_str(&lang.higher_than_national(&names, above.len() > 1, &value));
     }
     out
 }
@@ -238,7 +233,7 @@ pub fn summary_sentences(dataset: &Dataset, view: &View, config: &ChartConfig) -
 fn join_names(names: &[&str], lang: Lang) -> String {
     match names.split_last() {
         Some((last, rest)) if !rest.is_empty() => {
-            format!("{} {} {last}", rest.join(", "), lang.pick("và", "and"))
+            format!("{} {} {last}", rest.join(", "), lang.text().list_and)
         }
         _ => names.concat(),
     }

@@ -47,7 +47,7 @@ impl State {
     /// Says the quote of a mark the reader pinned (Enter): the full words are one keystroke away.
     pub(super) fn say_quote(&self, target: TargetIdx) {
         let quote = &self.dataset.targets[target].quote;
-        self.say(&format!("{}“{quote}”", self.config.lang.access().quote_lead));
+        self.say(&format!("{}“{quote}”", self.config.lang.text().quote_lead));
     }
 
     fn say(&self, sentence: &str) {
