@@ -99,6 +99,7 @@
       staticTheme: ' Ảnh tĩnh luôn có nền sáng.',
       staticHighlight: ' Ảnh tĩnh là ảnh mặc định, không nhấn mạnh tỉnh nào: phần <noscript> ghi tên các tỉnh ' +
         'được nhấn mạnh bằng chữ.',
+      staticNational: ' Ảnh tĩnh vẫn vẽ đường mục tiêu quốc gia.',
       noscriptHighlight: 'Tỉnh được nhấn mạnh: ',
       noscriptHighlightImage: 'Ảnh tĩnh là ảnh mặc định, không nhấn mạnh tỉnh nào.'
     },
@@ -179,6 +180,7 @@
       staticTheme: ' Static images are always light.',
       staticHighlight: ' The static image is the default, with no province highlighted: the <noscript> part ' +
         'names the highlighted provinces in words.',
+      staticNational: ' The static image still draws the national target line.',
       noscriptHighlight: 'Highlighted: ',
       noscriptHighlightImage: 'The static image is the default, with no province highlighted.'
     }
@@ -532,8 +534,10 @@
     var note = $('static-note');
     note.textContent = !image ? t('staticNone')
       : t({ exact: 'staticExact', allProvinces: 'staticAllProvinces', allYears: 'staticAllYears' }[image.fit]) +
-        (state.highlight.length ? t('staticHighlight') : '') + (state.theme === 'light' ? '' : t('staticTheme'));
-    note.classList.toggle('warning-text', !image || image.fit !== 'exact' || state.highlight.length > 0);
+        (state.highlight.length ? t('staticHighlight') : '') + (state.national === 'off' ? t('staticNational') : '') +
+        (state.theme === 'light' ? '' : t('staticTheme'));
+    var differs = state.highlight.length > 0 || state.national === 'off';
+    note.classList.toggle('warning-text', !image || image.fit !== 'exact' || differs);
   }
 
   // ---- the live preview ---------------------------------------------------------------------------------

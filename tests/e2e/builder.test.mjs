@@ -249,6 +249,10 @@ describe('embed builder: the editor\'s words and highlight in the <noscript> fal
         `the highlighted province is named in words: ${embed}`);
       assert.match(await page.locator('#static-note').textContent(), /không nhấn mạnh tỉnh nào/,
         'the builder says the static image highlights no province');
+      await page.getByLabel('Ẩn đường mục tiêu quốc gia').check();
+      assert.match(await page.locator('#static-note').textContent(), /Ảnh tĩnh vẫn vẽ đường mục tiêu quốc gia\./,
+        'and that it still draws the national line the embed hides');
+      await page.getByLabel('Ẩn đường mục tiêu quốc gia').uncheck();
 
       // With JavaScript off, a reader (or a screen reader) gets the title first in the image's alt text.
       const opened = await pastedPage(embed, { javaScriptEnabled: false });
