@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use province_targets::chart::layout::layout;
-use province_targets::chart::scene::{Anchor, Paint, Shape};
+use province_targets::chart::scene::{Anchor, BBox, Item, Paint, Shape};
 use province_targets::chart::view::{ChartConfig, Requested};
 use province_targets::data::read::{dataset_from_json, BUNDLED};
 
@@ -44,4 +44,36 @@ fn the_layout_draws_the_line_at_the_national_value() {
     let off = ChartConfig { national: false, ..config };
     let scene = layout(&dataset, &off, 600.0);
     assert!(!scene.shapes().any(|s| matches!(s, Shape::Line { paint: Paint::Ink, dashed: true, .. })));
+}
+
+/// Every national line a reader can reach has a touch box of at least 24 × 24 px round its label (WCAG
+/// 2.5.8), and no two boxes overlap, at every width, in the default view that draws the 2025 and 2030 lines.
+#[test]
+fn each_national_line_has_its_own_touch_target_of_24_px() {
+    let dataset = dataset_from_json(BUNDLED).unwrap();
+    let config = ChartConfig::default_for(&dataset);
+    for width in (320..=1200).step_by(20) {
+        let scene = layout(&dataset, &config, width as f64);
+        let boxes: Vec<BBox> = scene
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Reference(reference) => {
+                    let hit = reference.shapes.iter().find_map(|shape| match shape {
+                        Shape::Rect { paint: Paint::Transparent, .. } => Some(shape.bbox()),
+                        _ => None,
+                    });
+                    assert!(reference.name.starts_with("Mục tiêu quốc gia 20"), "{}", reference.name);
+                    hit
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(boxes.len(), 2, "{width}: the 2025 and 2030 lines, each with its box");
+        for b in &boxes {
+            assert!(b.x1 - b.x0 >= 24.0 && b.y1 - b.y0 >= 24.0, "{width}: {b:?}");
+            assert!(b.x0 >= 0.0 && b.x1 <= width as f64, "{width}: inside the chart: {b:?}");
+        }
+        assert!(!boxes[0].overlaps(&boxes[1]), "{width}: {boxes:?}");
+    }
 }

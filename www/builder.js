@@ -106,7 +106,12 @@
         'những gì ảnh vẽ.',
       staticNone: 'Không có ảnh tĩnh cho lựa chọn này (dữ liệu riêng, hoặc chưa chạy make build): phần ' +
         '<noscript> chỉ có lời nhắn.',
-      staticTheme: ' Ảnh tĩnh luôn có nền sáng.'
+      staticTheme: ' Ảnh tĩnh luôn có nền sáng.',
+      staticHighlight: ' Ảnh tĩnh là ảnh mặc định, không nhấn mạnh tỉnh nào: phần <noscript> ghi tên các tỉnh ' +
+        'được nhấn mạnh bằng chữ.',
+      staticNational: ' Ảnh tĩnh vẫn vẽ đường mục tiêu quốc gia.',
+      noscriptHighlight: 'Tỉnh được nhấn mạnh: ',
+      noscriptHighlightImage: 'Ảnh tĩnh là ảnh mặc định, không nhấn mạnh tỉnh nào.'
     },
     en: {
       pageTitle: 'Embed code builder for the provinces\' digital transformation targets chart',
@@ -188,7 +193,12 @@
         'text says what it shows.',
       staticNone: 'No static image for this choice (your own data, or make build has not run): the <noscript> ' +
         'part holds only a message.',
-      staticTheme: ' Static images are always light.'
+      staticTheme: ' Static images are always light.',
+      staticHighlight: ' The static image is the default, with no province highlighted: the <noscript> part ' +
+        'names the highlighted provinces in words.',
+      staticNational: ' The static image still draws the national target line.',
+      noscriptHighlight: 'Highlighted: ',
+      noscriptHighlightImage: 'The static image is the default, with no province highlighted.'
     }
   };
 
@@ -479,24 +489,46 @@
   }
 
   /**
-   * The fallback for readers without JavaScript: the nearest static image (linking to its SVG), described by
-   * its own summary, so that the alt text says what the image shows; the editor's words and the source line.
+   * The fallback for readers without JavaScript: the nearest static image (linking to its SVG), its alt text
+   * the editor's title and subtitle, then the image's own summary, so that it says what the image shows; the
+   * editor's words and the source line as text, since the static image is the default view without them; and
+   * the highlighted provinces by name, since the image highlights none. Everything is escaped: it is text.
    */
   function noscript() {
     var image = staticImage();
+    var words = TEXT[state.lang];
     var lines = ['<noscript>'];
     if (state.title) lines.push('  <p><strong>' + escapeHtml(state.title) + '</strong></p>');
     if (state.subtitle) lines.push('  <p>' + escapeHtml(state.subtitle) + '</p>');
     if (image) {
+      var alt = [state.title, state.subtitle].filter(Boolean).map(asSentence).concat(image.summary).join(' ');
       lines.push('  <p><a href="' + escapeHtml(image.href) + '"><img src="' + escapeHtml(image.src) + '" width="' +
-        image.width + '" height="' + image.height + '" alt="' + escapeHtml(image.summary) + '"></a></p>');
+        image.width + '" height="' + image.height + '" alt="' + escapeHtml(alt) + '"></a></p>');
       if (image.source) lines.push('  <p>' + escapeHtml(image.source) + '</p>');
     } else {
-      lines.push('  <p>' + escapeHtml(TEXT[state.lang].noscriptText) + '</p>');
+      lines.push('  <p>' + escapeHtml(words.noscriptText) + '</p>');
+    }
+    if (state.highlight.length) {
+      var names = state.highlight.map(provinceName).join(', ');
+      lines.push('  <p>' + escapeHtml(words.noscriptHighlight + names + '.' +
+        (image ? ' ' + words.noscriptHighlightImage : '')) + '</p>');
     }
     if (state.note) lines.push('  <p>' + escapeHtml(state.note) + '</p>');
     lines.push('</noscript>');
     return lines.join('\n');
+  }
+
+  /** An editor's title or subtitle as the start of an alt text: ends with a full stop unless it has a mark. */
+  function asSentence(words) {
+    return /[.!?…:]$/.test(words) ? words : words + '.';
+  }
+
+  /** A province's name in the data the builder offers (its id if it is not there). */
+  function provinceName(id) {
+    var province = list(data && data.provinces).filter(function (p) {
+      return p.id === id;
+    })[0];
+    return province ? province.name_vi : id;
   }
 
   function scriptCode() {
@@ -521,8 +553,10 @@
     var note = $('static-note');
     note.textContent = !image ? t('staticNone')
       : t({ exact: 'staticExact', allProvinces: 'staticAllProvinces', allYears: 'staticAllYears' }[image.fit]) +
+        (state.highlight.length ? t('staticHighlight') : '') + (state.national === 'off' ? t('staticNational') : '') +
         (state.theme === 'light' ? '' : t('staticTheme'));
-    note.classList.toggle('warning-text', !image || image.fit !== 'exact');
+    var differs = state.highlight.length > 0 || state.national === 'off';
+    note.classList.toggle('warning-text', !image || image.fit !== 'exact' || differs);
   }
 
   // ---- the live preview ---------------------------------------------------------------------------------

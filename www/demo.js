@@ -1,5 +1,5 @@
 // The demo article's link to a view: the URL fragment names the FIRST chart's view, so a reader can share
-// exactly what they see.   #indicator=records-online-commune&year=2025&provinces=bac-giang,lang-son&lang=en
+// exactly what they see.   #indicator=records-online-commune&year=2025&provinces=bac-giang,lang-son&lang=en&national=off
 //
 // Loaded with a plain <script src> in <head>, before the loader. The loader reads a chart's options when it
 // mounts, from the element's attributes (copied from the script tag's data-* attributes by a script-tag
@@ -10,7 +10,7 @@
 (function () {
   'use strict';
 
-  var KEYS = ['indicator', 'year', 'provinces', 'lang'];
+  var KEYS = ['indicator', 'year', 'provinces', 'lang', 'national'];
   var TAG = 'PROVINCE-TARGETS';
 
   /** The view in the fragment, or null; values are plain strings, checked by the widget itself. */

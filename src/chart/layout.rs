@@ -10,7 +10,7 @@ use crate::chart::framing::{self, EditorWords, Standing};
 use crate::chart::glyph::{self, Head};
 use crate::chart::reference::{self, ReferenceLines};
 use crate::chart::scale::{nice_ticks, rank_ticks, LinearScale};
-use crate::chart::scene::{Anchor, Item, Mark, Paint, Row, Scene, Shape, Weight};
+use crate::chart::scene::{Anchor, Item, Mark, NationalIdx, Paint, Row, Scene, Shape, Weight};
 use crate::chart::text;
 use crate::chart::view::{self, ChartConfig, View};
 use crate::data::model::{Dataset, National, Qualifier, Status, TargetIdx, Unit};
@@ -375,7 +375,7 @@ fn rows_and_axis(
     palette: &[(u16, usize)],
     lang: Lang,
     unit: Unit,
-    national: &[&National],
+    national: &[(NationalIdx, &National)],
 ) {
     let name_size = 14.0;
     let name_column = if m.narrow {

@@ -10,7 +10,7 @@ use crate::chart::details::{Line, LineKind};
 use crate::chart::format::{self, Style};
 use crate::chart::scale::LinearScale;
 use crate::chart::scene::{Anchor, Shape, Weight};
-use crate::chart::scene::{Item, Paint};
+use crate::chart::scene::{Item, NationalIdx, Paint, Reference};
 use crate::chart::text;
 use crate::chart::view::{ChartConfig, View};
 use crate::data::model::{Dataset, Indicator, National, Unit};
@@ -22,20 +22,28 @@ const LINE_HEIGHT: f64 = 15.0;
 
 /// The national targets for a view's indicator in its year (every year when it shows all).
 pub fn of_view<'d>(dataset: &'d Dataset, view: &View) -> Vec<&'d National> {
-    dataset
-        .national
-        .iter()
-        .filter(|n| n.indicator == view.indicator && view.year.is_none_or(|year| year == n.year))
-        .collect()
+    in_view(dataset, view).map(|(_, national)| national).collect()
 }
 
-/// The national targets a view draws: `of_view`, or none when the embed turned them off.
-pub fn shown<'d>(dataset: &'d Dataset, view: &View, config: &ChartConfig) -> Vec<&'d National> {
+/// The national targets a view draws, with their places in `Dataset::national` (what a reader focuses):
+/// those of `of_view`, or none when the embed turned them off.
+pub fn shown<'d>(
+    dataset: &'d Dataset,
+    view: &View,
+    config: &ChartConfig,
+) -> Vec<(NationalIdx, &'d National)> {
     if config.national {
-        of_view(dataset, view)
+        in_view(dataset, view).collect()
     } else {
         Vec::new()
     }
+}
+
+fn in_view<'d>(dataset: &'d Dataset, view: &View) -> impl Iterator<Item = (NationalIdx, &'d National)> {
+    let indicator = view.indicator;
+    let year = view.year;
+    (dataset.national.iter().enumerate())
+        .filter(move |(_, n)| n.indicator == indicator && year.is_none_or(|year| year == n.year))
 }
 
 /// A national value as the document words it: `20%`, `trên 80%`, `tối thiểu 7%/năm`.
@@ -96,20 +104,38 @@ pub fn details(dataset: &Dataset, national: &National, lang: Lang) -> Vec<Line> 
 
 /// The reference lines of one view, with their labels placed above the rows.
 pub struct ReferenceLines {
-    /// The labels' text shapes, from the top of the room given to them.
-    labels: Vec<Shape>,
-    /// Each line's x and the y where it starts, just under its own label.
-    lines: Vec<(f64, f64)>,
+    /// One per national target on the axis, the leftmost line's first.
+    placed: Vec<Placed>,
     /// How much height the labels take above the rows (0 without national targets).
     pub height: f64,
 }
+
+/// One national target's label, the box round it that a finger or pointer hits, and where its line starts.
+struct Placed {
+    national: NationalIdx,
+    /// The label unwrapped: what a screen reader hears.
+    name: String,
+    /// The label's text shapes, one per wrapped line.
+    labels: Vec<Shape>,
+    /// A transparent box round the label, at least `HIT_SIZE` on each side.
+    hit: Shape,
+    x: f64,
+    /// Where the line starts: just under its own label, or under a later label that would cross it.
+    line_top: f64,
+}
+
+/// The smallest side of a label's touch target: WCAG 2.5.8 asks for 24 × 24 CSS px. Each label's box is at
+/// least this tall and the next label's box starts below it, so two national lines' targets never overlap.
+const HIT_SIZE: f64 = 24.0;
+/// The room between a label and the sides of its box.
+const HIT_MARGIN: f64 = 4.0;
 
 impl ReferenceLines {
     /// Places a label for each of `nationals` that falls on the axis, stacked from `top`, the leftmost line's
     /// label first so that each line runs down past the labels below it, which start further right.
     #[allow(clippy::too_many_arguments)]
     pub fn place(
-        nationals: &[&National],
+        nationals: &[(NationalIdx, &National)],
         indicator: &Indicator,
         scale: &LinearScale,
         top: f64,
@@ -119,17 +145,20 @@ impl ReferenceLines {
     ) -> ReferenceLines {
         let (low, high) = (scale.domain.0.min(scale.domain.1), scale.domain.0.max(scale.domain.1));
         // A rank axis is drawn by its own rules, and a value off the axis would be drawn outside the chart.
-        let mut on_axis: Vec<(f64, String)> = nationals
+        let mut on_axis: Vec<(f64, NationalIdx, String)> = nationals
             .iter()
-            .filter(|n| n.unit != Unit::Rank && (low..=high).contains(&n.value))
-            .map(|n| (scale.map(n.value), label(n, indicator, lang)))
+            .filter(|(_, n)| n.unit != Unit::Rank && (low..=high).contains(&n.value))
+            .map(|&(i, n)| (scale.map(n.value), i, label(n, indicator, lang)))
             .collect();
         crate::data::order::sort_by(&mut on_axis, &|a, b| a.0.total_cmp(&b.0));
 
-        let mut lines_out = ReferenceLines { labels: Vec::new(), lines: Vec::new(), height: 0.0 };
+        let mut placed: Vec<Placed> = Vec::new();
         let mut y = top;
-        for (x, content) in on_axis {
-            let wrapped = text::wrap(&content, LABEL_SIZE, false, max_x - min_x);
+        for (x, national, name) in on_axis {
+            let block_top = y;
+            let wrapped = text::wrap(&name, LABEL_SIZE, false, max_x - min_x);
+            let mut labels = Vec::new();
+            let (mut left, mut right) = (f64::MAX, f64::MIN);
             for (i, line) in wrapped.iter().enumerate() {
                 y += LINE_HEIGHT;
                 let width = text::width(line, LABEL_SIZE, false);
@@ -143,7 +172,9 @@ impl ReferenceLines {
                 } else {
                     (min_x, Anchor::Start)
                 };
-                lines_out.labels.push(Shape::Text {
+                let start = if anchor == Anchor::End { lx - width } else { lx };
+                (left, right) = (left.min(start), right.max(start + width));
+                labels.push(Shape::Text {
                     x: lx,
                     y,
                     text: line.clone(),
@@ -155,41 +186,60 @@ impl ReferenceLines {
                     width,
                 });
             }
-            lines_out.lines.push((x, y + 4.0));
+            let line_top = y + 4.0;
+            y = (y + 9.0).max(block_top + HIT_SIZE);
+            // A little room either side, so that the focus ring drawn on the box clears the text.
+            let grow = ((HIT_SIZE - (right - left)) / 2.0).max(HIT_MARGIN);
+            let hit = Shape::Rect {
+                x: left - grow,
+                y: block_top,
+                width: right - left + 2.0 * grow,
+                height: y - block_top,
+                paint: Paint::Transparent,
+            };
+            placed.push(Placed { national, name, labels, hit, x, line_top });
         }
         // A later label that had no room right of its line stands left of it, and may cross an earlier line
         // (at 700 px, the 2030 label crosses the 2025 line): that line then starts under it, never through it.
-        for (x, line_top) in &mut lines_out.lines {
-            for label in &lines_out.labels {
-                let Shape::Text { x: lx, y: ly, anchor, width, .. } = label else { continue };
-                let (left, right) = match anchor {
-                    Anchor::End => (lx - width, *lx),
-                    _ => (*lx, lx + width),
-                };
-                if *ly > *line_top - 4.0 && (left..=right).contains(x) {
-                    *line_top = ly + 4.0;
+        let crossings: Vec<(f64, f64, f64)> = (placed.iter())
+            .flat_map(|p| p.labels.iter())
+            .filter_map(|label| match label {
+                Shape::Text { x, y, anchor: Anchor::End, width, .. } => Some((x - width, *x, *y)),
+                Shape::Text { x, y, width, .. } => Some((*x, x + width, *y)),
+                _ => None,
+            })
+            .collect();
+        for p in &mut placed {
+            for &(left, right, baseline) in &crossings {
+                if baseline > p.line_top - 4.0 && (left..=right).contains(&p.x) {
+                    p.line_top = baseline + 4.0;
                 }
             }
         }
-        if !lines_out.lines.is_empty() {
-            lines_out.height = y + 10.0 - top;
-        }
-        lines_out
+        // One pixel under the last box, as the labels had 10 under their last baseline before they had boxes.
+        let height = if placed.is_empty() { 0.0 } else { y + 1.0 - top };
+        ReferenceLines { placed, height }
     }
 
-    /// The labels and the lines down to `bottom`, the foot of the rows: dashed and in ink, unlike the
-    /// lighter gridlines, and drawn before the rows so that marks stay on top.
+    /// Each national target as one `Reference`: its touch box, label and line down to `bottom`, the foot of
+    /// the rows. The line is dashed and in ink, unlike the lighter gridlines, and drawn before the rows so
+    /// that marks stay on top.
     pub fn items(self, bottom: f64) -> impl Iterator<Item = Item> {
-        let lines = self.lines.into_iter().map(move |(x, y)| Shape::Line {
-            x1: x,
-            y1: y,
-            x2: x,
-            y2: bottom,
-            paint: Paint::Ink,
-            stroke_width: 1.5,
-            dashed: true,
-        });
-        self.labels.into_iter().chain(lines).map(Item::Shape)
+        self.placed.into_iter().map(move |p| {
+            let line = Shape::Line {
+                x1: p.x,
+                y1: p.line_top,
+                x2: p.x,
+                y2: bottom,
+                paint: Paint::Ink,
+                stroke_width: 1.5,
+                dashed: true,
+            };
+            let mut shapes = vec![p.hit];
+            shapes.extend(p.labels);
+            shapes.push(line);
+            Item::Reference(Reference { national: p.national, name: p.name, shapes })
+        })
     }
 }
 
@@ -199,7 +249,7 @@ pub fn summary_sentences(dataset: &Dataset, view: &View, config: &ChartConfig) -
     let lang = config.lang;
     let indicator = &dataset.indicators[view.indicator];
     let mut out = String::new();
-    for national in shown(dataset, view, config) {
+    for (_, national) in shown(dataset, view, config) {
         let value = value_text(national, indicator, lang, Style::Full);
         out.push(' ');
         out.push_str(&label(national, indicator, lang));
@@ -224,13 +274,7 @@ pub fn summary_sentences(dataset: &Dataset, view: &View, config: &ChartConfig) -
         }
         let names = join_names(&above, lang);
         out.push(' ');
-        out.push_str(&match lang {
-            Lang::Vi => format!("{names} đặt cao hơn mục tiêu quốc gia ({value})."),
-            Lang::En if above.len() == 1 => {
-                format!("{names} sets a higher target than the national one ({value}).")
-            }
-            Lang::En => format!("{names} set higher targets than the national one ({value})."),
-        });
+        out.push_str(&lang.higher_than_national(&names, above.len() > 1, &value));
     }
     out
 }
@@ -239,7 +283,7 @@ pub fn summary_sentences(dataset: &Dataset, view: &View, config: &ChartConfig) -
 fn join_names(names: &[&str], lang: Lang) -> String {
     match names.split_last() {
         Some((last, rest)) if !rest.is_empty() => {
-            format!("{} {} {last}", rest.join(", "), lang.pick("và", "and"))
+            format!("{} {} {last}", rest.join(", "), lang.text().list_and)
         }
         _ => names.concat(),
     }
@@ -248,6 +292,7 @@ fn join_names(names: &[&str], lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chart::scene::BBox;
     use crate::data::model::Qualifier;
 
     fn national(value: f64, qualifier: Qualifier) -> National {
@@ -300,16 +345,23 @@ mod tests {
     fn a_line_stands_at_its_value_and_one_off_the_axis_is_not_drawn() {
         let scale = LinearScale { domain: (0.0, 40.0), range: (100.0, 500.0) };
         let (twenty, fifty) = (national(20.0, Qualifier::Exact), national(50.0, Qualifier::Exact));
-        let lines =
-            ReferenceLines::place(&[&twenty, &fifty], &indicator(), &scale, 10.0, 16.0, 584.0, Lang::Vi);
+        let lines = ReferenceLines::place(
+            &[(0, &twenty), (1, &fifty)],
+            &indicator(),
+            &scale,
+            10.0,
+            16.0,
+            584.0,
+            Lang::Vi,
+        );
         assert!(lines.height > 0.0);
         let items: Vec<Item> = lines.items(300.0).collect();
-        let xs: Vec<f64> = items
-            .iter()
-            .filter_map(|item| match item {
-                Item::Shape(Shape::Line { x1, x2, y2, dashed: true, .. }) if x1 == x2 && *y2 == 300.0 => {
-                    Some(*x1)
-                }
+        let [Item::Reference(reference)] = &items[..] else { panic!("one reference: {items:?}") };
+        assert_eq!(reference.national, 0, "the 20 one, as the reader focuses it");
+        assert_eq!(reference.name, "Mục tiêu quốc gia 2025: 20% (QĐ 749/QĐ-TTg)");
+        let xs: Vec<f64> = (reference.shapes.iter())
+            .filter_map(|shape| match shape {
+                Shape::Line { x1, x2, y2, dashed: true, .. } if x1 == x2 && *y2 == 300.0 => Some(*x1),
                 _ => None,
             })
             .collect();
@@ -318,28 +370,55 @@ mod tests {
         assert_eq!(none.height, 0.0);
     }
 
-    #[test]
-    fn a_line_starts_under_a_later_label_that_would_cross_it() {
-        // 20 and 30 on a 0–35 axis 16–584 px wide: the 30 label has no room right of its line, so it stands
-        // left of it, across the 20 line, which then starts below it.
+    /// 20 (for 2025) and 30 (for 2030) on a 0–35 axis 16–584 px wide, labels from y 10.
+    fn twenty_and_thirty() -> (ReferenceLines, LinearScale) {
         let scale = LinearScale { domain: (0.0, 35.0), range: (16.0, 584.0) };
         let mut thirty = national(30.0, Qualifier::Exact);
         thirty.year = 2030;
         let twenty = national(20.0, Qualifier::Exact);
-        let lines =
-            ReferenceLines::place(&[&thirty, &twenty], &indicator(), &scale, 10.0, 16.0, 584.0, Lang::Vi);
+        let nationals = [(0, &thirty), (1, &twenty)];
+        (ReferenceLines::place(&nationals, &indicator(), &scale, 10.0, 16.0, 584.0, Lang::Vi), scale)
+    }
+
+    #[test]
+    fn a_line_starts_under_a_later_label_that_would_cross_it() {
+        // The 30 label has no room right of its line, so it stands left of it, across the 20 line, which then
+        // starts below it.
+        let (lines, scale) = twenty_and_thirty();
         let label_bottom = |year: &str| {
-            (lines.labels.iter())
+            (lines.placed.iter().flat_map(|p| p.labels.iter()))
                 .find_map(|shape| match shape {
                     Shape::Text { text, y, anchor: Anchor::End, .. } if text.contains(year) => Some(*y),
                     _ => None,
                 })
                 .expect("each label stands left of its line")
         };
-        let (twenty_x, twenty_top) = lines.lines[0];
+        let (twenty_x, twenty_top) = (lines.placed[0].x, lines.placed[0].line_top);
         assert_eq!(twenty_x, scale.map(20.0));
         assert_eq!(twenty_top, label_bottom("2030") + 4.0, "the 20 line starts under the 2030 label");
-        assert_eq!(lines.lines[1].1, label_bottom("2030") + 4.0, "the 30 line starts under its own label");
+        assert_eq!(
+            lines.placed[1].line_top,
+            label_bottom("2030") + 4.0,
+            "the 30 line starts under its own label"
+        );
+    }
+
+    #[test]
+    fn each_label_has_a_touch_box_of_24_px_that_no_other_overlaps() {
+        let (lines, _) = twenty_and_thirty();
+        let boxes: Vec<BBox> = (lines.placed.iter())
+            .map(|p| match p.hit {
+                Shape::Rect { paint: Paint::Transparent, .. } => p.hit.bbox(),
+                _ => panic!("the touch box is a transparent rectangle"),
+            })
+            .collect();
+        for (b, p) in boxes.iter().zip(&lines.placed) {
+            assert!(b.x1 - b.x0 >= HIT_SIZE && b.y1 - b.y0 >= HIT_SIZE, "{b:?}");
+            let inside = |l: BBox| b.x0 <= l.x0 && l.x1 <= b.x1 && b.y0 <= l.y0 && l.y1 <= b.y1;
+            assert!(p.labels.iter().all(|label| inside(label.bbox())), "the box holds its label");
+        }
+        assert!(!boxes[0].overlaps(&boxes[1]), "{boxes:?}");
+        assert!(10.0 + lines.height >= boxes[1].y1, "the rows start under the last box");
     }
 
     #[test]

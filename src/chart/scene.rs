@@ -89,6 +89,19 @@ pub struct Mark {
     pub shapes: Vec<Shape>,
 }
 
+/// An index into `Dataset::national`: which national target a reference line shows.
+pub type NationalIdx = usize;
+
+/// One national target's reference line and its label, which a reader can focus or tap to read its document.
+/// Not a `Mark`: it is the national programme's figure, not a province's words, and it has no quote.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reference {
+    pub national: NationalIdx,
+    /// The accessible name, the label unwrapped: "Mục tiêu quốc gia 2025: 20% (QĐ 749/QĐ-TTg)".
+    pub name: String,
+    pub shapes: Vec<Shape>,
+}
+
 /// The shapes and marks of one province's row. Coordinates stay absolute; `top` lets a back end draw the row
 /// as a group it can move as a whole (the widget moves one attribute when a row above it goes away).
 #[derive(Debug, Clone, PartialEq)]
@@ -103,6 +116,7 @@ pub struct Row {
 pub enum Item {
     Shape(Shape),
     Mark(Mark),
+    Reference(Reference),
     Row(Row),
 }
 
@@ -178,6 +192,7 @@ impl Scene {
         self.flat_items().flat_map(|item| match item {
             Item::Shape(shape) => std::slice::from_ref(shape).iter(),
             Item::Mark(mark) => mark.shapes.iter(),
+            Item::Reference(reference) => reference.shapes.iter(),
             Item::Row(_) => [].iter(),
         })
     }

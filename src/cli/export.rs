@@ -7,10 +7,10 @@
 
 use super::raster::{Rasteriser, MAX_SIDE};
 use super::{write_stdout, Failure, Options};
-use province_targets::chart::framing::{EditorWords, Standing};
+use province_targets::chart::framing::{self, EditorWords, Standing};
 use province_targets::chart::layout;
-use province_targets::chart::scene::{Anchor, Item, Paint, Scene, Shape};
-use province_targets::chart::view::{ChartConfig, Fallback, Requested};
+use province_targets::chart::scene::Scene;
+use province_targets::chart::view::{ChartConfig, Fallback, Requested, View};
 use province_targets::render::svg::{self, Palette};
 use province_targets::render::theme::ThemeName;
 use province_targets::{Dataset, Lang};
@@ -119,7 +119,7 @@ pub fn static_files(options: &Options) -> Result<(), Failure> {
                 svg: svg_name,
                 width: scene.width.round() as u64,
                 height: scene.height.ceil() as u64,
-                source: source_line(&scene, lang),
+                source: framing::source_line(&dataset, &View::new(&dataset, &config), lang),
                 summary: scene.description,
                 svg_bytes: svg_text.len(),
             });
@@ -134,7 +134,7 @@ pub fn static_files(options: &Options) -> Result<(), Failure> {
             height: scene.height.ceil() as u64,
             png_width,
             png_height,
-            source: source_line(&scene, lang),
+            source: framing::source_line(&dataset, &View::new(&dataset, &config), lang),
             title: scene.title,
             summary: scene.description,
             svg_bytes: svg_text.len(),
@@ -304,25 +304,4 @@ fn scale(options: &Options) -> Result<f32, Failure> {
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     std::fs::write(path, bytes)
         .map_err(|error| Failure::Io(format!("cannot write {}: {error}", path.display())))
-}
-
-/// The chart's source line ("Nguồn: …"), read back from the scene: the last paragraph, in the small muted
-/// type the layout sets it in, its wrapped lines joined again. `None` if the scene does not end with one.
-fn source_line(scene: &Scene, lang: Lang) -> Option<String> {
-    let mut lines = Vec::new();
-    for item in scene.items.iter().rev() {
-        match item {
-            Item::Shape(Shape::Text { text, anchor: Anchor::Start, size, paint: Paint::Muted, .. })
-                if *size == 12.0 =>
-            {
-                lines.push(text.as_str());
-                if text.starts_with(lang.text().source_prefix) {
-                    lines.reverse();
-                    return Some(lines.join(" "));
-                }
-            }
-            _ => return None,
-        }
-    }
-    None
 }

@@ -51,6 +51,32 @@ impl Lang {
         format!("{n} {}", if n == 1 { one } else { several })
     }
 
+    /// "Tỉnh (3/5)": the province disclosure's label on a phone, with how many of them are shown.
+    pub fn provinces_shown(self, shown: usize, all: usize) -> String {
+        format!("{} ({shown}/{all})", self.text().provinces)
+    }
+
+    /// The sentence a chart says instead of rows of "no target" when no shown province set a target for
+    /// `year`: `all_shown` when the reader has turned none of the provinces off.
+    pub fn empty_year(self, year: u16, all_shown: bool) -> String {
+        match (self, all_shown) {
+            (Lang::Vi, true) => format!("Chưa tỉnh nào đặt mục tiêu cho năm {year}."),
+            (Lang::Vi, false) => format!("Các tỉnh đang chọn chưa đặt mục tiêu cho năm {year}."),
+            (Lang::En, true) => format!("No province has set a target for {year}."),
+            (Lang::En, false) => format!("None of the chosen provinces has set a target for {year}."),
+        }
+    }
+
+    /// The summary's sentence about the provinces that set a higher target than the national `value`:
+    /// `names` as the language lists them, `several` when there is more than one (English agrees with it).
+    pub fn higher_than_national(self, names: &str, several: bool, value: &str) -> String {
+        match (self, several) {
+            (Lang::Vi, _) => format!("{names} đặt cao hơn mục tiêu quốc gia ({value})."),
+            (Lang::En, false) => format!("{names} sets a higher target than the national one ({value})."),
+            (Lang::En, true) => format!("{names} set higher targets than the national one ({value})."),
+        }
+    }
+
     /// The interface text of this language.
     pub fn text(self) -> &'static Text {
         match self {
@@ -62,7 +88,7 @@ impl Lang {
     /// Whose target a national one is, where a province's name would stand (the chart's label, the table, the
     /// CSV, and the sheet reader's check of that cell).
     pub fn national_target(self) -> &'static str {
-        self.pick("Mục tiêu quốc gia", "National target")
+        self.text().national_target
     }
 
     /// Picks the Vietnamese or English form of a field from the data.
@@ -151,6 +177,21 @@ pub struct Text {
     pub load_error: &'static str,
     pub retry: &'static str,
     pub close: &'static str,
+    /// The "all years" segment: short, since it shares a row with every year on a phone.
+    pub all_years_short: &'static str,
+    /// The tooltip of a year no shown province set a target for.
+    pub year_without_targets: &'static str,
+    /// Before the buttons of the years that have targets, under the empty-year sentence.
+    pub years_with_targets: &'static str,
+    /// The label of an empty-year message's button: this, then the year.
+    pub show_year: &'static str,
+    /// What a screen reader hears on Enter: the pinned mark's quote follows this.
+    pub quote_lead: &'static str,
+    /// Whose target a national one is, where a province's name would stand (the line's label, the details
+    /// panel, the table, the CSV, the reader's switch).
+    pub national_target: &'static str,
+    /// The word before the last name of a list: "A, B và C".
+    pub list_and: &'static str,
 }
 
 pub static VI: Text = Text {
@@ -212,6 +253,13 @@ pub static VI: Text = Text {
     load_error: "Không tải được dữ liệu",
     retry: "Thử lại",
     close: "Đóng",
+    all_years_short: "Tất cả",
+    year_without_targets: "không có mục tiêu",
+    years_with_targets: "Năm có mục tiêu:",
+    show_year: "Xem năm ",
+    quote_lead: "Trích dẫn: ",
+    national_target: "Mục tiêu quốc gia",
+    list_and: "và",
 };
 
 pub static EN: Text = Text {
@@ -273,6 +321,13 @@ pub static EN: Text = Text {
     load_error: "The data could not be loaded",
     retry: "Retry",
     close: "Close",
+    all_years_short: "All",
+    year_without_targets: "no targets",
+    years_with_targets: "Years with targets:",
+    show_year: "Show ",
+    quote_lead: "Quote: ",
+    national_target: "National target",
+    list_and: "and",
 };
 
 #[cfg(test)]
@@ -285,6 +340,36 @@ mod tests {
         assert_eq!(Lang::En.provinces(5), "5 provinces");
         assert_eq!(Lang::Vi.provinces(1), "1 tỉnh");
         assert_eq!(Lang::Vi.provinces(5), "5 tỉnh");
+    }
+
+    #[test]
+    fn the_disclosure_counts_shown_provinces_in_both_languages() {
+        assert_eq!(Lang::Vi.provinces_shown(5, 5), "Tỉnh (5/5)");
+        assert_eq!(Lang::En.provinces_shown(2, 5), "Provinces (2/5)");
+    }
+
+    #[test]
+    fn an_empty_year_is_one_sentence_that_says_whether_provinces_are_filtered() {
+        assert_eq!(Lang::Vi.empty_year(2021, true), "Chưa tỉnh nào đặt mục tiêu cho năm 2021.");
+        assert_eq!(Lang::Vi.empty_year(2021, false), "Các tỉnh đang chọn chưa đặt mục tiêu cho năm 2021.");
+        assert_eq!(Lang::En.empty_year(2023, true), "No province has set a target for 2023.");
+    }
+
+    #[test]
+    fn the_national_sentence_names_the_provinces_above_it_in_both_languages() {
+        assert_eq!(
+            Lang::Vi.higher_than_national("Bắc Giang và Lạng Sơn", true, "20%"),
+            "Bắc Giang và Lạng Sơn đặt cao hơn mục tiêu quốc gia (20%)."
+        );
+        assert_eq!(
+            Lang::En.higher_than_national("Bắc Giang", false, "20%"),
+            "Bắc Giang sets a higher target than the national one (20%)."
+        );
+        assert_eq!(
+            Lang::En.higher_than_national("A and B", true, "30%"),
+            "A and B set higher targets than the national one (30%)."
+        );
+        assert_eq!((VI.national_target, EN.national_target), ("Mục tiêu quốc gia", "National target"));
     }
 
     #[test]

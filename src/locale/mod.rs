@@ -1,6 +1,5 @@
 //! The bottom layer: the reader's language, the interface's words in Vietnamese and English, and numbers
 //! written the way each language writes them. It depends on nothing else in the crate.
 
-pub mod access;
 pub mod i18n;
 pub mod number;

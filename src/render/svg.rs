@@ -92,22 +92,14 @@ fn emit_item(item: &Item, palette: &Palette, sink: &mut impl Sink, top: f64) {
     match item {
         Item::Shape(shape) => emit_shape(shape, palette, sink, top),
         Item::Mark(mark) => {
-            sink.open(
-                "g",
-                &[
-                    ("class", "pt-mark".into()),
-                    // Focusable, but not a Tab stop: the chart is one Tab stop, its active mark (set by the
-                    // widget), and the arrow keys move inside it (`chart::navigation`).
-                    ("tabindex", "-1".into()),
-                    ("role", "button".into()),
-                    ("data-target", mark.target.to_string()),
-                    ("aria-label", mark.name.clone()),
-                ],
-            );
-            for shape in &mark.shapes {
-                emit_shape(shape, palette, sink, top);
-            }
-            sink.close("g");
+            let key = ("data-target", mark.target.to_string());
+            emit_focusable("pt-mark", key, &mark.name, &mark.shapes, palette, sink, top);
+        }
+        // A national line is in the chart's one keyboard model too, as a button named by its label; it is no
+        // `pt-mark`, since it is not a province's target.
+        Item::Reference(reference) => {
+            let key = ("data-national", reference.national.to_string());
+            emit_focusable("pt-national", key, &reference.name, &reference.shapes, palette, sink, top);
         }
         // A row is a group at its top: when a row above goes, the widget moves this one attribute.
         Item::Row(row) => {
@@ -124,6 +116,34 @@ fn emit_item(item: &Item, palette: &Palette, sink: &mut impl Sink, top: f64) {
             sink.close("g");
         }
     }
+}
+
+/// A group a reader can focus and tap (a mark, a national line), named for screen readers by `name`.
+fn emit_focusable(
+    class: &'static str,
+    key: (&'static str, String),
+    name: &str,
+    shapes: &[Shape],
+    palette: &Palette,
+    sink: &mut impl Sink,
+    top: f64,
+) {
+    sink.open(
+        "g",
+        &[
+            ("class", class.into()),
+            // Focusable, but not a Tab stop: the chart is one Tab stop, its active mark (set by the widget),
+            // and the arrow keys move inside it (`chart::navigation`).
+            ("tabindex", "-1".into()),
+            ("role", "button".into()),
+            key,
+            ("aria-label", name.into()),
+        ],
+    );
+    for shape in shapes {
+        emit_shape(shape, palette, sink, top);
+    }
+    sink.close("g");
 }
 
 /// Fill and stroke of a shape that is either solid or, for drafts, an outline on the background.

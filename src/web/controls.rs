@@ -110,7 +110,7 @@ pub(super) fn build(
         .into_iter()
         .map(|year| {
             let value = year.map_or_else(|| "all".to_string(), |y| y.to_string());
-            let label = year.map_or_else(|| lang.access().all_years_short.to_string(), |y| y.to_string());
+            let label = year.map_or_else(|| lang.text().all_years_short.to_string(), |y| y.to_string());
             let checked = year == config.year;
             let node = ui.leaf(
                 "button",

@@ -4,9 +4,8 @@
 use super::download::{self, ImageFormat};
 use super::state::State;
 use super::trap;
-use crate::chart::navigation::Move;
+use crate::chart::navigation::{Focus, Move};
 use crate::chart::years;
-use crate::data::model::TargetIdx;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -81,9 +80,12 @@ fn target_element(event: &Event) -> Option<Element> {
     event.target().and_then(|t| t.dyn_into::<Element>().ok())
 }
 
-fn mark_of(event: &Event) -> Option<TargetIdx> {
-    let mark = target_element(event)?.closest(".pt-mark").ok()??;
-    mark.get_attribute("data-target")?.parse().ok()
+/// The mark or national line an event happened in.
+fn focus_of(event: &Event) -> Option<Focus> {
+    let element = target_element(event)?.closest(".pt-mark, .pt-national").ok()??;
+    ["data-target", "data-national"]
+        .into_iter()
+        .find_map(|name| Focus::of_attribute(name, &element.get_attribute(name)?))
 }
 
 fn on_click(state: &mut State, event: &Event) -> Result<(), JsValue> {
@@ -134,8 +136,8 @@ fn on_click(state: &mut State, event: &Event) -> Result<(), JsValue> {
         // Set before the browser follows the link: the default action reads the href after this listener.
         return link.set_attribute("href", &download::csv_href(state));
     }
-    if let Some(target) = mark_of(event) {
-        toggle_pin(state, target)?;
+    if let Some(focus) = focus_of(event) {
+        toggle_pin(state, focus)?;
         return state.bring_details_into_view();
     }
     Ok(())
@@ -146,11 +148,11 @@ fn year_of(element: &Element) -> Option<u16> {
     element.get_attribute("data-year").and_then(|year| year.parse().ok())
 }
 
-/// A click, a tap, Enter or Space pins a mark's details; a second press on the same mark unpins them.
-fn toggle_pin(state: &mut State, target: TargetIdx) -> Result<(), JsValue> {
-    state.pinned = if state.pinned == Some(target) { None } else { Some(target) };
-    state.set_active(target)?;
-    state.show_details(target)
+/// A click, a tap, Enter or Space pins a mark's or national line's details; a second press unpins them.
+fn toggle_pin(state: &mut State, focus: Focus) -> Result<(), JsValue> {
+    state.pinned = if state.pinned == Some(focus) { None } else { Some(focus) };
+    state.set_active(focus)?;
+    state.show_details(focus)
 }
 
 fn on_change(state: &mut State, event: &Event) -> Result<(), JsValue> {
@@ -175,14 +177,14 @@ fn on_focus(state: &mut State, event: &Event) -> Result<(), JsValue> {
             state.close_downloads(false)?;
         }
     }
-    let Some(target) = mark_of(event) else { return Ok(()) };
+    let Some(focus) = focus_of(event) else { return Ok(()) };
     if event.type_() == "focusin" {
-        state.set_active(target)?;
-        state.say_mark(target);
+        state.set_active(focus)?;
+        state.say_focus(focus);
     } else if state.pinned.is_some() {
         return Ok(());
     }
-    state.show_details(target)
+    state.show_details(focus)
 }
 
 /// Inside the chart (one Tab stop): the arrow keys move by position, left and right within a row, up and
@@ -196,14 +198,14 @@ fn on_key(state: &mut State, event: &Event) -> Result<(), JsValue> {
     if let Some(segment) = target_element(event).and_then(|el| el.closest(".pt-year").ok().flatten()) {
         return on_year_key(state, event, &key_event.key(), &segment);
     }
-    let Some(current) = mark_of(event) else { return Ok(()) };
+    let Some(current) = focus_of(event) else { return Ok(()) };
     let key = key_event.key();
     let step = match key.as_str() {
         "Enter" | " " => {
             event.prevent_default();
             toggle_pin(state, current)?;
             if state.pinned == Some(current) {
-                state.say_quote(current);
+                state.say_pinned(current);
             }
             return Ok(());
         }
@@ -223,10 +225,9 @@ fn on_key(state: &mut State, event: &Event) -> Result<(), JsValue> {
     // listener still holds the widget's state, so `on_focus` does not run for it.
     state.set_active(next)?;
     state.show_details(next)?;
-    state.say_mark(next);
-    let selector = format!(".pt-mark[data-target=\"{next}\"]");
-    if let Some(mark) = state.parts.chart.query_selector(&selector)? {
-        mark.dyn_into::<web_sys::SvgElement>()?.focus()?;
+    state.say_focus(next);
+    if let Some(element) = state.focus_element(next)? {
+        element.dyn_into::<web_sys::SvgElement>()?.focus()?;
     }
     Ok(())
 }

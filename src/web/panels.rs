@@ -4,8 +4,10 @@
 
 use super::html::Ui;
 use super::state::State;
-use crate::chart::details::{self, LineKind};
+use crate::chart::details::{self, Line, LineKind};
+use crate::chart::navigation::Focus;
 use crate::chart::opening::opening_target;
+use crate::chart::reference;
 use crate::chart::view::View;
 use crate::data::model::TargetIdx;
 use crate::export::table;
@@ -15,9 +17,20 @@ use wasm_bindgen::JsValue;
 const SHOWING: &str = "data-showing";
 
 impl State {
-    /// Shows the quote and source of `target` in the details panel.
-    pub(super) fn show_details(&self, target: TargetIdx) -> Result<(), JsValue> {
-        self.fill_details(target, false)
+    /// Shows the quote and source of a target in the details panel, or what a national line stands for:
+    /// "Mục tiêu quốc gia", the value, the year and the document, never a quote (`reference::details`).
+    pub(super) fn show_details(&self, focus: Focus) -> Result<(), JsValue> {
+        let lang = self.config.lang;
+        match focus {
+            Focus::Target(target) => {
+                let lines = details::details(&self.dataset, target, lang);
+                self.fill_details(lines, false, &target.to_string())
+            }
+            Focus::National(n) => {
+                let lines = reference::details(&self.dataset, &self.dataset.national[n], lang);
+                self.fill_details(lines, false, &format!("national {n}"))
+            }
+        }
     }
 
     /// Before the reader picks a mark (and after Escape): the details of the view's opening target, with the
@@ -30,7 +43,10 @@ impl State {
             return Ok(());
         }
         match target {
-            Some(target) => self.fill_details(target, true)?,
+            Some(target) => {
+                let lines = details::details(&self.dataset, target, self.config.lang);
+                self.fill_details(lines, true, &target.to_string())?
+            }
             None => {
                 details.set_text_content(None);
                 details.set_attribute("hidden", "")?;
@@ -39,11 +55,11 @@ impl State {
         details.set_attribute(SHOWING, &showing)
     }
 
-    fn fill_details(&self, target: TargetIdx, opening: bool) -> Result<(), JsValue> {
+    /// Writes `lines` into the panel; `showing` says what they are (`data-showing`).
+    fn fill_details(&self, lines: Vec<Line>, opening: bool, showing: &str) -> Result<(), JsValue> {
         let mut ui = Ui::default();
         // The opening target shows its value and quote only: its document and the merger note are a tap away,
         // and the panel stays within the height the widget reserved before the chart arrived.
-        let lines = details::details(&self.dataset, target, self.config.lang);
         for line in lines.into_iter().filter(|line| !opening || is_headline_line(line.kind)) {
             let (tag, class, attributes): (_, _, &[_]) = match line.kind {
                 LineKind::Heading => ("strong", "pt-details-heading", &[]),
@@ -63,7 +79,7 @@ impl State {
         details.set_text_content(None);
         ui.apply(details)?;
         details.remove_attribute("hidden")?;
-        details.set_attribute(SHOWING, &target.to_string())
+        details.set_attribute(SHOWING, showing)
     }
 
     /// Unpinned (Escape): the panel goes back to the view's opening target.

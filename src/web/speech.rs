@@ -5,8 +5,9 @@
 //! SVG keeps its `<title>` and `<desc>` (see `download`, which writes it afresh from the scene).
 
 use super::state::State;
-use crate::chart::view;
-use crate::data::model::TargetIdx;
+use crate::chart::details::LineKind;
+use crate::chart::navigation::Focus;
+use crate::chart::{reference, view};
 use crate::locale::i18n::Lang;
 use crate::render::tree::Tree;
 
@@ -32,22 +33,43 @@ pub(super) fn for_speech(tree: &mut Tree, lang: Lang) {
     }
 }
 
+/// A mark or a national line: a button named by its `aria-label`, whose own texts are not hidden.
 fn is_mark(attributes: &[(&'static str, String)]) -> bool {
-    attributes.iter().any(|(name, value)| *name == "class" && value.split(' ').any(|c| c == "pt-mark"))
+    let focusable = |class: &str| class == "pt-mark" || class == "pt-national";
+    attributes.iter().any(|(name, value)| *name == "class" && value.split(' ').any(focusable))
 }
 
 impl State {
-    /// Says which mark has focus, in one short sentence: "Bắc Giang, 2025: khoảng 25%."
-    pub(super) fn say_mark(&self, target: TargetIdx) {
-        let mut sentence = view::mark_name(&self.dataset, target, self.config.lang);
+    /// Says what has focus, in one short sentence: "Bắc Giang, 2025: khoảng 25%.", or for a national line
+    /// its label, which says it is the national target: "Mục tiêu quốc gia 2025: 20% (QĐ 749/QĐ-TTg)."
+    pub(super) fn say_focus(&self, focus: Focus) {
+        let (dataset, lang) = (&self.dataset, self.config.lang);
+        let mut sentence = match focus {
+            Focus::Target(target) => view::mark_name(dataset, target, lang),
+            Focus::National(n) => {
+                let national = &dataset.national[n];
+                reference::label(national, &dataset.indicators[national.indicator], lang)
+            }
+        };
         sentence.push('.');
         self.say(&sentence);
     }
 
-    /// Says the quote of a mark the reader pinned (Enter): the full words are one keystroke away.
-    pub(super) fn say_quote(&self, target: TargetIdx) {
-        let quote = &self.dataset.targets[target].quote;
-        self.say(&format!("{}“{quote}”", self.config.lang.access().quote_lead));
+    /// Says what the reader pinned (Enter): a mark's quote, the full words one keystroke away; a national
+    /// line's document in full, since it has no quote.
+    pub(super) fn say_pinned(&self, focus: Focus) {
+        match focus {
+            Focus::Target(target) => {
+                let quote = &self.dataset.targets[target].quote;
+                self.say(&format!("{}“{quote}”", self.config.lang.text().quote_lead));
+            }
+            Focus::National(n) => {
+                let lines = reference::details(&self.dataset, &self.dataset.national[n], self.config.lang);
+                if let Some(document) = lines.into_iter().find(|line| line.kind == LineKind::Fact) {
+                    self.say(&document.text);
+                }
+            }
+        }
     }
 
     fn say(&self, sentence: &str) {

@@ -7,11 +7,11 @@ use super::year_control::Shown;
 use super::{measure, patch, speech, theme, trap};
 use crate::chart::framing::{EditorWords, Standing};
 use crate::chart::layout;
-use crate::chart::navigation::MarkGrid;
+use crate::chart::navigation::{Focus, MarkGrid};
 use crate::chart::opening::opening_target;
 use crate::chart::scene::Item;
 use crate::chart::view::{ChartConfig, View};
-use crate::data::model::{Dataset, TargetIdx};
+use crate::data::model::Dataset;
 use crate::render::svg::{self, Palette};
 use crate::render::tree::{self, Tree};
 use std::cell::RefCell;
@@ -29,11 +29,12 @@ pub(super) struct State {
     /// The editor's title, subtitle and note (`framing.rs` shows them; the downloads draw them).
     pub words: EditorWords,
     pub parts: Parts,
-    /// The target whose details are pinned by a click, a tap, Enter or Space, until Escape or a second press.
-    pub pinned: Option<TargetIdx>,
-    /// The mark that holds the chart's one Tab stop (`tabindex="0"`; every other mark has -1): the first
-    /// mark until the reader moves inside the chart, then the last one they reached while it is in view.
-    pub active: Option<TargetIdx>,
+    /// The target or national line whose details are pinned by a click, a tap, Enter or Space, until Escape
+    /// or a second press.
+    pub pinned: Option<Focus>,
+    /// The mark or national line that holds the chart's one Tab stop (`tabindex="0"`; every other has -1):
+    /// the first mark until the reader moves inside the chart, then the last one they reached while in view.
+    pub active: Option<Focus>,
     /// Whether the reader chose `active` (focus, click, keys), rather than it being the first mark.
     active_chosen: bool,
     /// The drawn marks by position, for the arrow keys.
@@ -129,11 +130,10 @@ impl State {
     fn render_rows_above(&mut self, limit: f64) -> Result<(), JsValue> {
         let mut scene =
             layout::layout_with(&self.dataset, &self.config, self.width, &self.words, Standing::InPage);
-        // Every target in view has a mark, including those in rows left for later.
-        if let Some(target) = self.pinned {
-            if !scene.marks().any(|mark| mark.target == target) {
-                self.pinned = None;
-            }
+        // Every target and national line in view is in the grid, including those in rows left for later.
+        self.grid = MarkGrid::of(&scene);
+        if self.pinned.is_some_and(|focus| !self.grid.contains(focus)) {
+            self.pinned = None;
         }
         let view = View::new(&self.dataset, &self.config);
         self.render_framing(&view)?;
@@ -141,7 +141,6 @@ impl State {
         if self.pinned.is_none() {
             self.show_opening(opening_target(&self.dataset, &view))?;
         }
-        self.grid = MarkGrid::of(&scene);
         let kept = self.active_chosen && self.active.is_some_and(|target| self.grid.contains(target));
         if !kept {
             self.active = self.pinned.or(self.grid.first());
@@ -154,7 +153,8 @@ impl State {
         svg::emit(&scene, &self.palette, &mut tree);
         speech::for_speech(&mut tree, self.config.lang);
         if let Some(active) = self.active {
-            tree.set_attribute_where(("data-target", &active.to_string()), ("tabindex", "0"));
+            let (name, value) = active.attribute();
+            tree.set_attribute_where((name, &value), ("tabindex", "0"));
         }
         self.draw(tree)?;
         self.sync_year_control()?;
@@ -181,20 +181,25 @@ impl State {
         Ok(())
     }
 
-    /// Moves the chart's Tab stop to `target`'s mark, in the page and in the drawn tree alike (so the next
-    /// render's diff starts from what the page shows).
-    pub(super) fn set_active(&mut self, target: TargetIdx) -> Result<(), JsValue> {
+    /// Moves the chart's Tab stop to `focus`'s mark or line, in the page and in the drawn tree alike (so the
+    /// next render's diff starts from what the page shows).
+    pub(super) fn set_active(&mut self, focus: Focus) -> Result<(), JsValue> {
         self.active_chosen = true;
-        let Some(was) = self.active.replace(target).filter(|was| *was != target) else { return Ok(()) };
-        for (mark, tabindex) in [(was, "-1"), (target, "0")] {
-            let key = mark.to_string();
-            self.drawn.set_attribute_where(("data-target", &key), ("tabindex", tabindex));
-            let selector = format!(".pt-mark[data-target=\"{key}\"]");
-            if let Some(element) = self.parts.chart.query_selector(&selector)? {
+        let Some(was) = self.active.replace(focus).filter(|was| *was != focus) else { return Ok(()) };
+        for (focus, tabindex) in [(was, "-1"), (focus, "0")] {
+            let (name, value) = focus.attribute();
+            self.drawn.set_attribute_where((name, &value), ("tabindex", tabindex));
+            if let Some(element) = self.focus_element(focus)? {
                 element.set_attribute("tabindex", tabindex)?;
             }
         }
         Ok(())
+    }
+
+    /// The drawn mark or national line of `focus`, if it is in the page.
+    pub(super) fn focus_element(&self, focus: Focus) -> Result<Option<Element>, JsValue> {
+        let (name, value) = focus.attribute();
+        self.parts.chart.query_selector(&format!("[{name}=\"{value}\"]"))
     }
 
     pub(super) fn toggle_province(&mut self, province: usize) -> Result<(), JsValue> {

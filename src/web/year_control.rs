@@ -47,15 +47,15 @@ impl State {
         self.parts.empty.set_text_content(None);
         match &now.empty {
             Some(empty) => {
-                let access = lang.access();
+                let text = lang.text();
                 let mut ui = Ui::default();
                 ui.leaf("p", "pt-empty-sentence", &[], &empty.sentence);
                 if !empty.years.is_empty() {
                     ui.open("p", "pt-empty-years", &[]);
-                    ui.leaf("span", "", &[], access.years_with_targets);
+                    ui.leaf("span", "", &[], text.years_with_targets);
                     for year in &empty.years {
                         let value = year.to_string();
-                        let label = format!("{}{year}", access.show_year);
+                        let label = format!("{}{year}", text.show_year);
                         ui.leaf(
                             "button",
                             "pt-empty-year",
@@ -89,7 +89,7 @@ impl State {
             match year {
                 Some(y) if !with_targets.contains(y) => {
                     segment.set_attribute("aria-disabled", "true")?;
-                    segment.set_attribute("title", self.config.lang.access().year_without_targets)?;
+                    segment.set_attribute("title", self.config.lang.text().year_without_targets)?;
                 }
                 _ => {
                     segment.remove_attribute("aria-disabled")?;

@@ -137,6 +137,49 @@ describe('the province filter', () => {
     }
   });
 
+  for (const viewport of [PHONE, DESKTOP]) {
+    test(`Tab meets the controls in the order a reader sees them, the national switch included (WCAG 2.4.3), ${viewport.width} px`, async () => {
+      const { ctx, page, widget } = await widgetPage(`indicator="${GRDP}"`, { viewport });
+      try {
+        const disclosure = widget.locator('.pt-provinces-toggle');
+        if (viewport === PHONE) await disclosure.click(); // the chips too
+        await (viewport === PHONE ? disclosure : widget.locator('.pt-toggle').first()).focus();
+        const stops = [];
+        for (let i = 0; i < 30; i++) {
+          const stop = await widget.evaluate((host) => {
+            const el = host.shadowRoot.activeElement;
+            if (!el?.closest('.pt-controls')) return null;
+            const b = el.getBoundingClientRect();
+            return { name: squashed(el.getAttribute('aria-label') || el.textContent).slice(0, 24),
+              left: b.left, right: b.right, top: b.top, bottom: b.bottom };
+            function squashed(s) { return s.replace(/\s+/g, ' ').trim(); }
+          });
+          if (!stop) break;
+          stops.push(stop);
+          await page.keyboard.press('Tab');
+        }
+        const names = stops.map((s) => s.name);
+        assert.ok(names.includes('Mục tiêu quốc gia'), `the national switch is a Tab stop: ${names.join(' → ')}`);
+        for (let i = 1; i < stops.length; i++) {
+          const [a, b] = [stops[i - 1], stops[i]];
+          const sameRow = Math.abs(a.top - b.top) < 12 && b.left >= a.right - 1;
+          const nextRow = b.top >= a.bottom - 2;
+          assert.ok(sameRow || nextRow,
+            `"${b.name}" comes after "${a.name}" in Tab order, so it stands right of it or below it: ` +
+            `${JSON.stringify([a, b])}; order: ${names.join(' → ')}`);
+        }
+        if (viewport === PHONE) {
+          assert.deepEqual(names.slice(0, 2), ['Tỉnh (5/5)', 'Mục tiêu quốc gia'],
+            'on a phone the switch shares the disclosure\'s row, and comes right after it');
+        } else {
+          assert.equal(names.at(-1), 'Mục tiêu quốc gia', 'wider, it ends the controls');
+        }
+      } finally {
+        await ctx.close();
+      }
+    });
+  }
+
   test('wider than a phone there is no disclosure: the chips show', async () => {
     const { ctx, widget } = await widgetPage('lang="en"');
     try {

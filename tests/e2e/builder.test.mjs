@@ -227,6 +227,52 @@ describe('embed builder: the <noscript> fallback follows the view (issue 14)', (
   });
 });
 
+describe('embed builder: the editor\'s words and highlight in the <noscript> fallback (issue 15)', () => {
+  test('the image\'s alt text begins with the title and subtitle, and the highlighted province is named', async () => {
+    const { ctx, page } = await openBuilder();
+    try {
+      await builderWith(page, { indicator: 'digital-economy-share-grdp', year: '2025' });
+      await page.locator('#shown > summary').click();
+      await page.locator('input[name="highlight"][value="lang-son"]').check();
+      await page.locator('#words > summary').click();
+      const title = 'Lạng Sơn "đi sau" <b>Bắc Giang</b>';
+      await page.getByLabel('Tiêu đề', { exact: true }).fill(title);
+      await page.getByLabel('Tiêu đề', { exact: true }).press('Tab');
+      await page.getByLabel('Mô tả dưới tiêu đề', { exact: true }).fill('Mục tiêu 2025');
+      await page.getByLabel('Mô tả dưới tiêu đề', { exact: true }).press('Tab');
+      const embed = await code(page);
+      const year = staticIndex.charts.find((c) => c.indicator === 'digital-economy-share-grdp')
+        .years.find((y) => y.year === 2025);
+      assert.ok(embed.includes('alt="Lạng Sơn &quot;đi sau&quot; &lt;b&gt;Bắc Giang&lt;/b&gt;. Mục tiêu 2025. ' +
+        `${year.summary}"`), `the alt text: title, subtitle, then the image's own summary, escaped: ${embed}`);
+      assert.ok(embed.includes('<p>Tỉnh được nhấn mạnh: Lạng Sơn. Ảnh tĩnh là ảnh mặc định, không nhấn mạnh tỉnh nào.</p>'),
+        `the highlighted province is named in words: ${embed}`);
+      assert.match(await page.locator('#static-note').textContent(), /không nhấn mạnh tỉnh nào/,
+        'the builder says the static image highlights no province');
+      await page.getByLabel('Ẩn đường mục tiêu quốc gia').check();
+      assert.match(await page.locator('#static-note').textContent(), /Ảnh tĩnh vẫn vẽ đường mục tiêu quốc gia\./,
+        'and that it still draws the national line the embed hides');
+      await page.getByLabel('Ẩn đường mục tiêu quốc gia').uncheck();
+
+      // With JavaScript off, a reader (or a screen reader) gets the title first in the image's alt text.
+      const opened = await pastedPage(embed, { javaScriptEnabled: false });
+      try {
+        const img = opened.page.locator('img').first();
+        await img.waitFor({ state: 'visible' });
+        const alt = await img.getAttribute('alt');
+        assert.ok(alt.startsWith(`${title}. Mục tiêu 2025. `), `the alt begins with the title, as text: ${alt}`);
+        assert.ok(alt.endsWith(year.summary), alt);
+        assert.equal(await opened.page.locator('b').count(), 0, 'the title\'s <b> is text, not markup');
+        assert.match(await opened.page.locator('body').innerText(), /Tỉnh được nhấn mạnh: Lạng Sơn\./);
+      } finally {
+        await opened.ctx.close();
+      }
+    } finally {
+      await ctx.close();
+    }
+  });
+});
+
 describe('embed builder: layout', () => {
   test('at 1280 × 800 the code to copy and its button are in view, beside options and preview', async () => {
     const { ctx, page } = await openBuilder({ width: 1280, height: 800 });

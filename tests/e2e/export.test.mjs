@@ -132,7 +132,7 @@ describe('demo page URL fragment', () => {
       await widget.getByRole('button', { name: provinceName('vinh-phuc'), exact: true }).click();
       await page.waitForFunction(() => location.hash.includes('vinh-phuc'));
       assert.equal(await page.evaluate(() => location.hash),
-        '#indicator=records-online-commune&year=2025&provinces=bac-giang,vinh-phuc,lang-son&lang=en');
+        '#indicator=records-online-commune&year=2025&provinces=bac-giang,vinh-phuc,lang-son&lang=en&national=on');
       await widget.locator('.pt-year[data-year="all"]').click();
       await page.waitForFunction(() => location.hash.includes('year=all'));
       assert.equal(await page.evaluate(() => history.length), historyLength, 'replaceState: no new history entries');
@@ -159,6 +159,25 @@ describe('demo page URL fragment', () => {
       await ctx.close();
     }
   });
+
+  test('the national switch is in the fragment: a shared link restores it off, and turning it on writes it back',
+    async () => {
+      const hash = '#indicator=digital-economy-share-grdp&year=2025&provinces=bac-giang,lang-son&lang=vi&national=off';
+      const { ctx, page, log } = await openPage(browser, `${server.url}${hash}`);
+      try {
+        const widget = await waitForChart(page, 0);
+        const toggle = widget.getByRole('button', { name: 'Mục tiêu quốc gia', exact: true });
+        assert.equal(await toggle.getAttribute('aria-pressed'), 'false', 'the link\'s national=off is restored');
+        assert.equal(await widget.locator('.pt-national').count(), 0, 'no national line drawn');
+        await toggle.click();
+        await page.waitForFunction(() => location.hash.includes('national=on'));
+        assert.equal(await page.evaluate(() => location.hash), hash.replace('national=off', 'national=on'));
+        assert.equal(await widget.locator('.pt-national').count(), 1, 'the line is back');
+        assert.deepEqual(log.errors, []);
+      } finally {
+        await ctx.close();
+      }
+    });
 
   test('without a fragment the first chart opens on its default and the URL stays clean', async () => {
     const { ctx, page } = await openPage(browser, server.url);

@@ -1,10 +1,12 @@
 // Issue 15, the national yardstick: the digital-economy chart for 2025 shows the national target of
 // QĐ 749/QĐ-TTg as a labelled line at 20%, the summary says who set more, and national="off" hides it. The
 // reader's "Mục tiêu quốc gia" switch shows only where there is a national line, and takes it away (and back).
+// The line is in the chart's keyboard model (ArrowUp from the first row) and tappable by its label: its details
+// say "Mục tiêu quốc gia", the value, the year and the document, never a quote or a province.
 // Run with `node --test tests/e2e/national.test.mjs` after `make build`.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openHtml, screenshot, start, stop, waitForChart } from './helpers.mjs';
+import { openHtml, readDataset, screenshot, squash, start, stop, waitForChart } from './helpers.mjs';
 
 let server;
 let browser;
@@ -176,6 +178,90 @@ describe('the reader\'s national-target switch', () => {
       const widget = await waitForChart(tab, 0);
       assert.equal(await switchOf(widget).count(), 0);
       assert.ok((await chartOf(widget)).texts.some((t) => t.text === LABEL), 'the line is still drawn');
+    } finally {
+      await ctx.close();
+    }
+  });
+});
+
+/** What has focus inside the widget: its class, role, accessible name and Tab stop. */
+const focusedOf = (widget) => widget.evaluate((host) => {
+  const el = host.shadowRoot.activeElement;
+  return el && { cls: el.getAttribute('class'), role: el.getAttribute('role'), name: el.getAttribute('aria-label'),
+    tabindex: el.getAttribute('tabindex') };
+});
+
+/** The details panel as a reader reads it, whether it holds a quote, and the live region's sentence. */
+const panelOf = async (widget) => ({
+  text: squash(await widget.locator('.pt-details').innerText()),
+  quotes: await widget.locator('.pt-details blockquote').count(),
+  said: squash(await widget.locator('.pt-live').textContent()),
+});
+
+/** What the details panel says of the 2025 national target: no quote and no province, ever. */
+function assertNationalDetails(panel, provinces) {
+  assert.match(panel.text, /^Mục tiêu quốc gia · 2025 /, `it says "national target" and the year: ${panel.text}`);
+  assert.ok(panel.text.includes('Kinh tế số trong GRDP: 20%'), `the value: ${panel.text}`);
+  assert.match(panel.text, /Văn bản: QĐ 749\/QĐ-TTg, Quyết định phê duyệt “Chương trình Chuyển đổi số quốc gia/,
+    `the document in full: ${panel.text}`);
+  assert.equal(panel.quotes, 0, 'no quote: a national target is not a province\'s words');
+  for (const p of provinces) assert.ok(!panel.text.includes(p.name_vi), `no province name (${p.name_vi}): ${panel.text}`);
+}
+
+describe('the national line in the chart\'s one keyboard and touch model (issue 15)', () => {
+  for (const width of [360, 1280]) {
+    test(`ArrowUp from the first row reaches the line, which opens its details and is heard as a national target, at ${width} px`, async () => {
+      const { ctx, page: tab } = await openHtml(browser, server, page(), { viewport: { width, height: 1000 } });
+      try {
+        const widget = await waitForChart(tab, 0);
+        assert.equal(await widget.getByRole('button', { name: LABEL, exact: true }).count(), 1,
+          'the line is a button named by its label');
+        await widget.locator('.pt-mark[tabindex="0"]').focus();
+        assert.equal((await focusedOf(widget)).cls, 'pt-mark', 'the chart\'s Tab stop starts on a province\'s mark');
+        await tab.keyboard.press('ArrowUp');
+        const focused = await focusedOf(widget);
+        assert.deepEqual(focused, { cls: 'pt-national', role: 'button', name: LABEL, tabindex: '0' },
+          'ArrowUp goes to the national line above the rows, which now holds the Tab stop');
+        const panel = await panelOf(widget);
+        assert.equal(panel.said, `${LABEL}.`, 'a screen reader hears "Mục tiêu quốc gia 2025: 20% (QĐ 749/QĐ-TTg)."');
+        assert.ok(!/tỉnh/i.test(panel.said), 'never a province\'s words');
+        assertNationalDetails(panel, (await readDataset()).provinces);
+
+        // Keyboard focus draws a ring round the label's box, and the line thickens.
+        const ring = await widget.locator('.pt-national[tabindex="0"]').evaluate((g) => ({
+          box: getComputedStyle(g.querySelector('rect')).stroke,
+          line: getComputedStyle(g.querySelector('line')).strokeWidth,
+        }));
+        assert.notEqual(ring.box, 'none', 'the label\'s box has a ring');
+        assert.equal(ring.line, '3px');
+        await screenshot(tab, `national-line-focused-${width}.png`, { fullPage: true });
+
+        await tab.keyboard.press('Enter');
+        assert.match((await panelOf(widget)).said, /^Văn bản: QĐ 749\/QĐ-TTg, Quyết định/,
+          'Enter says the document in full, as a mark says its quote');
+        await tab.keyboard.press('ArrowDown');
+        assert.equal((await focusedOf(widget)).cls, 'pt-mark', 'ArrowDown goes back to the rows');
+      } finally {
+        await ctx.close();
+      }
+    });
+  }
+
+  test('a tap on the label opens its details on a phone; its touch target is at least 24 × 24 px', async () => {
+    const { ctx, page: tab } = await openHtml(browser, server, page(),
+      { viewport: { width: 360, height: 800 }, hasTouch: true, isMobile: true });
+    try {
+      const widget = await waitForChart(tab, 0);
+      const target = widget.locator('.pt-national > rect');
+      const box = await target.boundingBox();
+      assert.ok(box.width >= 24 && box.height >= 24, `the touch target: ${box.width} × ${box.height}`);
+      await target.tap();
+      const panel = await panelOf(widget);
+      assertNationalDetails(panel, (await readDataset()).provinces);
+      await screenshot(tab, 'national-line-tapped-360.png', { fullPage: true });
+      // Pinned, as a tapped mark is: a tap on a mark then shows that mark's quote instead.
+      await widget.locator('.pt-mark').first().tap();
+      assert.equal((await panelOf(widget)).quotes, 1, 'a mark\'s details have its quote');
     } finally {
       await ctx.close();
     }
