@@ -4,7 +4,7 @@
 use super::attributes::{self, Options};
 use super::controls::{self, Parts};
 use super::year_control::Shown;
-use super::{measure, patch, speech, theme, trap};
+use super::{framing, measure, patch, speech, theme, trap};
 use crate::chart::framing::{EditorWords, Standing};
 use crate::chart::layout;
 use crate::chart::navigation::MarkGrid;
@@ -50,6 +50,8 @@ pub(super) struct State {
     /// The chart's elements, a JavaScript array in `drawn`'s order, kept by `patch.js`.
     drawn_nodes: JsValue,
     drawn_summary: String,
+    /// What the headline, description, note and source line last showed (`framing.rs`).
+    pub(super) framing_shown: framing::Shown,
     /// Rows below the first screen are drawn after the first frame (see `mount`).
     pub rows_deferred: bool,
     /// What the year segments and the empty-year message last showed (`year_control`).
@@ -90,6 +92,7 @@ impl State {
             drawn: Tree::default(),
             drawn_nodes: js_sys::Array::new().into(),
             drawn_summary: String::new(),
+            framing_shown: framing::Shown::default(),
             rows_deferred: false,
             year_control: None,
         }));
