@@ -3,6 +3,7 @@
 
 use super::attributes::{self, Options};
 use super::controls::{self, Parts};
+use super::marked::Marked;
 use super::year_control::Shown;
 use super::{framing, measure, patch, speech, theme, trap};
 use crate::chart::framing::{EditorWords, Standing};
@@ -56,6 +57,8 @@ pub(super) struct State {
     pub rows_deferred: bool,
     /// What the year segments and the empty-year message last showed (`year_control`).
     pub(super) year_control: Option<Shown>,
+    /// Whether a mark is hovered or focused, which fades the others (`marked.rs`).
+    pub(super) marked: Marked,
 }
 
 impl State {
@@ -95,6 +98,7 @@ impl State {
             framing_shown: framing::Shown::default(),
             rows_deferred: false,
             year_control: None,
+            marked: Marked::default(),
         }));
         // The first frame gets the rows a reader can see: those starting above the viewport's bottom edge, as
         // seen from the widget's top (the chart starts lower, so this errs towards drawing more). The others
