@@ -3,6 +3,10 @@
 //   node bench/profile-toggle.mjs --ab DIST_A DIST_B [--loads N]
 //       the widget page served from each dist/ in turn (A, B, A, B …), 5 timed turn-offs per load exactly as
 //       run.mjs times them ("work", "work + next frame"); prints each build's medians.
+//   node bench/profile-toggle.mjs --ab-cpu DIST_A DIST_B [--loads N]
+//       the same turn-offs, timed as main-thread CPU time (trace events' thread duration) in three parts:
+//       the click handler, the forced style and layout after it, and the next frame after its rAF. On a
+//       machine shared with builds, wall times mostly measure the other processes; thread time does not.
 //   node bench/profile-toggle.mjs --trace DIST [--names PKG_WASM] [--toggles N]
 //       a Performance trace of N timed toggles: main-thread time by trace event (script, style, layout,
 //       paint), and a CPU profile by function. --names swaps in an unoptimised module that keeps its function
@@ -100,6 +104,80 @@ async function ab(distA, distB, loads) {
   console.log(row('B ' + distB, samples[1]));
 }
 
+/** Main-thread CPU time of each turn-off in a page: handler, forced style + layout, next frame (ms). */
+async function cpuOfToggles(page, cdp) {
+  const events = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] }
+  });
+  await page.evaluate(async () => {
+    const toggle = window.__toggleOf();
+    for (let i = 0; i < 12; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      const off = i % 2 === 0 && i > 1; // turn-offs after the first pair, as run.mjs times them
+      const mark = (n) => performance.mark((off ? 'pt-off-' : 'pt-on-') + n);
+      mark(0);
+      toggle.click();
+      await new Promise((r) => queueMicrotask(r));
+      mark(1);
+      document.body.offsetHeight;
+      mark(2);
+      await new Promise((done) => requestAnimationFrame(() => {
+        mark(3);
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => { mark(4); done(); };
+        ch.port2.postMessage(0);
+      }));
+    }
+  });
+  await cdp.send('Tracing.end');
+  await done;
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
+  const at = (n) => onMain.filter((e) => e.name === 'pt-off-' + n).map((e) => e.ts).sort((a, b) => a - b);
+  const [m0, m1, m2, m3, m4] = [0, 1, 2, 3, 4].map(at);
+  const slices = onMain.filter((e) => e.ph === 'X' && e.tdur != null).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  // Thread time of the outermost slices inside [from, to].
+  const cpu = (from, to) => {
+    let end = -1;
+    let sum = 0;
+    for (const e of slices) {
+      if (e.ts < from || e.ts + e.dur > to || e.ts < end) continue;
+      sum += e.tdur;
+      end = e.ts + e.dur;
+    }
+    return sum / 1000;
+  };
+  return m0.map((_, i) => ({ handler: cpu(m0[i], m1[i]), forced: cpu(m1[i], m2[i]), frame: cpu(m3[i], m4[i]) }));
+}
+
+async function abCpu(distA, distB, loads) {
+  const servers = [await serve(distA), await serve(distB)];
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const samples = [[], []];
+  try {
+    for (let load = 0; load < loads; load++) {
+      for (const which of [0, 1]) {
+        const { ctx, page } = await openWidget(browser, servers[which]);
+        samples[which].push(...(await cpuOfToggles(page, await ctx.newCDPSession(page))));
+        await ctx.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    for (const s of servers) await s.close();
+  }
+  console.log(`${loads} loads each, alternating, one Chromium; medians of ${samples[0].length} turn-offs, main-thread CPU ms`);
+  [distA, distB].forEach((dist, k) => {
+    const m = (key) => median(samples[k].map((x) => x[key])).toFixed(2);
+    const total = median(samples[k].map((x) => x.handler + x.forced + x.frame)).toFixed(2);
+    console.log(`${'AB'[k]} ${dist}: handler ${m('handler')}  forced style+layout ${m('forced')}  next frame ${m('frame')}  all ${total}`);
+  });
+}
+
 /** Trace events on the renderer's main thread, summed by name (self time: children subtracted). */
 function byEvent(events, toggles) {
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
@@ -191,12 +269,15 @@ async function trace(dist, names, toggles) {
   }
 }
 
-if (args.includes('--ab')) {
+if (args.includes('--ab-cpu')) {
+  const i = args.indexOf('--ab-cpu');
+  await abCpu(args[i + 1], args[i + 2], parseInt(flag('--loads', '8'), 10));
+} else if (args.includes('--ab')) {
   const i = args.indexOf('--ab');
   await ab(args[i + 1], args[i + 2], parseInt(flag('--loads', '10'), 10));
 } else if (args.includes('--trace')) {
   await trace(flag('--trace'), flag('--names', null), parseInt(flag('--toggles', '40'), 10));
 } else {
-  console.error('usage: node bench/profile-toggle.mjs --ab DIST_A DIST_B [--loads N] | --trace DIST [--names WASM] [--toggles N]');
+  console.error('usage: node bench/profile-toggle.mjs --ab|--ab-cpu DIST_A DIST_B [--loads N] | --trace DIST [--names WASM] [--toggles N]');
   process.exit(2);
 }
