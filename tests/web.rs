@@ -263,7 +263,8 @@ fn a_hundred_mounts_and_frees_leave_no_node_behind() {
     let (host, root, container) = new_host();
     for _ in 0..100 {
         let widget = mount(container.clone(), options(&[]), &data(BUNDLED)).unwrap();
-        assert_eq!(widget.listener_count(), 5);
+        // click, change, focusin, pointerover, keydown, and mouseover, mouseout, focusout for the fade.
+        assert_eq!(widget.listener_count(), 8);
         drop(widget);
     }
     // Each mount replaces the last one's nodes; a free removes its listeners, so a click does nothing.

@@ -4,8 +4,9 @@
 
 /// Receives elements in document order.
 pub trait Sink {
-    /// Starts an element; it contains what follows until the matching `close`.
-    fn open(&mut self, tag: &'static str, attributes: &[(&'static str, String)]);
+    /// Starts an element; it contains what follows until the matching `close`. The attributes are given, not
+    /// lent: a tree keeps them as they are, without copying every string of every redraw.
+    fn open(&mut self, tag: &'static str, attributes: Vec<(&'static str, String)>);
     /// Text content of the element last opened; written as text, never parsed as markup.
     fn text(&mut self, text: &str);
     fn close(&mut self, tag: &'static str);

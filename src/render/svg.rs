@@ -63,7 +63,7 @@ pub fn emit(scene: &Scene, palette: &Palette, sink: &mut impl Sink) {
     let (w, h) = (px(scene.width), px(scene.height));
     sink.open(
         "svg",
-        &[
+        vec![
             ("xmlns", SVG_NAMESPACE.into()),
             ("viewBox", format!("0 0 {w} {h}")),
             ("width", w.clone()),
@@ -73,13 +73,13 @@ pub fn emit(scene: &Scene, palette: &Palette, sink: &mut impl Sink) {
             ("aria-labelledby", "pt-title pt-desc".into()),
         ],
     );
-    sink.open("title", &[("id", "pt-title".into())]);
+    sink.open("title", vec![("id", "pt-title".into())]);
     sink.text(&scene.title);
     sink.close("title");
-    sink.open("desc", &[("id", "pt-desc".into())]);
+    sink.open("desc", vec![("id", "pt-desc".into())]);
     sink.text(&scene.description);
     sink.close("desc");
-    sink.open("rect", &[("width", w), ("height", h), ("fill", palette.background.clone())]);
+    sink.open("rect", vec![("width", w), ("height", h), ("fill", palette.background.clone())]);
     sink.close("rect");
     for item in &scene.items {
         emit_item(item, palette, sink, 0.0);
@@ -105,7 +105,7 @@ fn emit_item(item: &Item, palette: &Palette, sink: &mut impl Sink, top: f64) {
         Item::Row(row) => {
             sink.open(
                 "g",
-                &[
+                vec![
                     ("transform", format!("translate(0 {})", px(row.top))),
                     ("data-row", row.province.to_string()),
                 ],
@@ -130,7 +130,7 @@ fn emit_focusable(
 ) {
     sink.open(
         "g",
-        &[
+        vec![
             ("class", class.into()),
             // Focusable, but not a Tab stop: the chart is one Tab stop, its active mark (set by the widget),
             // and the arrow keys move inside it (`chart::navigation`).
@@ -165,7 +165,7 @@ fn emit_shape(shape: &Shape, palette: &Palette, sink: &mut impl Sink, top: f64) 
         Shape::Rect { x, y: top_edge, width, height, paint } => {
             sink.open(
                 "rect",
-                &[
+                vec![
                     ("x", px(*x)),
                     ("y", y(*top_edge)),
                     ("width", px(*width)),
@@ -188,7 +188,7 @@ fn emit_shape(shape: &Shape, palette: &Palette, sink: &mut impl Sink, top: f64) 
             if *dashed {
                 attributes.push(("stroke-dasharray", "3 3".into()));
             }
-            sink.open("line", &attributes);
+            sink.open("line", attributes);
             sink.close("line");
         }
         Shape::Circle { cx, cy, r, paint, hollow, dashed } => {
@@ -203,7 +203,7 @@ fn emit_shape(shape: &Shape, palette: &Palette, sink: &mut impl Sink, top: f64) 
             } else {
                 attributes.extend(fill_and_stroke(*paint, *hollow, palette));
             }
-            sink.open("circle", &attributes);
+            sink.open("circle", attributes);
             sink.close("circle");
         }
         Shape::Polygon { points, paint, hollow } => {
@@ -211,7 +211,7 @@ fn emit_shape(shape: &Shape, palette: &Palette, sink: &mut impl Sink, top: f64) 
                 points.iter().map(|(px_x, px_y)| format!("{},{}", px(*px_x), y(*px_y))).collect();
             let mut attributes = vec![("points", points.join(" "))];
             attributes.extend(fill_and_stroke(*paint, *hollow, palette));
-            sink.open("polygon", &attributes);
+            sink.open("polygon", attributes);
             sink.close("polygon");
         }
         Shape::Text { x, y: baseline, text, anchor, size, weight, paint, italic, .. } => {
@@ -232,7 +232,7 @@ fn emit_shape(shape: &Shape, palette: &Palette, sink: &mut impl Sink, top: f64) 
             if *italic {
                 attributes.push(("font-style", "italic".into()));
             }
-            sink.open("text", &attributes);
+            sink.open("text", attributes);
             sink.text(text);
             sink.close("text");
         }

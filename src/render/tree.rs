@@ -27,10 +27,10 @@ pub struct Tree {
 }
 
 impl Sink for Tree {
-    fn open(&mut self, tag: &'static str, attributes: &[(&'static str, String)]) {
+    fn open(&mut self, tag: &'static str, attributes: Vec<(&'static str, String)>) {
         let parent = self.open.last().copied();
         self.open.push(self.nodes.len());
-        self.nodes.push(Node { tag, parent, attributes: attributes.to_vec(), text: None });
+        self.nodes.push(Node { tag, parent, attributes, text: None });
     }
 
     fn text(&mut self, text: &str) {
@@ -174,17 +174,22 @@ fn match_children(
     let (oc, nc) = (&old_children[old_parent], &new_children[new_parent]);
     let mut taken = vec![false; oc.len()];
     let mut pairs: Vec<(usize, usize)> = Vec::new(); // (new child, position in oc)
+                                                     // Each old sibling's tag and identity, looked up once: the search below compares them for every new child
+                                                     // (a chart's root has a hundred children, so a search that read attributes each time dominated a redraw).
+    let old_keys: Vec<_> = oc.iter().map(|&o| (old.nodes[o].tag, identity(&old.nodes[o]))).collect();
+    // Every old sibling before this one is taken: the search starts here (children mostly match in order).
+    let mut first_free = 0;
     for &c in nc {
         let node = &new.nodes[c];
-        let key = identity(node);
+        let key = (node.tag, identity(node));
         // The first old sibling not yet taken with the same tag and identity (or lack of one).
-        let found = (0..oc.len()).find(|&p| {
-            let other = &old.nodes[oc[p]];
-            !taken[p] && other.tag == node.tag && identity(other) == key
-        });
+        let found = (first_free..oc.len()).find(|&p| !taken[p] && old_keys[p] == key);
         if let Some(p) = found {
             taken[p] = true;
             pairs.push((c, p));
+            while first_free < oc.len() && taken[first_free] {
+                first_free += 1;
+            }
         }
     }
     // Kept children must stay in order: a match that would move one back is dropped (that child is rebuilt).
@@ -255,10 +260,10 @@ mod tests {
 
     fn tree(rows: &[(&'static str, &str)]) -> Tree {
         let mut t = Tree::default();
-        t.open("svg", &[("width", "100".into())]);
+        t.open("svg", vec![("width", "100".into())]);
         for (tag, label) in rows {
-            t.open("g", &[]);
-            t.open(tag, &[("y", label.len().to_string())]);
+            t.open("g", Vec::new());
+            t.open(tag, vec![("y", label.len().to_string())]);
             t.text(label);
             t.close(tag);
             t.close("g");
@@ -288,13 +293,16 @@ mod tests {
     /// Rows named by `data-row`, as `svg::emit` writes them.
     fn rows(keys: &[u32]) -> Tree {
         let mut t = Tree::default();
-        t.open("svg", &[]);
-        t.open("text", &[]);
+        t.open("svg", Vec::new());
+        t.open("text", Vec::new());
         t.text("title");
         t.close("text");
         for (i, key) in keys.iter().enumerate() {
-            t.open("g", &[("transform", format!("translate(0 {})", i * 40)), ("data-row", key.to_string())]);
-            t.open("text", &[("y", "12".into())]);
+            t.open(
+                "g",
+                vec![("transform", format!("translate(0 {})", i * 40)), ("data-row", key.to_string())],
+            );
+            t.open("text", vec![("y", "12".into())]);
             t.text(&format!("province {key}"));
             t.close("text");
             t.close("g");
@@ -344,7 +352,7 @@ mod tests {
     #[test]
     fn a_different_root_replaces_everything() {
         let mut other = Tree::default();
-        other.open("div", &[]);
+        other.open("div", Vec::new());
         other.close("div");
         let patch = diff(&rows(&[1]), &other);
         assert_eq!(patch.reuse, vec![None]);
@@ -354,10 +362,10 @@ mod tests {
     #[test]
     fn attributes_that_disappear_are_removed() {
         let mut old = Tree::default();
-        old.open("rect", &[("x", "1".into()), ("stroke", "red".into())]);
+        old.open("rect", vec![("x", "1".into()), ("stroke", "red".into())]);
         old.close("rect");
         let mut new = Tree::default();
-        new.open("rect", &[("x", "1".into())]);
+        new.open("rect", vec![("x", "1".into())]);
         new.close("rect");
         assert_eq!(diff(&old, &new).changes, vec![Change::RemoveAttribute { node: 0, name: "stroke" }]);
     }

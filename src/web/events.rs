@@ -51,6 +51,9 @@ pub(super) fn wire(state: &Rc<RefCell<State>>, root: &Element) -> Result<Vec<Lis
     listen("focusin", on_focus)?;
     listen("pointerover", on_focus)?;
     listen("keydown", on_key)?;
+    listen("mouseover", on_marked)?;
+    listen("mouseout", on_marked)?;
+    listen("focusout", on_marked)?;
 
     Ok(listeners)
 }
@@ -168,6 +171,29 @@ fn on_change(state: &mut State, event: &Event) -> Result<(), JsValue> {
     state.announce_change()
 }
 
+/// Keeps the chart's `data-marked` (the stylesheet fades the other marks while it is set) in step with
+/// whether a mark is under the pointer or has focus, as `:hover` and `:focus` would say. Mouse events, not
+/// pointer events: after a tap a touch pointer leaves at once, but `:hover` stays on the tapped mark until
+/// the next tap elsewhere, as the compatibility mouse events do. Entering an element (`mouseover`, `focusin`)
+/// says where the pointer or focus is; leaving one (`mouseout`, `focusout`) says where it goes (nowhere, or
+/// outside the widget, is no mark).
+fn on_marked(state: &mut State, event: &Event) -> Result<(), JsValue> {
+    let kind = event.type_();
+    let now_at: Option<JsValue> = if kind.ends_with("out") {
+        // `relatedTarget` of both event kinds, read by name: one web-sys binding fewer for each.
+        js_sys::Reflect::get(event, &"relatedTarget".into()).ok()
+    } else {
+        event.target().map(JsValue::from)
+    };
+    let on_mark = (now_at.and_then(|t| t.dyn_into::<Element>().ok()))
+        .is_some_and(|el| el.closest(".pt-mark").ok().flatten().is_some());
+    if kind.starts_with("mouse") {
+        state.mark_hovered(on_mark)
+    } else {
+        state.mark_focused(on_mark)
+    }
+}
+
 /// The details follow keyboard focus, which also moves the chart's Tab stop; a pointer passing over a mark
 /// shows it too, unless the reader pinned one.
 fn on_focus(state: &mut State, event: &Event) -> Result<(), JsValue> {
@@ -177,7 +203,12 @@ fn on_focus(state: &mut State, event: &Event) -> Result<(), JsValue> {
             state.close_downloads(false)?;
         }
     }
-    let Some(focus) = focus_of(event) else { return Ok(()) };
+    let focus = focus_of(event);
+    if event.type_() == "focusin" {
+        // Other marks fade while a province's mark has focus; a national line fades nothing, as on hover.
+        state.mark_focused(matches!(focus, Some(Focus::Target(_))))?;
+    }
+    let Some(focus) = focus else { return Ok(()) };
     if event.type_() == "focusin" {
         state.set_active(focus)?;
         state.say_focus(focus);

@@ -8,34 +8,56 @@ use crate::chart::view::View;
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
+/// What each of the four elements last showed (`None` inside: hidden), `None` before the first render. Kept
+/// here rather than read back from the page: a render after a toggle compares strings in the module instead
+/// of crossing into the browser four times to read texts that rarely change.
+#[derive(Default)]
+pub(super) struct Shown {
+    title: Option<Option<String>>,
+    description: Option<Option<String>>,
+    note: Option<Option<String>>,
+    source: Option<Option<String>>,
+}
+
 impl State {
     /// Writes the headline, description, note and source line of the current view, as text, touching only
     /// those that changed; an absent description, note or source line hides its element.
-    pub(super) fn render_framing(&self, view: &View) -> Result<(), JsValue> {
+    pub(super) fn render_framing(&mut self, view: &View) -> Result<(), JsValue> {
         let (dataset, config, words) = (&self.dataset, &self.config, &self.words);
-        show_text(&self.parts.title, Some(&framing::title(dataset, config, words)))?;
-        show_text(&self.parts.description, framing::description(dataset, config, words).as_deref())?;
-        show_text(&self.parts.note, words.note.as_deref())?;
-        show_text(&self.parts.source, framing::source_line(dataset, view, config.lang).as_deref())
+        let shown = &mut self.framing_shown;
+        show_text(&self.parts.title, &mut shown.title, Some(framing::title(dataset, config, words)))?;
+        show_text(
+            &self.parts.description,
+            &mut shown.description,
+            framing::description(dataset, config, words),
+        )?;
+        show_text(&self.parts.note, &mut shown.note, words.note.clone())?;
+        show_text(&self.parts.source, &mut shown.source, framing::source_line(dataset, view, config.lang))
     }
 }
 
-/// Sets `element`'s text (never markup) to `text` if it differs, or hides the element when there is none.
-fn show_text(element: &Element, text: Option<&str>) -> Result<(), JsValue> {
-    match text {
+/// Sets `element`'s text (never markup) to `text`, or hides the element when there is none, unless `shown`
+/// says it already is so.
+fn show_text(
+    element: &Element,
+    shown: &mut Option<Option<String>>,
+    text: Option<String>,
+) -> Result<(), JsValue> {
+    if shown.as_ref() == Some(&text) {
+        return Ok(());
+    }
+    let was_hidden = shown.as_ref().map(Option::is_none);
+    match &text {
         Some(text) => {
-            if element.text_content().as_deref() != Some(text) {
+            if shown.as_ref().and_then(Option::as_deref) != Some(text.as_str()) {
                 element.set_text_content(Some(text));
             }
-            if element.has_attribute("hidden") {
+            if was_hidden != Some(false) {
                 element.remove_attribute("hidden")?;
             }
         }
-        None => {
-            if !element.has_attribute("hidden") {
-                element.set_attribute("hidden", "")?;
-            }
-        }
+        None => element.set_attribute("hidden", "")?,
     }
+    *shown = Some(text);
     Ok(())
 }

@@ -29,7 +29,7 @@ impl Ui {
         }
         all.extend(attributes.iter().map(|(name, value)| (*name, value.to_string())));
         let index = self.tree.nodes.len();
-        self.tree.open(tag, &all);
+        self.tree.open(tag, all);
         index
     }
 

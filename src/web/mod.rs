@@ -16,6 +16,7 @@ mod download;
 mod events;
 mod framing;
 mod html;
+mod marked;
 mod measure;
 mod menu;
 mod national_toggle;

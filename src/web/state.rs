@@ -3,8 +3,9 @@
 
 use super::attributes::{self, Options};
 use super::controls::{self, Parts};
+use super::marked::Marked;
 use super::year_control::Shown;
-use super::{measure, patch, speech, theme, trap};
+use super::{framing, measure, patch, speech, theme, trap};
 use crate::chart::framing::{EditorWords, Standing};
 use crate::chart::layout;
 use crate::chart::navigation::{Focus, MarkGrid};
@@ -51,10 +52,14 @@ pub(super) struct State {
     /// The chart's elements, a JavaScript array in `drawn`'s order, kept by `patch.js`.
     drawn_nodes: JsValue,
     drawn_summary: String,
+    /// What the headline, description, note and source line last showed (`framing.rs`).
+    pub(super) framing_shown: framing::Shown,
     /// Rows below the first screen are drawn after the first frame (see `mount`).
     pub rows_deferred: bool,
     /// What the year segments and the empty-year message last showed (`year_control`).
     pub(super) year_control: Option<Shown>,
+    /// Whether a mark is hovered or focused, which fades the others (`marked.rs`).
+    pub(super) marked: Marked,
 }
 
 impl State {
@@ -91,8 +96,10 @@ impl State {
             drawn: Tree::default(),
             drawn_nodes: js_sys::Array::new().into(),
             drawn_summary: String::new(),
+            framing_shown: framing::Shown::default(),
             rows_deferred: false,
             year_control: None,
+            marked: Marked::default(),
         }));
         // The first frame gets the rows a reader can see: those starting above the viewport's bottom edge, as
         // seen from the widget's top (the chart starts lower, so this errs towards drawing more). The others
