@@ -6,6 +6,8 @@
 //     --dist DIR   the build to profile (default dist/), e.g. /work/main/dist to compare
 //     --names      profile pkg/'s module (before wasm-opt strips the function names) in a copy of DIR
 //     --runs N     page loads (default 3); the figures are medians
+//     --under NAME where the time below the function NAME goes, by callee
+//     --trace-only without the CPU profiler
 import { createServer } from 'node:http';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
@@ -24,6 +26,8 @@ const flag = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) 
 const RUNS = parseInt(flag('--runs', '3'), 10);
 // Without the CPU profiler (whose sampling slows every call across the boundary): tasks and phases only.
 const TRACE_ONLY = args.includes('--trace-only');
+// --under NAME: where the time below a function goes, by the callee it calls (e.g. --under validate::validate).
+const UNDER = flag('--under', null);
 let DIST = resolve(flag('--dist', join(ROOT, 'dist')));
 
 const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.html': 'text/html' };
@@ -94,6 +98,7 @@ function inclusive(profile, from, to) {
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const out = Object.fromEntries(WATCH.map(([name]) => [name, 0]));
   const selfByFn = new Map();
+  const underByFn = new Map();
   let t = profile.startTime;
   profile.samples.forEach((id, i) => {
     t += profile.timeDeltas[i];
@@ -103,13 +108,24 @@ function inclusive(profile, from, to) {
     const key = leaf.functionName || '(anonymous)';
     selfByFn.set(key, (selfByFn.get(key) ?? 0) + dt);
     const seen = new Set();
+    let under = false;
+    const stack = [];
     for (let n = id; n != null; n = parent.get(n)) {
       const f = byId.get(n).callFrame;
+      stack.push(f.functionName);
+      if (UNDER && f.functionName.includes(UNDER)) under = true;
       for (const [name, test] of WATCH) if (!seen.has(name) && test(f)) { seen.add(name); out[name] += dt; }
     }
+    // Below a function (--under NAME): time by its callee on the path to each sample.
+    if (under) {
+      const at = stack.findIndex((name) => name.includes(UNDER));
+      const callee = at > 0 ? stack[at - 1] : '(self)';
+      underByFn.set(callee, (underByFn.get(callee) ?? 0) + dt);
+    }
   });
+  const topUnder = [...underByFn.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15);
   const topSelf = [...selfByFn.entries()].filter(([k]) => k !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 25);
-  return { inclusive: out, topSelf };
+  return { inclusive: out, topSelf, topUnder };
 }
 
 /** Main-thread tasks and rendering phases from the trace, between `from` and `to` (ms, page clock). */
@@ -202,6 +218,7 @@ async function main() {
       styleMs: med(runs.map((r) => r[part].style)),
       layoutMs: med(runs.map((r) => r[part].layout)),
       paintMs: med(runs.map((r) => r[part].paint)),
+      topUnder: (runs[runs.length >> 1][part].topUnder ?? []).map(([k, v]) => `${v.toFixed(2)} ${k.replace(/\[[0-9a-f]{16}\]/g, '').slice(0, 160)}`),
       topSelf: runs[runs.length >> 1][part].topSelf.map(([k, v]) => `${v.toFixed(2)} ${k.replace(/\[[0-9a-f]{16}\]/g, '').slice(0, 160)}`)
     };
   }

@@ -296,8 +296,9 @@ import WIDGET_CSS from './widget.css';
     });
   }
 
-  // One task's worth of records, then the next task; once all are read, validation in a task of its own, and
-  // the first mount in the task after it.
+  // One task's worth of records, then the next task; once all are read, validation in a task of its own, the
+  // first view drawn into nothing in the next (Data.warm_up: the browser compiles the drawing code there rather
+  // than in the frame that shows the chart), and the first mount in the task after it.
   function readSlices(reader) {
     // Another widget's call may have trapped the shared instance meanwhile: never call into it again.
     if (trapped) throw kindError('trapped', null, true);
@@ -309,6 +310,10 @@ import WIDGET_CSS from './widget.css';
       if (trapped) throw kindError('trapped', null, true);
       var data = reader.finish();
       return nextTask().then(function () {
+        if (trapped) throw kindError('trapped', null, true);
+        data.warm_up();
+        return nextTask();
+      }).then(function () {
         return data;
       });
     });

@@ -25,6 +25,7 @@ mod speech;
 mod state;
 mod theme;
 mod trap;
+mod warm_up;
 mod year_control;
 
 use crate::locale::i18n::Lang;
@@ -103,6 +104,15 @@ impl Data {
     /// loader's message, which also names the URL.
     pub fn syntax_error(&self, lang: &str) -> Option<String> {
         dataset::syntax_error(&self.read, lang)
+    }
+
+    /// Draws the dataset's default view once, into nothing, so that the browser has compiled the drawing
+    /// code before the first widget mounts (see `warm_up`). The loader calls it, in a task of its own, after
+    /// reading a large dataset. A broken dataset has nothing to draw.
+    pub fn warm_up(&self) {
+        if let Ok(dataset) = &self.read {
+            warm_up::warm_up(dataset);
+        }
     }
 }
 
