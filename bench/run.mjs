@@ -8,6 +8,8 @@
 //     --json FILE   raw samples (default bench/gen/results.json)
 //     --from-json FILE   measure nothing: print and write the report again from a saved run's samples
 //     --lighthouse N     Lighthouse mobile-preset runs per page (default: --runs, at most 3; 0 skips Lighthouse)
+//     --dist DIR         the build to measure (default dist/), e.g. another tree's, to compare two side by side
+//     --stress-only      only the 34 x 40 x 3 page; prints its table and writes nothing
 //
 // Needs: make build (dist/), npm ci --prefix bench (chart.js, uplot), playwright-core in tools/node_modules,
 // Debian's chromium at /usr/bin/chromium (CHROMIUM_PATH overrides). Serves everything on 127.0.0.1 only.
@@ -29,7 +31,8 @@ import { TYPES } from '../scripts/build-cdn.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH, '..');
-const DIST = join(ROOT, 'dist');
+const DIST_FLAG = process.argv.indexOf('--dist');
+const DIST = DIST_FLAG > 0 ? resolve(process.argv[DIST_FLAG + 1]) : join(ROOT, 'dist');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -55,7 +58,8 @@ let RUNS = Math.max(1, parseInt(flag('--runs', '20'), 10));
 let TOGGLES = Math.max(2 * UPDATE_SAMPLES, Math.round(parseInt(flag('--toggles', '1000'), 10) / 2) * 2);
 const OUT = resolve(flag('--out', join(ROOT, 'BENCHMARKS.md')));
 const JSON_OUT = resolve(flag('--json', join(BENCH, 'gen', 'results.json')));
-const WRITE = !args.includes('--no-write');
+const STRESS_ONLY = args.includes('--stress-only');
+const WRITE = !args.includes('--no-write') && !STRESS_ONLY;
 let LIGHTHOUSE_RUNS = Math.max(0, parseInt(flag('--lighthouse', String(Math.min(RUNS, 3))), 10));
 
 const require = createRequire(join(ROOT, 'tools', 'package.json'));
@@ -231,6 +235,16 @@ export function initScript() {
     observer.observe(root, { childList: true, subtree: true });
     return root;
   };
+  // The loader's read of a large dataset starts with its JSON.parse of the text; the time stamp marks it in a
+  // trace too (the stress page's longest task while reading, see loadOnce).
+  const parse = JSON.parse;
+  JSON.parse = function (text, reviver) {
+    if (typeof text === 'string' && text.length > 100000 && B.readStart == null) {
+      B.readStart = performance.now();
+      console.timeStamp('pt-read-start');
+    }
+    return parse.call(this, text, reviver);
+  };
   const setAttribute = Element.prototype.setAttribute;
   Element.prototype.setAttribute = function (name, value) {
     if (name === 'lang' && this.className === 'pt-root' && !this.isConnected) {
@@ -285,6 +299,42 @@ function quantile(xs, q) {
   const lo = Math.floor(pos);
   return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (pos - lo);
 }
+/**
+ * The main thread's tasks from the loader's JSON.parse of the dataset (`readStart`, page clock, marked in the
+ * trace by a time stamp) to the start of the first mount(): the read's wall time, its longest task (the task
+ * the read starts in counts whole, the mount included when reading and mounting share it) and how many tasks
+ * it took.
+ */
+function readTasks(events, readStart, mountAt) {
+  const anchor = events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === 'pt-read-start');
+  if (!anchor || readStart == null || mountAt == null) return { readWall: null, readLongest: null, readTasks: null };
+  const toPage = (ts) => ts / 1000 - (anchor.ts / 1000 - readStart);
+  const tasks = mainThreadTasks(events.filter((e) => e.pid === anchor.pid && e.tid === anchor.tid))
+    // Those ending after the read starts and before the mount starts, and the one the read starts in.
+    .filter((t) => toPage(t.end) >= readStart && (toPage(t.end) <= mountAt || toPage(t.start) <= readStart));
+  return {
+    readWall: mountAt - readStart,
+    readLongest: Math.max(0, ...tasks.map((t) => (t.end - t.start) / 1000)),
+    readTasks: tasks.length
+  };
+}
+
+/**
+ * One thread's tasks ({start, end} in trace µs) as the Long Tasks API counts them: the scheduler's RunTask
+ * and the microtask checkpoint that follows it (where promise continuations, such as the loader's slices,
+ * run) are sibling events in the trace, so top-level events that follow each other without a gap are one task.
+ */
+export function mainThreadTasks(threadEvents) {
+  const top = threadEvents.filter((e) => e.ph === 'X' && /(^|,)toplevel(,|$)/.test(e.cat)).sort((a, b) => a.ts - b.ts);
+  const tasks = [];
+  for (const e of top) {
+    const last = tasks[tasks.length - 1];
+    if (last && e.ts <= last.end + 50) last.end = Math.max(last.end, e.ts + e.dur);
+    else tasks.push({ start: e.ts, end: e.ts + e.dur });
+  }
+  return tasks;
+}
+
 function stats(xs) {
   const s = xs.filter((x) => x != null && Number.isFinite(x));
   return { n: s.length, median: median(s), q1: quantile(s, 0.25), q3: quantile(s, 0.75), min: Math.min(...s), max: Math.max(...s) };
@@ -310,8 +360,11 @@ async function loadOnce(browser, server, kind) {
   await cdp.send('HeapProfiler.enable');
   const isWidget = kind === 'widget' || kind === 'stress';
   const from = server.log.length;
+  // The stress page's main-thread tasks (devtools.timeline: tasks only, no sampling).
+  if (kind === 'stress') await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
   await page.goto(`${server.url}/${kind}/`, { waitUntil: 'load' });
   await page.waitForFunction(() => window.__bench.paintedAt != null, null, { timeout: 30000 });
+  const trace = kind === 'stress' ? JSON.parse((await browser.stopTracing()).toString()).traceEvents : null;
   // Anything that moves after the first paint (a re-render on resize, say) still counts as the embed loading.
   await page.waitForTimeout(500);
   await page.evaluate(PAGE_HELPERS);
@@ -330,6 +383,8 @@ async function loadOnce(browser, server, kind) {
       shifts: B.shifts,
       mountStart: mount ? mount.start - nav.responseStart : null,
       mountMs: mount ? mount.end - mount.start : null,
+      readStart: B.readStart,
+      mountAt: mount ? mount.start : null,
       resources,
       isolated: self.crossOriginIsolated
     };
@@ -341,6 +396,7 @@ async function loadOnce(browser, server, kind) {
   load.requests = requests;
 
   if (kind === 'stress') {
+    Object.assign(load, readTasks(trace, load.readStart, load.mountAt));
     // Warm mounts: five more elements on the same page (module compiled, data cached by the loader).
     load.warmMounts = await page.evaluate(async (src) => {
       const times = [];
@@ -453,18 +509,7 @@ function summarise(samples) {
       redrew: runs.every((r) => r.redrew)
     };
   }
-  const st = samples.stress;
-  out.stress = {
-    firstPaint: stats(st.map((r) => r.firstPaint)),
-    mountStart: stats(st.map((r) => r.mountStart)),
-    mountMs: stats(st.map((r) => r.mountMs)),
-    warmMount: stats(st.flatMap((r) => r.warmMounts)),
-    readMs: stats(st.map((r) => r.readMs)),
-    bytes: stats(st.map((r) => r.bytes)),
-    brBytes: stats(st.map((r) => r.brBytes)),
-    cls: stats(st.map((r) => r.cls)),
-    errors: [...new Set(st.flatMap((r) => r.errors))]
-  };
+  out.stress = summariseStress(samples.stress);
   out.second = Object.fromEntries(PAGES.map(({ kind }) => {
     const runs = samples.second?.[kind] ?? [];
     return [kind, {
@@ -637,6 +682,49 @@ function machine(browserVersion) {
 }
 
 // ---- main ------------------------------------------------------------------------------------------------
+/** The stress page's table (Markdown). */
+function stressTable(S) {
+  return [
+    `| measure (median, ${RUNS} loads) | value |`,
+    '| --- | --- |',
+    `| mount() call, cold (first element on the page; after the loader's warm-up task, which the read below includes) | ${spread(S.stress.mountMs)} ms |`,
+    `| mount() call, warm (5 more elements per load, same page) | ${spread(S.stress.warmMount)} ms |`,
+    `| JSON.parse + read_data() (serde-wasm-bindgen + validate) of the 1.3 MB text in one call, once per URL per page, before the first mount | ${spread(S.stress.readMs)} ms |`,
+    `| the loader's read, from its JSON.parse of the text to mount() (wall: slices, validation, warm-up and yields) | ${spread(S.stress.readWall)} ms |`,
+    `| … the longest main-thread task in it (the task it starts in counts whole, with the mount if it holds it) | ${spread(S.stress.readLongest)} ms |`,
+    `| … main-thread tasks in it | ${spread(S.stress.readTasks, 0)} |`,
+    `| responseStart → module and data ready (mount starts) | ${spread(S.stress.mountStart)} ms |`,
+    `| responseStart → first marks painted | ${spread(S.stress.firstPaint)} ms |`,
+    `| downloaded, gzip | ${S.stress.bytes.median} B = ${kb(S.stress.bytes.median)} |`,
+    `| cumulative layout shift | ${S.stress.cls.median.toFixed(4)} (max ${S.stress.cls.max.toFixed(4)}) |`
+  ].join('\n');
+}
+
+/** The stress page's figures over its loads. */
+function summariseStress(st) {
+  return {
+    firstPaint: stats(st.map((r) => r.firstPaint)),
+    mountStart: stats(st.map((r) => r.mountStart)),
+    mountMs: stats(st.map((r) => r.mountMs)),
+    warmMount: stats(st.flatMap((r) => r.warmMounts)),
+    readMs: stats(st.map((r) => r.readMs)),
+    readWall: stats(st.map((r) => r.readWall)),
+    readLongest: stats(st.map((r) => r.readLongest)),
+    readTasks: stats(st.map((r) => r.readTasks)),
+    bytes: stats(st.map((r) => r.bytes)),
+    brBytes: stats(st.map((r) => r.brBytes)),
+    cls: stats(st.map((r) => r.cls)),
+    errors: [...new Set(st.flatMap((r) => r.errors))]
+  };
+}
+
+/** --stress-only: the stress table, printed. */
+function stressOnly(stress) {
+  const S = { stress };
+  console.log(`Widget on the 34×40×3 dataset (${DIST}):\n` + stressTable(S));
+  for (const e of stress.errors) console.log(`page error: ${e}`);
+}
+
 async function main() {
   const from = flag('--from-json', null);
   if (from) {
@@ -651,7 +739,7 @@ async function main() {
   const server = await startServer();
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const samples = { widget: [], chartjs: [], uplot: [], stress: [] };
-  const order = ['widget', 'chartjs', 'uplot', 'stress'];
+  const order = STRESS_ONLY ? ['stress'] : ['widget', 'chartjs', 'uplot', 'stress'];
   try {
     // One unmeasured load of each first, so the OS file cache and the browser process are warm for all alike.
     for (const kind of order) await loadOnce(browser, server, kind);
@@ -661,6 +749,7 @@ async function main() {
       process.stderr.write(`\rbench: round ${i + 1}/${RUNS}`);
     }
     process.stderr.write('\n');
+    if (STRESS_ONLY) return stressOnly(summariseStress(samples.stress));
     samples.second = Object.fromEntries(PAGES.map(({ kind }) => [kind, []]));
     for (let i = 0; i < RUNS; i++) {
       for (const { kind } of PAGES) {
@@ -692,17 +781,7 @@ async function main() {
 async function output(M, S, samples) {
 
   const table = mainTable(S);
-  const stressLines = [
-    `| measure (median, ${RUNS} loads) | value |`,
-    '| --- | --- |',
-    `| mount() call, cold (first element on the page) | ${spread(S.stress.mountMs)} ms |`,
-    `| mount() call, warm (5 more elements per load, same page) | ${spread(S.stress.warmMount)} ms |`,
-    `| JSON.parse + read_data() (serde-wasm-bindgen + validate) of the 1.3 MB text, once per URL per page, before the first mount | ${spread(S.stress.readMs)} ms |`,
-    `| responseStart → module and data ready (mount starts) | ${spread(S.stress.mountStart)} ms |`,
-    `| responseStart → first marks painted | ${spread(S.stress.firstPaint)} ms |`,
-    `| downloaded, gzip | ${S.stress.bytes.median} B = ${kb(S.stress.bytes.median)} |`,
-    `| cumulative layout shift | ${S.stress.cls.median.toFixed(4)} (max ${S.stress.cls.max.toFixed(4)}) |`
-  ].join('\n');
+  const stressLines = stressTable(S);
   console.log(`\nMachine: ${M.nproc} cores, ${M.cpu}, ${M.memory}; ${M.chromium}; node ${M.node}; ${M.date}\n`);
   console.log(table + '\n');
   console.log(ratioTable(S) + '\n');
@@ -843,9 +922,14 @@ ${goals(S)}
   loader: an init script wraps \`Element.prototype.setAttribute\` and notes the time when the loader sets
   \`lang\` on the new, still detached \`.pt-root\` (the statement before \`mount()\`), and when it sets
   \`data-state="ready"\` (the statement after). *cold* is the first element of the page; *warm* five more
-  elements created one after the other on the same page (module compiled, data already read). Reading the
-  dataset (\`read_data\`: parse and validate, once per URL per page, before the first mount) is timed
-  separately, on a second instance of the module in the same page, with the text already fetched.
+  elements created one after the other on the same page (module compiled, data already read). A dataset
+  this large is read by the loader a slice of records per task, then validated, then its first view drawn
+  once into nothing (\`Data.warm_up\`: the browser compiles the drawing code there, not in the frame that
+  shows the chart), each in a task of its own, before the first mount: the *loader's read* rows time that
+  whole stretch (wall) from a trace of the main thread (\`devtools.timeline\`, \`toplevel\`), with its
+  longest task (a scheduler task and the microtask checkpoint after it count as one, as the Long Tasks API
+  counts them). \`read_data\` in one call (parse and validate) is also timed on its own, after the load, on
+  the page's module, with the text already fetched.
 
 ${notes()}
 

@@ -261,22 +261,74 @@ import WIDGET_CSS from './widget.css';
     if (known && known.failed) texts.delete(url);
   }
 
+  // A text this long (the bundled dataset is 84 KB) is read a slice of records at a time, giving the page back
+  // to the reader between slices; a shorter one is read in one call, which is quicker to its first chart.
+  var SLICED_TEXT = 200000;
+  var SLICE_RECORDS = 100; // records per call into the module: about 1 ms each
+  var SLICE_MS = 8; // calls per task until this much time has passed, well under a 50 ms long task
+
+  /** A promise of the module's `Data` for the dataset at `url`, read once per URL, shared by its widgets. */
   function dataFor(mod, url, text) {
     var data = readData.get(url);
     if (!data) {
-      var value;
-      try {
-        value = JSON.parse(text);
-      } catch (error) {
-        data = mod.read_unparsable_data(text, String(error && error.message));
-      }
-      if (!data) data = mod.read_data(value);
+      data = readText(mod, text).then(function (read) {
+        var syntax = read.syntax_error('en');
+        // Like every other data problem, the detail goes to the console for the editor.
+        if (syntax) console.error('province-targets: ' + url + ' is not valid JSON: ' + syntax);
+        return read;
+      });
       readData.set(url, data);
-      var syntax = data.syntax_error('en');
-      // Like every other data problem, the detail goes to the console for the editor.
-      if (syntax) console.error('province-targets: ' + url + ' is not valid JSON: ' + syntax);
     }
     return data;
+  }
+
+  function readText(mod, text) {
+    var value;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      return Promise.resolve(mod.read_unparsable_data(text, String(error && error.message)));
+    }
+    if (text.length < SLICED_TEXT) return Promise.resolve(mod.read_data(value));
+    var reader = mod.start_reading(value);
+    return nextTask().then(function () {
+      return readSlices(reader);
+    });
+  }
+
+  // One task's worth of records, then the next task; once all are read, validation in a task of its own, the
+  // first view drawn into nothing in the next (Data.warm_up: the browser compiles the drawing code there rather
+  // than in the frame that shows the chart), and the first mount in the task after it.
+  function readSlices(reader) {
+    // Another widget's call may have trapped the shared instance meanwhile: never call into it again.
+    if (trapped) throw kindError('trapped', null, true);
+    var until = performance.now() + SLICE_MS;
+    var done = false;
+    while (!done && performance.now() < until) done = reader.read_some(SLICE_RECORDS);
+    return nextTask().then(function () {
+      if (!done) return readSlices(reader);
+      if (trapped) throw kindError('trapped', null, true);
+      var data = reader.finish();
+      return nextTask().then(function () {
+        if (trapped) throw kindError('trapped', null, true);
+        data.warm_up();
+        return nextTask();
+      }).then(function () {
+        return data;
+      });
+    });
+  }
+
+  /** A promise that settles in a later task, after the browser has had the chance to handle input and paint. */
+  function nextTask() {
+    if (window.scheduler && typeof window.scheduler.yield === 'function') return window.scheduler.yield();
+    return new Promise(function (resolve) {
+      var channel = new MessageChannel();
+      channel.port1.onmessage = function () {
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
   }
 
   function fetchWithTimeout(url) {
@@ -634,44 +686,63 @@ import WIDGET_CSS from './widget.css';
           return;
         }
         var mod = results[0];
-        var data, syntax;
-        try {
-          data = dataFor(mod, url, results[1]);
-          syntax = data.syntax_error(langOf(self));
-        } catch (error) {
-          if (!isTrap(error)) throw error;
+        return dataFor(mod, url, results[1]).then(function (data) {
+          if (generation !== self._generation) return;
+          if (trapped) {
+            self._showTrapped();
+            return;
+          }
+          self._mount(mod, data);
+        });
+      }).catch(function (error) {
+        if (generation !== self._generation) return;
+        if (isTrap(error)) {
           onTrap(error);
           return;
         }
-        if (syntax) {
-          self._showError(kindError('badJson', { url: url, detail: syntax }, true));
+        if (error && error.kind === 'trapped') {
+          self._showTrapped();
           return;
         }
-        var container = make('div', 'pt-root');
-        container.setAttribute('lang', langOf(self));
-        self._replace(container);
-        try {
-          self._widget = mod.mount(container, self._options(), data);
-          mountedWidgets.add(self);
-          self.setAttribute('data-state', 'ready');
-        } catch (error) {
-          if (isTrap(error)) {
-            onTrap(error);
-            return;
-          }
-          // A broken dataset: the module has already shown the reader its problems (record and field, in the
-          // reader's language) and listed them all in the console. Keep that alert; replace it only if the
-          // module failed without showing anything.
-          if (container.querySelector('[role=alert]')) {
-            self.setAttribute('data-state', 'error');
-          } else {
-            self._showError(kindError('mountFailed', { detail: messageOf(error) }, true));
-          }
-        }
-      }, function (error) {
-        if (generation !== self._generation) return;
         self._showError(error);
       });
+    }
+
+    _mount(mod, data) {
+      var self = this;
+      var syntax;
+      try {
+        syntax = data.syntax_error(langOf(self));
+      } catch (error) {
+        if (!isTrap(error)) throw error;
+        onTrap(error);
+        return;
+      }
+      if (syntax) {
+        self._showError(kindError('badJson', { url: self._dataUrl(), detail: syntax }, true));
+        return;
+      }
+      var container = make('div', 'pt-root');
+      container.setAttribute('lang', langOf(self));
+      self._replace(container);
+      try {
+        self._widget = mod.mount(container, self._options(), data);
+        mountedWidgets.add(self);
+        self.setAttribute('data-state', 'ready');
+      } catch (error) {
+        if (isTrap(error)) {
+          onTrap(error);
+          return;
+        }
+        // A broken dataset: the module has already shown the reader its problems (record and field, in the
+        // reader's language) and listed them all in the console. Keep that alert; replace it only if the
+        // module failed without showing anything.
+        if (container.querySelector('[role=alert]')) {
+          self.setAttribute('data-state', 'error');
+        } else {
+          self._showError(kindError('mountFailed', { detail: messageOf(error) }, true));
+        }
+      }
     }
 
     _dataUrl() {

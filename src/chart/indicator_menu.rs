@@ -18,7 +18,7 @@ pub struct Group {
 /// indicator most provinces set first), then for each pillar, the indicators one province (or none) set, under
 /// "pillar · 1 tỉnh".
 pub fn indicator_menu(dataset: &Dataset, lang: Lang) -> Vec<Group> {
-    let counts: Vec<usize> = (0..dataset.indicators.len()).map(|i| dataset.n_provinces_setting(i)).collect();
+    let counts = dataset.n_provinces_setting_each();
     let mut groups = Vec::new();
     for shared in [true, false] {
         let mut part = Vec::new();
@@ -81,6 +81,15 @@ mod tests {
         let single = groups.iter().find(|g| dataset.n_provinces_setting(g.indicators[0]) < 2).unwrap();
         assert!(single.label.ends_with(" · 1 tỉnh"), "{}", single.label);
         assert!(groups.iter().any(|g| g.label == "Kinh tế số" || !g.label.contains(" · ")));
+    }
+
+    #[test]
+    fn counting_every_indicator_at_once_agrees_with_counting_each() {
+        let dataset = dataset_from_json(BUNDLED).unwrap();
+        let each: Vec<usize> =
+            (0..dataset.indicators.len()).map(|i| dataset.n_provinces_setting(i)).collect();
+        assert_eq!(dataset.n_provinces_setting_each(), each);
+        assert!(each.iter().any(|&n| n >= 2) && each.contains(&1), "shared and single ones: {each:?}");
     }
 
     #[test]

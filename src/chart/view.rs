@@ -180,16 +180,19 @@ pub struct View {
 
 impl View {
     pub fn new(dataset: &Dataset, config: &ChartConfig) -> View {
-        let rows = (0..dataset.provinces.len())
-            .filter(|p| config.shown.get(*p).copied().unwrap_or(false))
-            .map(|province| Row {
-                province,
-                targets: dataset
-                    .targets_of(config.indicator)
-                    .filter(|(_, t)| t.province == province && config.year.is_none_or(|y| y == t.year))
-                    .map(|(i, _)| i)
-                    .collect(),
-            })
+        // One pass over the targets fills every row (in file order within a row), rather than one pass per
+        // province: on a 34-province dataset that is the difference between reading 4,080 targets and 139,000.
+        let mut by_province: Vec<Vec<TargetIdx>> = vec![Vec::new(); dataset.provinces.len()];
+        for (i, target) in dataset.targets_of(config.indicator) {
+            if config.year.is_none_or(|y| y == target.year) {
+                by_province[target.province].push(i);
+            }
+        }
+        let rows = by_province
+            .into_iter()
+            .enumerate()
+            .filter(|(p, _)| config.shown.get(*p).copied().unwrap_or(false))
+            .map(|(province, targets)| Row { province, targets })
             .collect();
         let spans = || dataset.targets_of(config.indicator).filter_map(|(_, t)| extent(t));
         let domain_min = spans().map(|(low, _)| low).fold(0.0, f64::min);

@@ -255,9 +255,26 @@ impl Dataset {
         seen.iter().filter(|s| **s).count()
     }
 
+    /// `n_provinces_setting` of every indicator, in one pass over the targets rather than one per
+    /// indicator: 40 indicators of a 4,080-target dataset would otherwise read every target 40 times on mount.
+    pub fn n_provinces_setting_each(&self) -> Vec<usize> {
+        let n_provinces = self.provinces.len();
+        let mut seen = vec![false; self.indicators.len() * n_provinces];
+        let mut counts = vec![0; self.indicators.len()];
+        for target in &self.targets {
+            let slot = &mut seen[target.indicator * n_provinces + target.province];
+            if !*slot {
+                *slot = true;
+                counts[target.indicator] += 1;
+            }
+        }
+        counts
+    }
+
     /// The indicator set by the most provinces (ties go to the earlier one): the view a reader sees first.
     pub fn default_indicator(&self) -> Option<IndicatorIdx> {
-        (0..self.indicators.len()).rev().max_by_key(|i| self.n_provinces_setting(*i))
+        let counts = self.n_provinces_setting_each();
+        (0..self.indicators.len()).rev().max_by_key(|i| counts[*i])
     }
 
     pub fn province_by_id(&self, id: &str) -> Option<ProvinceIdx> {

@@ -214,7 +214,7 @@ pub fn validate(file: &DatasetFile) -> Result<Dataset, Vec<Problem>> {
 fn national_targets(
     v: &mut Validator,
     raw_national: &[Option<&RawNational>],
-    indicator_ids: &IdTable,
+    indicator_ids: &IdTable<'_>,
     indicator_units: &[Option<Unit>],
 ) -> Vec<National> {
     v.ids("national", raw_national, |record| &record.id, true);
@@ -275,11 +275,6 @@ fn national_targets(
 /// The records of a list that are objects, with their index in the file.
 fn present<'r, 'a, T>(records: &'r [Option<&'a T>]) -> impl Iterator<Item = (usize, &'a T)> + 'r {
     records.iter().enumerate().filter_map(|(i, record)| record.map(|record| (i, record)))
-}
-
-/// The text of a field, trimmed, if it is text and not blank.
-fn trimmed(field: &Field<String>) -> Option<String> {
-    field.value().map(|s| s.trim()).filter(|s| !s.is_empty()).map(str::to_string)
 }
 
 struct Validator {
@@ -351,14 +346,14 @@ impl Validator {
     }
 
     /// Checks that ids are present, well formed and unique; returns them for reference look-ups.
-    fn ids<T>(
+    fn ids<'a, T>(
         &mut self,
         collection: &'static str,
-        records: &[Option<&T>],
+        records: &[Option<&'a T>],
         id_of: fn(&T) -> &Field<String>,
         allow_slash: bool,
-    ) -> IdTable {
-        let mut all: Vec<(&str, usize)> = Vec::new();
+    ) -> IdTable<'a> {
+        let mut all: Vec<(&'a str, usize)> = Vec::new();
         for (i, record) in present(records) {
             let Some(id) = id_of(record).value().map(String::as_str).filter(|id| !id.is_empty()) else {
                 continue;
@@ -379,14 +374,14 @@ impl Validator {
         let order = order::sorted_indices(all.len(), &|a, b| all[a].0.cmp(all[b].0));
         let unreadable = self.unreadable.contains(&collection);
         let mut table =
-            IdTable { collection, sorted: Vec::with_capacity(all.len()), known: String::new(), unreadable };
+            IdTable { collection, sorted: Vec::with_capacity(all.len()), known: Vec::new(), unreadable };
         // For each of `all`, the index of the first record with the same id, if it is a repeat.
         let mut first_of: Vec<Option<usize>> = vec![None; all.len()];
         for k in order {
             let (id, i) = all[k];
             match table.sorted.last() {
-                Some((last, first_index)) if last == id => first_of[k] = Some(*first_index),
-                _ => table.sorted.push((id.to_string(), i)),
+                Some((last, first_index)) if *last == id => first_of[k] = Some(*first_index),
+                _ => table.sorted.push((id, i)),
             }
         }
         // Repeats are reported in file order; the first occurrences, in file order, are the valid ids.
@@ -396,12 +391,7 @@ impl Validator {
                     Location::field(collection, i, Some(id), "id"),
                     ProblemKind::DuplicateId { value: id.to_string(), first_index },
                 )),
-                None => {
-                    if !table.known.is_empty() {
-                        table.known.push_str(", ");
-                    }
-                    table.known.push_str(id);
-                }
+                None => table.known.push(id),
             }
         }
         table
@@ -426,19 +416,20 @@ impl Validator {
 }
 
 /// The ids of one list: sorted for look-ups, and in file order for messages. A sorted `Vec` rather than a
-/// `HashMap` keeps hashing code out of the WebAssembly module.
-struct IdTable {
+/// `HashMap` keeps hashing code out of the WebAssembly module. The ids are borrowed from the file as read:
+/// copying the 4,080 ids of a large dataset's targets only to drop them took longer than looking them up.
+struct IdTable<'a> {
     collection: &'static str,
-    sorted: Vec<(String, usize)>,
-    /// Every valid id once, in file order, separated by ", ".
-    known: String,
+    sorted: Vec<(&'a str, usize)>,
+    /// Every valid id once, in file order, for the message of a reference that names none of them.
+    known: Vec<&'a str>,
     /// The list is not a list (already reported): its ids cannot be looked up.
     unreadable: bool,
 }
 
-impl IdTable {
+impl IdTable<'_> {
     fn index_of(&self, id: &str) -> Option<usize> {
-        self.sorted.binary_search_by(|(seen, _)| seen.as_str().cmp(id)).ok().map(|p| self.sorted[p].1)
+        self.sorted.binary_search_by(|(seen, _)| (*seen).cmp(id)).ok().map(|p| self.sorted[p].1)
     }
 }
 
@@ -470,11 +461,16 @@ impl Checks<'_> {
     }
 
     /// The field's text, trimmed, if it is not blank; a value that is not text is reported.
-    fn optional(&mut self, field: &str, value: &Field<String>) -> Option<String> {
+    fn text<'f>(&mut self, field: &str, value: &'f Field<String>) -> Option<&'f str> {
         if let Field::WrongType { found } = value {
             self.problem(field, ProblemKind::WrongType { expected: kind::TEXT, found });
         }
-        trimmed(value)
+        value.value().map(|s| s.trim()).filter(|s| !s.is_empty())
+    }
+
+    /// `text`, as the dataset keeps it.
+    fn optional(&mut self, field: &str, value: &Field<String>) -> Option<String> {
+        self.text(field, value).map(str::to_string)
     }
 
     /// Like `optional`, for a picker's short label: longer than `SHORT_LABEL_MAX` characters is reported, since
@@ -488,9 +484,10 @@ impl Checks<'_> {
         text
     }
 
-    /// Like `optional`, and a field that is absent, null or blank is reported as missing.
-    fn required_text(&mut self, field: &str, value: &Field<String>) -> Option<String> {
-        let text = self.optional(field, value);
+    /// Like `text`, and a field that is absent, null or blank is reported as missing. Borrowed: a reference
+    /// or a spelled value is only looked up, never kept as text.
+    fn required_str<'f>(&mut self, field: &str, value: &'f Field<String>) -> Option<&'f str> {
+        let text = self.text(field, value);
         if text.is_none() && !matches!(value, Field::WrongType { .. }) {
             self.problem(field, ProblemKind::Missing);
         }
@@ -498,7 +495,7 @@ impl Checks<'_> {
     }
 
     fn required(&mut self, field: &str, value: &Field<String>) -> String {
-        self.required_text(field, value).unwrap_or_default()
+        self.required_str(field, value).map(str::to_string).unwrap_or_default()
     }
 
     /// The field's number; a value that is not a number is reported.
@@ -514,14 +511,14 @@ impl Checks<'_> {
         field: &str,
         value: &Field<String>,
         collection: &'static str,
-        table: &IdTable,
+        table: &IdTable<'_>,
     ) -> usize {
         debug_assert_eq!(collection, table.collection);
-        let Some(id) = self.required_text(field, value) else {
+        let Some(id) = self.required_str(field, value) else {
             self.failed_reference = true;
             return 0;
         };
-        match table.index_of(&id) {
+        match table.index_of(id) {
             Some(index) => index,
             None if table.unreadable => {
                 self.failed_reference = true;
@@ -530,7 +527,11 @@ impl Checks<'_> {
             None => {
                 self.problem(
                     field,
-                    ProblemKind::UnknownReference { value: id, collection, known: table.known.clone() },
+                    ProblemKind::UnknownReference {
+                        value: id.to_string(),
+                        collection,
+                        known: table.known.join(", "),
+                    },
                 );
                 self.failed_reference = true;
                 0
@@ -545,10 +546,10 @@ impl Checks<'_> {
         parse: fn(&str) -> Option<T>,
         choices: &'static [&'static str],
     ) -> Option<T> {
-        let text = self.required_text(field, value)?;
-        let parsed = parse(&text);
+        let text = self.required_str(field, value)?;
+        let parsed = parse(text);
         if parsed.is_none() {
-            self.problem(field, ProblemKind::NotOneOf { value: text, choices });
+            self.problem(field, ProblemKind::NotOneOf { value: text.to_string(), choices });
         }
         parsed
     }

@@ -29,6 +29,7 @@ mod speech;
 mod state;
 mod theme;
 mod trap;
+mod warm_up;
 mod year_control;
 
 use crate::locale::i18n::Lang;
@@ -66,6 +67,34 @@ pub fn read_data(value: JsValue) -> Data {
     Data { read: dataset::read(value) }
 }
 
+/// Starts reading `value` like `read_data`, for a large dataset: `read_some` reads a slice of its records at a
+/// time, so that the loader can give the page back to the reader between slices, and `finish` validates it.
+/// The result is the same `Data`, with the same problems, as `read_data(value)`. `value` is emptied of its
+/// lists as they are taken over.
+#[wasm_bindgen]
+pub fn start_reading(value: JsValue) -> DataReader {
+    DataReader { reading: dataset::Reading::start(value) }
+}
+
+/// A dataset being read (see `start_reading`).
+#[wasm_bindgen]
+pub struct DataReader {
+    reading: dataset::Reading,
+}
+
+#[wasm_bindgen]
+impl DataReader {
+    /// Reads up to `records` more records; true once every record is read.
+    pub fn read_some(&mut self, records: u32) -> bool {
+        self.reading.read_some(records)
+    }
+
+    /// Validates what was read: the `Data` every widget on this dataset shares.
+    pub fn finish(self) -> Data {
+        Data { read: self.reading.finish() }
+    }
+}
+
 /// The dataset whose `text` the page's `JSON.parse` refused with `parser_message`: kept as one problem that
 /// says where the text stops being JSON.
 #[wasm_bindgen]
@@ -79,6 +108,15 @@ impl Data {
     /// loader's message, which also names the URL.
     pub fn syntax_error(&self, lang: &str) -> Option<String> {
         dataset::syntax_error(&self.read, lang)
+    }
+
+    /// Draws the dataset's default view once, into nothing, so that the browser has compiled the drawing
+    /// code before the first widget mounts (see `warm_up`). The loader calls it, in a task of its own, after
+    /// reading a large dataset. A broken dataset has nothing to draw.
+    pub fn warm_up(&self) {
+        if let Ok(dataset) = &self.read {
+            warm_up::warm_up(dataset);
+        }
     }
 }
 

@@ -1,0 +1,121 @@
+// End-to-end tests of reading a large dataset (issue 17, "the page stays responsive while the dataset is
+// read"): the generated 34 provinces x 40 indicators x 3 years (1.3 MB) is read a slice of records at a time,
+// and the browser draws frames between the slices; a broken one names the same records and fields as reading
+// it in one call.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { generate } from '../../bench/gen-stress.mjs';
+import { openPage, squash, start, stop } from './helpers.mjs';
+
+let ctx;
+before(async () => {
+  ctx = await start();
+});
+after(async () => stop(ctx ?? {}));
+
+/** A page with one embed of the dataset `body` (served at ./large.json), and a count of the frames drawn. */
+async function openLarge(body) {
+  const html = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>large</title></head><body>
+<script>
+  // Frames drawn, and how many had been drawn when the loader parsed the large text and when it mounted.
+  window.__frames = 0;
+  requestAnimationFrame(function tick() { window.__frames++; requestAnimationFrame(tick); });
+  const parse = JSON.parse;
+  JSON.parse = function (text, reviver) {
+    if (typeof text === 'string' && text.length > 100000 && window.__framesAtRead == null) {
+      window.__framesAtRead = window.__frames;
+    }
+    return parse.call(this, text, reviver);
+  };
+  const setAttribute = Element.prototype.setAttribute;
+  Element.prototype.setAttribute = function (name, value) {
+    if (name === 'data-state' && value !== 'loading' && window.__framesAtEnd == null) window.__framesAtEnd = window.__frames;
+    return setAttribute.call(this, name, value);
+  };
+</script>
+<script src="province-targets.js" data-src="large.json"></script>
+</body></html>`;
+  const opened = await openPage(ctx.browser, null);
+  await opened.page.route('**/large.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body }));
+  const url = `${ctx.server.url}large-${Date.now()}.html`;
+  await opened.page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+  await opened.page.goto(url, { waitUntil: 'load' });
+  await opened.page.waitForFunction(() => {
+    const el = document.querySelector('province-targets');
+    return el && ['ready', 'error'].includes(el.getAttribute('data-state'));
+  }, null, { timeout: 30000 });
+  return opened;
+}
+
+const framesWhileReading = (page) => page.evaluate(() => window.__framesAtEnd - window.__framesAtRead);
+
+describe('a large dataset', () => {
+  test('is read in slices: frames are drawn while it is read, then every province and indicator shows', async () => {
+    const dataset = generate();
+    const body = JSON.stringify(dataset);
+    assert.ok(body.length > 1_000_000, `the generated dataset is large (${body.length} characters)`);
+    const { ctx: context, page, log } = await openLarge(body);
+    try {
+      const widget = page.locator('province-targets');
+      assert.equal(await widget.getAttribute('data-state'), 'ready');
+      // Read in one task, no frame could be drawn between the parse and the mount.
+      const frames = await framesWhileReading(page);
+      assert.ok(frames >= 2, `the browser drew ${frames} frame(s) while the dataset was read`);
+      // What the reader sees: the most shared indicator (all are; the first wins), every province as a chip
+      // and, once the rows below the first screen are drawn, as a row.
+      assert.equal(squash(await widget.locator('.pt-title').textContent()), 'Chỉ tiêu thử nghiệm số 01');
+      assert.equal(await widget.locator('.pt-toggle').count(), 34);
+      assert.equal(await widget.locator('select option').count(), 40);
+      await page.waitForFunction(() =>
+        document.querySelector('province-targets').shadowRoot.querySelectorAll('.pt-chart [data-row]').length === 34);
+      const lastRow = widget.locator('.pt-chart [data-row]').last();
+      assert.match(squash(await lastRow.textContent()), /An Giang/);
+      assert.deepEqual(log.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('with broken records names each record and field, exactly as reading it in one call does', async () => {
+    const dataset = generate();
+    dataset.targetz = [];
+    dataset.targets[100].valu = 3;
+    dataset.targets[2500].value = 'nhiều';
+    dataset.sources[5].province = 'khong-co';
+    dataset.targets[4079] = 42;
+    const body = JSON.stringify(dataset);
+    const { ctx: context, page, log } = await openLarge(body);
+    try {
+      const widget = page.locator('province-targets');
+      assert.equal(await widget.getAttribute('data-state'), 'error');
+      const sliced = squash(await widget.locator('[role=alert]').textContent());
+      for (const place of ['targetz', 'targets[100]', 'valu', 'sources[5]', 'targets[4079]']) {
+        assert.ok(sliced.includes(place), `the alert names ${place}: ${sliced}`);
+      }
+      // The same text read through the module in one call (read_data), mounted beside it.
+      const oneCall = await page.evaluate(async (text) => {
+        const mod = await window.ProvinceTargets.load();
+        const errors = [];
+        const consoleError = console.error;
+        console.error = (message) => errors.push(String(message));
+        const box = document.createElement('div');
+        try {
+          mod.mount(box, {}, mod.read_data(JSON.parse(text)));
+        } catch {
+          // a broken dataset: the alert is in box
+        } finally {
+          console.error = consoleError;
+        }
+        return { alert: box.textContent, errors };
+      }, body);
+      assert.equal(sliced, squash(oneCall.alert));
+      // The console lists every problem, the one in targets[2500] too (the alert shows the first five).
+      const listed = log.errors.filter((e) => e.startsWith('province-targets: ') && !e.includes('is not valid JSON'));
+      assert.deepEqual(listed.filter((e) => !/problem\(s\)/.test(e)), oneCall.errors);
+      assert.ok(listed.some((e) => e.includes('targets[2500]') && e.includes('value')), listed.join('\n'));
+    } finally {
+      await context.close();
+    }
+  });
+});
