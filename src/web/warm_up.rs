@@ -34,7 +34,7 @@ pub(super) fn warm_up(dataset: &Dataset) {
         kept += details(dataset, target, config.lang).len();
     }
     let scene = layout::layout_with(dataset, &config, WIDTH, &words, Standing::InPage);
-    kept += MarkGrid::of(&scene).first().unwrap_or(0);
+    kept += usize::from(MarkGrid::of(&scene).first().is_some());
     let mut drawn = Tree::default();
     svg::emit(&scene, &Palette::of(ThemeName::Light), &mut drawn);
     speech::for_speech(&mut drawn, config.lang);
