@@ -618,13 +618,16 @@ import WIDGET_CSS from './widget.css';
     }
 
     connectedCallback() {
+      // The module is requested first, before anything else this element does (its checks, its shadow root,
+      // parsing the shared stylesheet): it is the longest wait before the first chart. The data follows in
+      // _start, once checkElement has said whether the src is usable.
+      loadModule().catch(function () {}); // errors surface in _load
       checkElement(this);
       liveElements.add(this);
       if (!this._root) {
         this._root = this.attachShadow({ mode: 'open' });
         this._root.adoptedStyleSheets = [sharedSheet()];
       }
-      loadModule().catch(function () {}); // start the module fetch at once; errors surface in _load
       this._start();
     }
 
@@ -647,12 +650,12 @@ import WIDGET_CSS from './widget.css';
         this._showTrapped();
         return;
       }
-      this._showLoading();
       // The data's text is requested now, beside the module (one request per URL, whatever the number of
-      // widgets); reading it and drawing wait until the widget nears the viewport. For a widget in view the
-      // observer answers after the first frame, long before the module is compiled, so this costs it nothing,
-      // and it needs no layout read while the page is still being parsed.
+      // widgets), before the loading state is drawn; reading it and drawing wait until the widget nears the
+      // viewport. For a widget in view the observer answers after the first frame, long before the module is
+      // compiled, so this costs it nothing, and it needs no layout read while the page is still being parsed.
       loadText(this._dataUrl()).catch(function () {});
+      this._showLoading();
       this._cancelLazy = whenNear(this, function () {
         self._cancelLazy = null;
         if (generation === self._generation) self._load(generation);
