@@ -18,7 +18,7 @@ import { mkdtempSync, readFileSync, symlinkSync, mkdirSync, copyFileSync } from 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM, CHROMIUM_ARGS, VIEWPORT, PAGE_HELPERS, initScript } from './run.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, VIEWPORT, PAGE_HELPERS, initScript, median, quantile } from './run.mjs';
 import { startServer } from '../scripts/serve.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
@@ -64,13 +64,12 @@ async function swapInNamedModule(page, server, wasmPath) {
   });
 }
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
-async function ab(distA, distB, loads) {
+/**
+ * The widget page served from each of two builds in turn (A, B, A, B …, `loads` of each) in one Chromium, a
+ * fresh context per load; `measure(page, ctx)` returns that load's samples. Resolves to [A's, B's].
+ */
+async function alternate(distA, distB, loads, measure) {
   const servers = [await serve(distA), await serve(distB)];
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const samples = [[], []];
@@ -78,16 +77,7 @@ async function ab(distA, distB, loads) {
     for (let load = 0; load < loads; load++) {
       for (const which of [0, 1]) {
         const { ctx, page } = await openWidget(browser, servers[which]);
-        const loadSamples = [];
-        for (let i = 0; i < 5; i++) {
-          loadSamples.push(await page.evaluate(() => window.__timedToggle())); // off
-          await page.evaluate(() => window.__timedToggle()); // on again
-        }
-        // One value per load, as run.mjs reports it: the median of its five turn-offs.
-        samples[which].push({
-          work: median(loadSamples.map((u) => u.work)),
-          busy: median(loadSamples.map((u) => u.work + u.paint))
-        });
+        samples[which].push(...(await measure(page, ctx)));
         await ctx.close();
       }
     }
@@ -95,10 +85,26 @@ async function ab(distA, distB, loads) {
     await browser.close();
     for (const s of servers) await s.close();
   }
-  const q = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.round((s.length - 1) * p)]; };
-  const row = (name, xs) =>
-    `${name.padEnd(12)} work ${median(xs.map((x) => x.work)).toFixed(2)} ms (IQR ${q(xs.map((x) => x.work), 0.25).toFixed(2)}–${q(xs.map((x) => x.work), 0.75).toFixed(2)})` +
-    `   work + next frame ${median(xs.map((x) => x.busy)).toFixed(2)} ms (IQR ${q(xs.map((x) => x.busy), 0.25).toFixed(2)}–${q(xs.map((x) => x.busy), 0.75).toFixed(2)})`;
+  return samples;
+}
+
+async function ab(distA, distB, loads) {
+  const samples = await alternate(distA, distB, loads, async (page) => {
+    const loadSamples = [];
+    for (let i = 0; i < 5; i++) {
+      loadSamples.push(await page.evaluate(() => window.__timedToggle())); // off
+      await page.evaluate(() => window.__timedToggle()); // on again
+    }
+    // One value per load, as run.mjs reports it: the median of its five turn-offs.
+    return [{ work: median(loadSamples.map((u) => u.work)), busy: median(loadSamples.map((u) => u.work + u.paint)) }];
+  });
+  const iqr = (xs) => `IQR ${quantile(xs, 0.25).toFixed(2)}–${quantile(xs, 0.75).toFixed(2)}`;
+  const row = (name, xs) => {
+    const work = xs.map((x) => x.work);
+    const busy = xs.map((x) => x.busy);
+    return `${name.padEnd(12)} work ${median(work).toFixed(2)} ms (${iqr(work)})` +
+      `   work + next frame ${median(busy).toFixed(2)} ms (${iqr(busy)})`;
+  };
   console.log(`${loads} loads each, alternating, one Chromium`);
   console.log(row('A ' + distA, samples[0]));
   console.log(row('B ' + distB, samples[1]));
@@ -155,21 +161,7 @@ async function cpuOfToggles(page, cdp) {
 }
 
 async function abCpu(distA, distB, loads) {
-  const servers = [await serve(distA), await serve(distB)];
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  const samples = [[], []];
-  try {
-    for (let load = 0; load < loads; load++) {
-      for (const which of [0, 1]) {
-        const { ctx, page } = await openWidget(browser, servers[which]);
-        samples[which].push(...(await cpuOfToggles(page, await ctx.newCDPSession(page))));
-        await ctx.close();
-      }
-    }
-  } finally {
-    await browser.close();
-    for (const s of servers) await s.close();
-  }
+  const samples = await alternate(distA, distB, loads, async (page, ctx) => cpuOfToggles(page, await ctx.newCDPSession(page)));
   console.log(`${loads} loads each, alternating, one Chromium; medians of ${samples[0].length} turn-offs, main-thread CPU ms`);
   [distA, distB].forEach((dist, k) => {
     const m = (key) => median(samples[k].map((x) => x[key])).toFixed(2);

@@ -286,13 +286,13 @@ window.__timedToggle = async () => {
 };
 `;
 
-function median(xs) {
+export function median(xs) {
   const s = xs.filter((x) => x != null && Number.isFinite(x)).sort((a, b) => a - b);
   if (!s.length) return null;
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
-function quantile(xs, q) {
+export function quantile(xs, q) {
   const s = xs.filter((x) => x != null && Number.isFinite(x)).sort((a, b) => a - b);
   if (!s.length) return null;
   const pos = (s.length - 1) * q;
