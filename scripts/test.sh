@@ -8,7 +8,7 @@ steps=(
   "cargo fmt --check"
   "cargo clippy --all-targets -- -D warnings"
   "cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings"
-  "cargo clippy --target wasm32-unknown-unknown --all-targets --features sheet -- -D warnings"
+  "cargo clippy --target wasm32-unknown-unknown --lib --features sheet -- -D warnings"
   "cargo test"
   "wasm-pack test --node"
   "wasm-pack test --headless --chrome"

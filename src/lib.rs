@@ -10,7 +10,13 @@ pub mod data;
 pub mod export;
 pub mod locale;
 pub mod render;
-#[cfg(target_arch = "wasm32")]
+// The reader's module: the widget's browser boundary.
+#[cfg(all(target_arch = "wasm32", not(feature = "sheet")))]
+pub mod web;
+// The builder's sheet module (`--features sheet`, scripts/build.sh's second build) exports the CSV reader
+// alone: its `web` is `web/sheet.rs` only, so none of the widget's exports (and the code they keep) is in it.
+#[cfg(all(target_arch = "wasm32", feature = "sheet"))]
+#[path = "web/sheet.rs"]
 pub mod web;
 
 pub use data::model::Dataset;

@@ -22,9 +22,6 @@ mod menu;
 mod national_toggle;
 mod panels;
 mod patch;
-// The builder's module only (scripts/build.sh's second build): never in the reader's.
-#[cfg(feature = "sheet")]
-mod sheet;
 mod speech;
 mod state;
 mod theme;
