@@ -438,7 +438,16 @@ fn embed_contract_lists_what_the_loader_and_the_module_read() {
 
     // Every EMBED.<key> the loader reads is in the contract (the build checks the same).
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let loader = std::fs::read_to_string(root.join("www/province-targets.js")).unwrap();
+    let mut loader = std::fs::read_to_string(root.join("www/province-targets.js")).unwrap();
+    let mut modules: Vec<_> = std::fs::read_dir(root.join("www/loader"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "js"))
+        .collect();
+    modules.sort();
+    for module in modules {
+        loader.push_str(&std::fs::read_to_string(module).unwrap());
+    }
     let read: Vec<&str> = loader
         .split("EMBED.")
         .skip(1)

@@ -1,0 +1,123 @@
+// Datasets, once per distinct URL. The text is fetched once per URL, parsed once by the browser's own
+// JSON.parse, and read (validated into the module's types through serde-wasm-bindgen) once per URL; every
+// widget showing the same data shares the result. Text that is not JSON goes to the module with the parser's
+// message, which it turns into a line and column in the reader's language.
+import { kindError } from './messages.js';
+import { isTrapped } from './module.js';
+import { fetchVerified } from './urls.js';
+
+const FETCH_TIMEOUT_MS = 10000;
+
+const texts = new Map();
+const readData = new Map();
+
+export function loadText(url) {
+  const known = texts.get(url);
+  if (known) return known;
+  const promise = fetchWithTimeout(url).then((response) => {
+    if (!response.ok) throw kindError('fetchFailed', { url: url, status: 'HTTP ' + response.status });
+    return response.text();
+  });
+  // A failure stays cached until a reader asks to retry (forgetText), so that every widget on the URL reports
+  // it and none requests it again on its own.
+  promise.catch(() => {
+    promise.failed = true;
+  });
+  texts.set(url, promise);
+  return promise;
+}
+
+export function forgetText(url) {
+  const known = texts.get(url);
+  if (known && known.failed) texts.delete(url);
+}
+
+// A text this long (the bundled dataset is 84 KB) is read a slice of records at a time, giving the page back
+// to the reader between slices; a shorter one is read in one call, which is quicker to its first chart.
+const SLICED_TEXT = 200000;
+const SLICE_RECORDS = 100; // records per call into the module: about 1 ms each
+const SLICE_MS = 8; // calls per task until this much time has passed, well under a 50 ms long task
+
+/** A promise of the module's `Data` for the dataset at `url`, read once per URL, shared by its widgets. */
+export function dataFor(mod, url, text) {
+  let data = readData.get(url);
+  if (!data) {
+    data = readText(mod, text).then((read) => {
+      const syntax = read.syntax_error('en');
+      // Like every other data problem, the detail goes to the console for the editor.
+      if (syntax) console.error('province-targets: ' + url + ' is not valid JSON: ' + syntax);
+      return read;
+    });
+    readData.set(url, data);
+  }
+  return data;
+}
+
+function readText(mod, text) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return Promise.resolve(mod.read_unparsable_data(text, String(error && error.message)));
+  }
+  if (text.length < SLICED_TEXT) return Promise.resolve(mod.read_data(value));
+  const reader = mod.start_reading(value);
+  return nextTask().then(() => readSlices(reader));
+}
+
+function stopIfTrapped() {
+  // Another widget's call may have trapped the shared instance meanwhile: never call into it again.
+  if (isTrapped()) throw kindError('trapped', null, true);
+}
+
+// One task's worth of records, then the next task; once all are read, validation in a task of its own, the first
+// view drawn into nothing in the next (Data.warm_up: the browser compiles the drawing code there rather than in
+// the frame that shows the chart), and the first mount in the task after it.
+async function readSlices(reader) {
+  for (;;) {
+    stopIfTrapped();
+    const until = performance.now() + SLICE_MS;
+    let done = false;
+    while (!done && performance.now() < until) done = reader.read_some(SLICE_RECORDS);
+    await nextTask();
+    if (done) break;
+  }
+  stopIfTrapped();
+  const data = reader.finish();
+  await nextTask();
+  stopIfTrapped();
+  data.warm_up();
+  await nextTask();
+  return data;
+}
+
+/** A promise that settles in a later task, after the browser has had the chance to handle input and paint. */
+function nextTask() {
+  if (window.scheduler && typeof window.scheduler.yield === 'function') return window.scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+function fetchWithTimeout(url) {
+  const controller = typeof AbortController === 'function' ? new AbortController() : null;
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    if (controller) controller.abort();
+  }, FETCH_TIMEOUT_MS);
+  const request = fetchVerified(url, { credentials: 'omit', signal: controller ? controller.signal : undefined });
+  return request.then((response) => {
+    clearTimeout(timer);
+    return response;
+  }, (error) => {
+    clearTimeout(timer);
+    if (error && error.kind === 'tampered') throw error;
+    throw kindError('fetchFailed', {
+      url: url,
+      status: timedOut ? { key: 'timeout', s: FETCH_TIMEOUT_MS / 1000 } : { key: 'network' }
+    });
+  });
+}

@@ -1,0 +1,246 @@
+// The <province-targets> element: an open shadow root with the one shared stylesheet, a loading state, then the
+// module's widget, or an alert saying what went wrong and, where it can help, a retry.
+import { ATTRIBUTES, OPTION_NAMES } from './contract.js';
+import { checkElement, fixAttribute } from './checks.js';
+import { dataFor, forgetText, loadText } from './data.js';
+import { whenNear } from './lazy.js';
+import { kindError, langOf, messageOf, text } from './messages.js';
+import { isTrap, isTrapped, liveElements, loadModule, onTrap, trapsIn } from './module.js';
+import { ownUrl } from './urls.js';
+// The widget's stylesheet, minified by esbuild and inlined as a string.
+import WIDGET_CSS from '../widget.css';
+
+// One constructable stylesheet per page, shared by every widget's shadow root.
+let sheet = null;
+function sharedSheet() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(WIDGET_CSS);
+  }
+  return sheet;
+}
+
+// The mounted widgets: those on theme "auto" redraw when the reader's colour scheme changes, and every one when
+// printing starts and ends.
+const mountedWidgets = new Set();
+
+function refreshMounted() {
+  mountedWidgets.forEach((element) => {
+    if (!element._widget || isTrapped()) return;
+    trapsIn(() => element._widget.refresh());
+  });
+}
+
+/**
+ * Redraws on a change of colour scheme and around printing. The module picks its palette when it draws (light
+ * when printing); Chromium switches the media to print after 'beforeprint' and tells matchMedia('print')
+ * listeners, whose redraw the printed copy shows; 'afterprint' and the switch back redraw for the screen.
+ */
+export function followMedia() {
+  if (typeof matchMedia !== 'function') return;
+  for (const query of ['(prefers-color-scheme: dark)', 'print']) {
+    const media = matchMedia(query);
+    if (media && media.addEventListener) media.addEventListener('change', refreshMounted);
+  }
+  window.addEventListener('afterprint', refreshMounted);
+}
+
+function make(tag, className, content) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (content != null) node.textContent = content;
+  return node;
+}
+
+const Base = typeof HTMLElement === 'function' ? HTMLElement : function () {};
+
+export class ProvinceTargetsElement extends Base {
+  static get observedAttributes() {
+    return ATTRIBUTES;
+  }
+
+  constructor() {
+    super();
+    this._widget = null;
+    this._generation = 0;
+    this._cancelLazy = null;
+    this._root = null;
+  }
+
+  connectedCallback() {
+    // The module is requested first, before anything else this element does (its checks, its shadow root,
+    // parsing the shared stylesheet): it is the longest wait before the first chart. The data follows in _start,
+    // once checkElement has said whether the src is usable.
+    loadModule().catch(() => {}); // errors surface in _load
+    checkElement(this);
+    liveElements.add(this);
+    if (!this._root) {
+      this._root = this.attachShadow({ mode: 'open' });
+      this._root.adoptedStyleSheets = [sharedSheet()];
+    }
+    this._start();
+  }
+
+  disconnectedCallback() {
+    liveElements.delete(this);
+    this._stop();
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue || !this.isConnected || !this._root || this._ptFixing) return;
+    if (fixAttribute(this, name, newValue)) return; // rewritten: this runs again with the fixed value
+    this._stop();
+    this._start();
+  }
+
+  _start() {
+    const generation = ++this._generation;
+    if (isTrapped()) {
+      this._showTrapped();
+      return;
+    }
+    // The data's text is requested now, beside the module (one request per URL, whatever the number of widgets),
+    // before the loading state is drawn; reading it and drawing wait until the widget nears the viewport. For a
+    // widget in view the observer answers after the first frame, long before the module is compiled, so this
+    // costs it nothing, and it needs no layout read while the page is still being parsed.
+    loadText(this._dataUrl()).catch(() => {});
+    this._showLoading();
+    this._cancelLazy = whenNear(this, () => {
+      this._cancelLazy = null;
+      if (generation === this._generation) this._load(generation);
+    });
+  }
+
+  _stop() {
+    this._generation++;
+    if (this._cancelLazy) {
+      this._cancelLazy();
+      this._cancelLazy = null;
+    }
+    mountedWidgets.delete(this);
+    if (this._widget) {
+      try {
+        if (!isTrapped()) this._widget.free();
+      } catch (ignored) {
+        // already freed
+      }
+      this._widget = null;
+    }
+  }
+
+  async _load(generation) {
+    const url = this._dataUrl();
+    const current = () => generation === this._generation;
+    try {
+      const [mod, body] = await Promise.all([loadModule(), loadText(url)]);
+      if (!current()) return;
+      if (isTrapped()) return this._showTrapped();
+      const data = await dataFor(mod, url, body);
+      if (!current()) return;
+      if (isTrapped()) return this._showTrapped();
+      this._mount(mod, data);
+    } catch (error) {
+      if (!current()) return;
+      if (isTrap(error)) return onTrap(error);
+      if (error && error.kind === 'trapped') return this._showTrapped();
+      this._showError(error);
+    }
+  }
+
+  _mount(mod, data) {
+    let syntax;
+    if (trapsIn(() => {
+      syntax = data.syntax_error(langOf(this));
+    })) return;
+    if (syntax) {
+      this._showError(kindError('badJson', { url: this._dataUrl(), detail: syntax }, true));
+      return;
+    }
+    const container = make('div', 'pt-root');
+    container.setAttribute('lang', langOf(this));
+    this._replace(container);
+    try {
+      this._widget = mod.mount(container, this._options(), data);
+      mountedWidgets.add(this);
+      this.setAttribute('data-state', 'ready');
+    } catch (error) {
+      if (isTrap(error)) {
+        onTrap(error);
+        return;
+      }
+      // A broken dataset: the module has already shown the reader its problems (record and field, in the
+      // reader's language) and listed them all in the console. Keep that alert; replace it only if the module
+      // failed without showing anything.
+      if (container.querySelector('[role=alert]')) {
+        this.setAttribute('data-state', 'error');
+      } else {
+        this._showError(kindError('mountFailed', { detail: messageOf(error) }, true));
+      }
+    }
+  }
+
+  _dataUrl() {
+    const src = this.getAttribute('src');
+    return src ? new URL(src, document.baseURI).href : ownUrl('targets.json');
+  }
+
+  _options() {
+    const options = {};
+    for (const name of OPTION_NAMES) {
+      const value = this.getAttribute(name);
+      options[name] = value == null ? undefined : value;
+    }
+    return options;
+  }
+
+  _replace(node) {
+    // An empty title ends the host's `title` attribute (the editor's headline) as a tooltip over the widget.
+    node.setAttribute('title', '');
+    while (this._root.firstChild) this._root.removeChild(this._root.firstChild);
+    this._root.appendChild(node);
+  }
+
+  _showLoading() {
+    const lang = langOf(this);
+    this.setAttribute('data-state', 'loading');
+    const box = make('div', 'pt-root pt-status');
+    box.setAttribute('lang', lang);
+    box.setAttribute('role', 'status');
+    box.appendChild(make('p', 'pt-loading', text(lang, 'loading')));
+    this._replace(box);
+  }
+
+  // After a trap: the alert, for good (a retry would call into the trapped module). Replacing the root takes the
+  // module's listeners and observer out of the document with it.
+  _showTrapped() {
+    this._stop();
+    this._showError(kindError('trapped', null, true));
+  }
+
+  _showError(error) {
+    const lang = langOf(this);
+    const kind = error && error.kind ? error.kind : 'moduleFailed';
+    const params = Object.assign({ detail: messageOf(error) }, error && error.params);
+    if (params.status && typeof params.status === 'object') {
+      params.status = text(lang, params.status.key, params.status);
+    }
+    this.setAttribute('data-state', 'error');
+    const box = make('div', 'pt-root');
+    box.setAttribute('lang', lang);
+    const alert = make('div', 'pt-alert');
+    alert.setAttribute('role', 'alert');
+    alert.appendChild(make('p', null, text(lang, kind, params)));
+    if (!(error && error.final)) {
+      const button = make('button', 'pt-retry', text(lang, 'retry'));
+      button.type = 'button';
+      button.addEventListener('click', () => {
+        forgetText(this._dataUrl());
+        this._stop();
+        this._start();
+      });
+      alert.appendChild(button);
+    }
+    box.appendChild(alert);
+    this._replace(box);
+  }
+}

@@ -1,0 +1,31 @@
+// Widgets far below the viewport wait until the reader nears them: one IntersectionObserver for the page, no
+// layout read.
+const LAZY_MARGIN = '600px 0px';
+
+let observer = null;
+
+/** Calls `callback` once `el` comes within LAZY_MARGIN of the viewport; returns a function that cancels it. */
+export function whenNear(el, callback) {
+  if (typeof IntersectionObserver !== 'function') {
+    callback();
+    return () => {};
+  }
+  if (!observer) {
+    observer = new IntersectionObserver((entries) => {
+      entries.forEach((entry) => {
+        if (entry.isIntersecting || entry.intersectionRatio > 0) {
+          observer.unobserve(entry.target);
+          const run = entry.target._ptNear;
+          entry.target._ptNear = null;
+          if (run) run();
+        }
+      });
+    }, { rootMargin: LAZY_MARGIN });
+  }
+  el._ptNear = callback;
+  observer.observe(el);
+  return () => {
+    el._ptNear = null;
+    observer.unobserve(el);
+  };
+}
