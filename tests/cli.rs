@@ -105,7 +105,7 @@ fn check_on_the_bundled_data_prints_the_summary() {
         )
     );
     let mut province_lines: Vec<&str> = lines.collect();
-    assert_eq!(province_lines.pop(), Some("  national: 7 targets (QĐ 749/QĐ-TTg)"), "{out}");
+    assert_eq!(province_lines.pop(), Some("  national: 15 targets (QĐ 749/QĐ-TTg)"), "{out}");
     assert_eq!(province_lines.len(), dataset.provinces.len(), "{out}");
     for (line, province) in province_lines.iter().zip(&dataset.provinces) {
         let n = dataset.targets.iter().filter(|t| dataset.provinces[t.province].id == province.id).count();
