@@ -105,7 +105,7 @@ fn check_on_the_bundled_data_prints_the_summary() {
         )
     );
     let mut province_lines: Vec<&str> = lines.collect();
-    assert_eq!(province_lines.pop(), Some("  national: 7 targets (QĐ 749/QĐ-TTg)"), "{out}");
+    assert_eq!(province_lines.pop(), Some("  national: 15 targets (QĐ 749/QĐ-TTg)"), "{out}");
     assert_eq!(province_lines.len(), dataset.provinces.len(), "{out}");
     for (line, province) in province_lines.iter().zip(&dataset.provinces) {
         let n = dataset.targets.iter().filter(|t| dataset.provinces[t.province].id == province.id).count();
@@ -133,7 +133,7 @@ fn check_on_a_broken_file_prints_every_problem() {
             "error: targets[0] \"{target_0}\", field \"year\": year 1999 is not valid: expected a whole year from 2000 to 2100\n\
              error: targets[1] \"{target_1}\", field \"qualifier\": \"approx\" is not valid. \
              Choose from: exact, about, above, at_least, at_most, range, qualitative.\n\
-             2 problems in {}\n",
+             2 errors in {}\n",
             file.path()
         )
     );
@@ -150,6 +150,81 @@ fn check_on_a_broken_file_prints_every_problem() {
     assert!(err.ends_with(&format!("2 lỗi trong {}\n", file.path())), "{err}");
 }
 
+/// The bundled dataset with `edit` made, in a temporary file.
+fn edited_dataset(name: &str, edit: impl FnOnce(&mut serde_json::Value)) -> TempFile {
+    let mut json: serde_json::Value = serde_json::from_str(BUNDLED).unwrap();
+    edit(&mut json);
+    TempFile::new(name, &serde_json::to_string_pretty(&json).unwrap())
+}
+
+/// A short label of 37 characters, one over the limit: a warning.
+fn over_long_short_label(json: &mut serde_json::Value) {
+    json["indicators"][0]["short_en"] = serde_json::json!("Digital economy in the provincial GDP");
+}
+
+#[test]
+fn check_prints_warnings_and_exits_0_and_under_strict_exits_1() {
+    let file = edited_dataset("warning.json", over_long_short_label);
+    let indicator = dataset_from_json(BUNDLED).unwrap().indicators[0].id.clone();
+    let warning = format!(
+        "indicators[0] \"{indicator}\", field \"short_en\": 37 characters long, over the limit of 36 that fits \
+         a phone's select: shown cut to at most 36 characters, ending in \"…\""
+    );
+
+    let output = run(&["check", file.path()]);
+    assert_eq!(output.status.code(), Some(0), "a warning alone does not fail the check");
+    assert!(stdout(&output).starts_with("ok: "), "{}", stdout(&output));
+    assert_eq!(stderr(&output), format!("warning: {warning}\n1 warning in {}\n", file.path()));
+
+    let output = run(&["check", file.path(), "--strict"]);
+    assert_eq!(output.status.code(), Some(1), "--strict makes a warning an error");
+    assert_eq!(stdout(&output), "");
+    assert_eq!(stderr(&output), format!("error: {warning}\n1 error in {}\n", file.path()));
+
+    // A command that draws goes on, and says what it cut.
+    let output = run(&["svg", file.path(), "--lang", "en"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stderr(&output), format!("warning: {warning}\n"));
+
+    let output = run(&["check", file.path(), "--strict=yes"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).starts_with("error: option --strict takes no value\n"), "{}", stderr(&output));
+}
+
+#[test]
+fn check_lists_errors_then_warnings_and_counts_each() {
+    let file = edited_dataset("errors-and-warning.json", |json| {
+        over_long_short_label(json);
+        json["targets"][0]["year"] = serde_json::json!(1999);
+    });
+    let output = run(&["check", file.path(), "--lang", "vi"]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 3, "{err}");
+    assert!(
+        lines[0].starts_with("error: targets[0] ") && lines[0].contains("năm 1999 không hợp lệ"),
+        "{err}"
+    );
+    assert!(lines[1].starts_with("warning: indicators[0] ") && lines[1].contains("dài 37 ký tự"), "{err}");
+    assert_eq!(lines[2], format!("1 lỗi, 1 cảnh báo trong {}", file.path()));
+    assert_eq!(run(&["check", file.path()]).status.code(), Some(1));
+}
+
+#[test]
+fn check_in_english_names_provinces_as_the_english_chart_does() {
+    let dataset = dataset_from_json(BUNDLED).unwrap();
+    let out = stdout(&run(&["check", "--lang", "en"]));
+    let svg = stdout(&run(&["svg", "--lang", "en"]));
+    for province in &dataset.provinces {
+        assert!(out.contains(&format!("({})", province.name_vi)), "{} in:\n{out}", province.name_vi);
+        assert!(svg.contains(&province.name_vi), "{} in the English chart", province.name_vi);
+        if province.name_ascii != province.name_vi {
+            assert!(!out.contains(&province.name_ascii), "{} in:\n{out}", province.name_ascii);
+        }
+    }
+}
+
 #[test]
 fn check_on_a_file_that_is_not_json_exits_1() {
     let file = TempFile::new("not-json.json", "province,value\nbac-giang,25\n");
@@ -158,7 +233,7 @@ fn check_on_a_file_that_is_not_json_exits_1() {
     assert_eq!(
         stderr(&output),
         format!(
-            "error: Dataset file: cannot be read, not valid JSON: line 1, column 1: expected a value (an object, a list, text in double quotes, a number, true, false or null)\n1 problem in {}\n",
+            "error: Dataset file: cannot be read, not valid JSON: line 1, column 1: expected a value (an object, a list, text in double quotes, a number, true, false or null)\n1 error in {}\n",
             file.path()
         )
     );
@@ -348,7 +423,7 @@ fn csv_of_an_invalid_file_exits_1_with_the_problems() {
              error: indicators: has no records; at least one is needed\n\
              error: sources: has no records; at least one is needed\n\
              error: targets: has no records; at least one is needed\n\
-             6 problems in {}\n",
+             6 errors in {}\n",
             file.path()
         )
     );
@@ -362,7 +437,7 @@ fn an_unknown_option_exits_2_naming_the_valid_ones() {
         assert_eq!(stdout(&output), "");
         let err = stderr(&output);
         assert!(
-            err.starts_with(&format!("error: unknown option --foo for {command}. Valid options: --lang\n")),
+            err.starts_with(&format!("error: unknown option --foo for {command}. Valid options: --lang")),
             "{err}"
         );
         assert!(err.contains("Usage:"), "{err}");

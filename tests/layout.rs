@@ -195,7 +195,7 @@ fn qualitative_targets_are_their_own_words_never_points_on_a_scale() {
             }
         }
     }
-    assert!(labels.contains(&"2025: 4G/5G và điện thoại thông minh"), "{labels:?}");
+    assert!(labels.contains(&"2025: phổ cập 4G/5G và điện thoại thông minh"), "{labels:?}");
     assert!(labels.contains(&"2030: phổ cập 5G"), "{labels:?}");
     assert!(texts.contains(&"mục tiêu không có con số"), "the legend explains the glyph: {texts:?}");
 }

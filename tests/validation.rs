@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use expect_test::{expect, Expect};
+use province_targets::data::problem::Severity;
 use province_targets::data::read::dataset_from_json;
 use province_targets::{Lang, Problem};
 use serde_json::{json, Value};
@@ -75,12 +76,19 @@ fn edited(edit: impl FnOnce(&mut Value)) -> String {
     serde_json::to_string_pretty(&value).unwrap()
 }
 
-/// Every problem `text` has, one message a line, in `lang`.
+/// Every problem `text` has, one message a line, in `lang`: a warning starts with "warning: ", and a file
+/// with warnings only still gives its dataset.
 fn messages(text: &str, lang: Lang) -> String {
-    match dataset_from_json(text) {
-        Ok(_) => "(no problem)".to_string(),
-        Err(problems) => problems.iter().map(|p: &Problem| p.message(lang)).collect::<Vec<_>>().join("\n"),
-    }
+    let problems = match dataset_from_json(text) {
+        Ok(dataset) if dataset.warnings.is_empty() => return "(no problem)".to_string(),
+        Ok(dataset) => dataset.warnings,
+        Err(problems) => problems,
+    };
+    let line = |p: &Problem| match p.severity() {
+        Severity::Error => p.message(lang),
+        Severity::Warning => format!("warning: {}", p.message(lang)),
+    };
+    problems.iter().map(line).collect::<Vec<_>>().join("\n")
 }
 
 /// Checks the English messages for the tiny dataset after `edit`.
@@ -244,17 +252,27 @@ fn a_short_label_that_is_not_short() {
         messages(&edited(|d| set(d, "indicators", 1, "short_vi", json!(fits))), Lang::En),
         "(no problem)"
     );
-    check_both(
+    // One character over is a warning, not a refusal: the chart draws, the label cut with "…".
+    let text =
+        edited(|d| set(d, "indicators", 1, "short_en", json!("Digital technology enterprises, new!!")));
+    let dataset = dataset_from_json(&text).expect("a long short label does not refuse the dataset");
+    assert_eq!(dataset.indicators[1].short_en.as_deref(), Some("Digital technology enterprises,…"));
+    expect![[r#"warning: indicators[1] "digital-enterprises", field "short_en": 37 characters long, over the limit of 36 that fits a phone's select: shown cut to at most 36 characters, ending in "…""#]]
+        .assert_eq(&messages(&text, Lang::En));
+    expect![[r#"warning: indicators[1] "digital-enterprises", trường "short_en": dài 37 ký tự, vượt giới hạn 36 ký tự để vừa ô chọn trên điện thoại: nhãn được cắt còn tối đa 36 ký tự, kết thúc bằng "…""#]]
+        .assert_eq(&messages(&text, Lang::Vi));
+}
+
+#[test]
+fn an_error_refuses_the_file_and_its_warnings_are_listed_with_it() {
+    check(
         |d| {
             set(d, "indicators", 1, "short_vi", json!("Doanh nghiệp công nghệ số được hình thành mới"));
             set(d, "indicators", 1, "short_en", json!(42));
         },
         expect![[r#"
-            indicators[1] "digital-enterprises", field "short_vi": 45 characters long, over the limit of 36: a short label must fit a phone's select
+            warning: indicators[1] "digital-enterprises", field "short_vi": 45 characters long, over the limit of 36 that fits a phone's select: shown cut to at most 36 characters, ending in "…"
             indicators[1] "digital-enterprises", field "short_en": wrong type: expected text, found a number"#]],
-        expect![[r#"
-            indicators[1] "digital-enterprises", trường "short_vi": dài 45 ký tự, vượt giới hạn 36 ký tự: nhãn ngắn phải vừa ô chọn trên điện thoại
-            indicators[1] "digital-enterprises", trường "short_en": kiểu sai: cần văn bản, nhưng là một số"#]],
     );
 }
 

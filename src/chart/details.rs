@@ -91,3 +91,29 @@ pub fn details(dataset: &Dataset, target: TargetIdx, lang: Lang) -> Vec<Line> {
     }
     lines
 }
+
+// The bundled dataset is read with serde_json, a native dependency only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::data::read::{dataset_from_json, BUNDLED};
+
+    #[test]
+    fn the_document_and_article_dates_are_spelt_out_in_english_and_numeric_in_vietnamese() {
+        let dataset = dataset_from_json(BUNDLED).unwrap();
+        let target = dataset.targets.iter().position(|t| t.id == "bac-giang/digital-economy-share-grdp/2025");
+        let target = target.expect("Bắc Giang's digital-economy target");
+        let facts = |lang| -> Vec<String> {
+            let lines = details(&dataset, target, lang).into_iter();
+            lines.filter(|l| l.kind == LineKind::Fact).map(|l| l.text).collect()
+        };
+        let en = facts(Lang::En);
+        assert!(
+            en[0].starts_with("Document: Nghị quyết số 111-NQ/TU,") && en[0].contains(", 11 June 2021,"),
+            "{en:?}"
+        );
+        assert!(en[1].contains(", 30 June 2021"), "{en:?}");
+        let vi = facts(Lang::Vi);
+        assert!(vi[0].contains(", 11/6/2021,") && vi[1].contains(", 30/6/2021"), "{vi:?}");
+    }
+}

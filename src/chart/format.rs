@@ -1,4 +1,5 @@
-//! Target values, units, ticks and dates as readers read them: `khoảng 12,5%`, `top 10`, `3/6/2020`.
+//! Target values, units, ticks and dates as readers read them: `khoảng 12,5%`, `top 10`, `3/6/2020` and
+//! `3 June 2020`.
 //! The numbers inside them come from `locale::number`.
 
 use crate::data::model::{Indicator, Qualifier, Target, Unit};
@@ -94,10 +95,50 @@ pub fn tick(value: f64, unit: Unit, lang: Lang) -> String {
     out
 }
 
-/// A date as the article gives it: `11/6/2021`, or `13/11 (không rõ năm)` when the year is not stated.
+/// A date as the article gives it: `11/6/2021` in Vietnamese, `11 June 2021` in English (where `11/6/2021`
+/// reads as 6 November to an American reader), and `13/11 (không rõ năm)`, `13 November (year not stated)`
+/// when the year is not stated. Every date a reader reads goes through here; the CSV keeps ISO dates.
 pub fn date(date: &crate::data::model::PartialDate, lang: Lang) -> String {
-    match date.year {
-        Some(year) => format!("{}/{}/{}", date.day, date.month, year),
-        None => format!("{}/{} ({})", date.day, date.month, lang.text().date_unknown_year),
+    let mut out = match lang {
+        Lang::Vi => format!("{}/{}", date.day, date.month),
+        Lang::En => format!("{} {}", date.day, MONTHS_EN[usize::from(date.month.clamp(1, 12)) - 1]),
+    };
+    match (date.year, lang) {
+        (Some(year), Lang::Vi) => out.push_str(&format!("/{year}")),
+        (Some(year), Lang::En) => out.push_str(&format!(" {year}")),
+        (None, _) => out.push_str(&format!(" ({})", lang.text().date_unknown_year)),
+    }
+    out
+}
+
+/// The months in English, spelt out so that no reader takes the day for the month.
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::model::PartialDate;
+
+    #[test]
+    fn english_dates_spell_the_month_and_vietnamese_ones_keep_day_month_year() {
+        let june = PartialDate::parse("2021-06-11").unwrap();
+        assert_eq!(date(&june, Lang::En), "11 June 2021");
+        assert_eq!(date(&june, Lang::Vi), "11/6/2021");
+        let no_year = PartialDate::parse("--11-13").unwrap();
+        assert_eq!(date(&no_year, Lang::En), "13 November (year not stated)");
+        assert_eq!(date(&no_year, Lang::Vi), "13/11 (không rõ năm)");
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::chart::view::{ChartConfig, View};
 use crate::data::model::Dataset;
+use crate::locale::cut::cut_to;
 use crate::locale::i18n::Lang;
 
 /// The longest headline an editor may set, in characters: two lines on a phone at most.
@@ -73,29 +74,6 @@ impl EditorWords {
         };
         (words, cuts)
     }
-}
-
-/// `text` cut to `limit` characters, the last being "…", at a word's end where one is near, and never
-/// between a letter and its combining accent (Vietnamese text may be decomposed).
-fn cut_to(text: &str, limit: usize) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut end = limit.saturating_sub(1).min(chars.len());
-    while end > 0 && is_combining(chars[end]) {
-        end -= 1;
-    }
-    // Back to a space if one is within the last fifth: a whole word reads better than half of one.
-    let floor = end - end / 5;
-    if let Some(space) = (floor..end).rev().find(|&i| chars[i] == ' ') {
-        end = space;
-    }
-    let mut cut: String = chars[..end].iter().collect::<String>().trim_end().to_string();
-    cut.push('…');
-    cut
-}
-
-/// Unicode's combining diacritical marks, the accents decomposed Vietnamese writes after a letter.
-fn is_combining(c: char) -> bool {
-    ('\u{0300}'..='\u{036F}').contains(&c)
 }
 
 /// The headline: the editor's title, or the indicator's label.

@@ -445,7 +445,7 @@ mod tests {
             "{}",
             lines[2].1
         );
-        assert!(lines[2].1.ends_with("3/6/2020, Issued by: Thủ tướng Chính phủ"), "{}", lines[2].1);
+        assert!(lines[2].1.ends_with("3 June 2020, Issued by: Thủ tướng Chính phủ"), "{}", lines[2].1);
         assert!(lines[3].1.contains("GDP") && lines[3].1.contains("GRDP"), "the note: {}", lines[3].1);
         assert!(lines.iter().all(|(kind, _)| *kind != LineKind::Quote), "no quote: not a province's words");
         let vi = details(&dataset, national, Lang::Vi);

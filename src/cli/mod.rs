@@ -23,8 +23,10 @@ const USAGE: &str = "\
 province-targets: Vietnamese provinces' digital-transformation targets
 
 Usage:
-  province-targets check [FILE] [--lang vi|en]
-      Validates FILE (default: the bundled dataset). Prints a summary, or every problem found.
+  province-targets check [FILE] [--lang vi|en] [--strict]
+      Validates FILE (default: the bundled dataset). Prints a summary and every warning (a short label
+      over its length, shown cut with \"…\"), or every error and warning found. Exits 1 only on an error;
+      with --strict (for CI) a warning is an error too.
   province-targets csv [FILE] [--lang vi|en]
       Writes the dataset as CSV (RFC 4180, UTF-8 with a byte-order mark) to stdout: one row per target,
       then the national targets, pillars, provinces, indicators and sources (the record column).
@@ -54,7 +56,8 @@ Usage:
 Options:
   --lang vi|en   Language of problem messages (default: en) and of names in the CSV and charts (default: vi).
 
-Exit status: 0 on success, 1 when the dataset has problems, 2 when the command could not run
+Every command that reads a dataset prints its warnings on stderr and goes on; an error stops it.
+Exit status: 0 on success, 1 when the dataset has errors, 2 when the command could not run
 (unknown option or value, unreadable file).
 ";
 
@@ -76,7 +79,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
         return Ok(());
     }
     match command.as_str() {
-        "check" => check(&Options::parse("check", rest, &["--lang"])?),
+        "check" => check(&Options::parse("check", rest, &["--lang", "--strict"])?),
         "csv" => write_csv(&Options::parse("csv", rest, &["--lang"])?),
         "import" => import_sheet(&Options::parse("import", rest, &["--lang"])?),
         "svg" => export::svg(&Options::parse("svg", rest, export::SVG_OPTIONS)?),
@@ -89,10 +92,15 @@ fn run(args: &[String]) -> Result<(), Failure> {
     }
 }
 
-/// `check`: a summary of a valid dataset, or every problem in an invalid one.
+/// `check`: a summary of a valid dataset and its warnings, or every problem in an invalid one. Under
+/// `--strict` a warning is an error.
 fn check(options: &Options) -> Result<(), Failure> {
     let lang = options.lang(Lang::En)?;
-    let dataset = options.dataset(lang)?;
+    let dataset = options.read_dataset(lang)?;
+    if options.flag("--strict") && !dataset.warnings.is_empty() {
+        let file = options.file.clone();
+        return Err(Failure::Invalid { problems: dataset.warnings, lang, file, strict: true });
+    }
     let n_qualitative = dataset.targets.iter().filter(|t| t.qualifier == Qualifier::Qualitative).count();
     println!(
         "ok: {} provinces, {} indicators, {} pillars, {} sources, {} targets ({} numeric, {} qualitative)",
@@ -106,7 +114,8 @@ fn check(options: &Options) -> Result<(), Failure> {
     );
     for (i, province) in dataset.provinces.iter().enumerate() {
         let n_targets = dataset.targets.iter().filter(|t| t.province == i).count();
-        let name = lang.pick(&province.name_vi, &province.name_ascii);
+        // Named as the chart names it in either language, with its diacritics (`Province::name_vi`).
+        let name = &province.name_vi;
         println!("  {}: {n_targets} {} ({name})", province.id, plural(n_targets, "target", "targets"));
     }
     if !dataset.national.is_empty() {
@@ -118,6 +127,10 @@ fn check(options: &Options) -> Result<(), Failure> {
         }
         let n = dataset.national.len();
         println!("  national: {n} {} ({})", plural(n, "target", "targets"), documents.join(", "));
+    }
+    if !dataset.warnings.is_empty() {
+        let warnings: Vec<String> = dataset.warnings.iter().map(|w| w.message(lang)).collect();
+        print_problems(&[], &warnings, lang, &options.file_name(lang));
     }
     Ok(())
 }
@@ -180,17 +193,36 @@ fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
     }
 }
 
-/// Every problem on stderr, then how many there are in `name`; exit 1.
-fn report_problems(messages: &[String], lang: Lang, name: &str) -> ExitCode {
-    for message in messages {
+/// Every error and warning on stderr, in that order, then how many of each there are in `name`.
+fn print_problems(errors: &[String], warnings: &[String], lang: Lang, name: &str) {
+    for message in errors {
         eprintln!("error: {message}");
     }
-    let n = messages.len();
-    match lang {
-        Lang::En => eprintln!("{n} {} in {name}", plural(n, "problem", "problems")),
-        Lang::Vi => eprintln!("{n} lỗi trong {name}"),
+    for message in warnings {
+        eprintln!("warning: {message}");
     }
-    ExitCode::from(1)
+    let (n_errors, n_warnings) = (errors.len(), warnings.len());
+    let mut counts = Vec::new();
+    match lang {
+        Lang::En => {
+            if n_errors > 0 {
+                counts.push(format!("{n_errors} {}", plural(n_errors, "error", "errors")));
+            }
+            if n_warnings > 0 {
+                counts.push(format!("{n_warnings} {}", plural(n_warnings, "warning", "warnings")));
+            }
+            eprintln!("{} in {name}", counts.join(", "));
+        }
+        Lang::Vi => {
+            if n_errors > 0 {
+                counts.push(format!("{n_errors} lỗi"));
+            }
+            if n_warnings > 0 {
+                counts.push(format!("{n_warnings} cảnh báo"));
+            }
+            eprintln!("{} trong {name}", counts.join(", "));
+        }
+    }
 }
 
 fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
@@ -201,8 +233,11 @@ fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     }
 }
 
-/// The arguments of one subcommand: at most one FILE, and options that each take a value
-/// (`--lang en` or `--lang=en`).
+/// The options that take no value: present or not.
+const FLAGS: [&str; 1] = ["--strict"];
+
+/// The arguments of one subcommand: at most one FILE, options that each take a value (`--lang en` or
+/// `--lang=en`), and the flags of `FLAGS` (`--strict`).
 struct Options {
     file: Option<PathBuf>,
     values: Vec<(&'static str, String)>,
@@ -225,6 +260,14 @@ impl Options {
                         valid.join(", ")
                     )));
                 };
+                if FLAGS.contains(&flag) {
+                    if inline_value.is_some() {
+                        return Err(Failure::Usage(format!("option {flag} takes no value")));
+                    }
+                    options.values.retain(|(f, _)| *f != flag);
+                    options.values.push((flag, String::new()));
+                    continue;
+                }
                 let Some(value) = inline_value.or_else(|| args.next().cloned()) else {
                     return Err(Failure::Usage(format!("option {flag} needs a value")));
                 };
@@ -247,6 +290,19 @@ impl Options {
         self.values.iter().find(|(f, _)| *f == flag).map(|(_, v)| v.as_str())
     }
 
+    /// Whether the flag `flag` (one of `FLAGS`) was given.
+    fn flag(&self, flag: &str) -> bool {
+        self.get(flag).is_some()
+    }
+
+    /// How messages name the dataset read: its path, or the bundled dataset.
+    fn file_name(&self, lang: Lang) -> String {
+        match &self.file {
+            Some(path) => path.display().to_string(),
+            None => lang.pick("bộ dữ liệu đi kèm", "the bundled dataset").to_string(),
+        }
+    }
+
     /// `--lang`, or `default` when it is not given.
     fn lang(&self, default: Lang) -> Result<Lang, Failure> {
         let Some(text) = self.get("--lang") else {
@@ -257,8 +313,18 @@ impl Options {
         })
     }
 
-    /// The validated dataset from FILE, or the bundled one; problems are worded in `lang`.
+    /// The validated dataset from FILE, or the bundled one, its warnings printed on stderr (worded in `lang`)
+    /// before the command goes on.
     fn dataset(&self, lang: Lang) -> Result<Dataset, Failure> {
+        let dataset = self.read_dataset(lang)?;
+        for warning in &dataset.warnings {
+            eprintln!("warning: {}", warning.message(lang));
+        }
+        Ok(dataset)
+    }
+
+    /// The validated dataset from FILE, or the bundled one, with its warnings; errors are worded in `lang`.
+    fn read_dataset(&self, lang: Lang) -> Result<Dataset, Failure> {
         let text: Cow<str> = match &self.file {
             Some(path) => std::fs::read_to_string(path)
                 .map_err(|error| Failure::Io(format!("cannot read {}: {error}", path.display())))?
@@ -269,6 +335,7 @@ impl Options {
             problems,
             lang,
             file: self.file.clone(),
+            strict: false,
         })
     }
 }
@@ -282,8 +349,9 @@ enum Failure {
     Value(String),
     /// A file could not be read or written: exit 2.
     Io(String),
-    /// The dataset has problems: exit 1, every problem listed. `file` is `None` for the bundled dataset.
-    Invalid { problems: Vec<Problem>, lang: Lang, file: Option<PathBuf> },
+    /// The dataset has errors (or, under `strict`, warnings, which then count as errors): exit 1, every
+    /// problem listed. `file` is `None` for the bundled dataset.
+    Invalid { problems: Vec<Problem>, lang: Lang, file: Option<PathBuf>, strict: bool },
     /// A sheet given to `import` has problems, each already worded with its row and column: exit 1.
     Sheet { problems: Vec<String>, lang: Lang, file: PathBuf },
 }
@@ -303,16 +371,19 @@ impl Failure {
                 eprintln!("error: {message}");
                 ExitCode::from(2)
             }
-            Failure::Invalid { problems, lang, file } => {
-                let messages: Vec<String> = problems.iter().map(|p| p.message(lang)).collect();
-                let name = match &file {
-                    Some(path) => path.display().to_string(),
-                    None => lang.pick("bộ dữ liệu đi kèm", "the bundled dataset").to_string(),
+            Failure::Invalid { problems, lang, file, strict } => {
+                let (errors, warnings): (Vec<&Problem>, Vec<&Problem>) =
+                    problems.iter().partition(|p| strict || p.is_error());
+                let words = |problems: Vec<&Problem>| -> Vec<String> {
+                    problems.iter().map(|p| p.message(lang)).collect()
                 };
-                report_problems(&messages, lang, &name)
+                let name = Options { file, values: Vec::new() }.file_name(lang);
+                print_problems(&words(errors), &words(warnings), lang, &name);
+                ExitCode::from(1)
             }
             Failure::Sheet { problems, lang, file } => {
-                report_problems(&problems, lang, &file.display().to_string())
+                print_problems(&problems, &[], lang, &file.display().to_string());
+                ExitCode::from(1)
             }
         }
     }

@@ -23,6 +23,9 @@ pub struct Dataset {
     pub targets: Vec<Target>,
     /// The national programme's targets, drawn as reference lines; empty when the file has none.
     pub national: Vec<National>,
+    /// What validation found cosmetic and mended (a short label cut with "…"), each naming its record and
+    /// field, for the console and `check` to report. Every `Problem` here is a `Severity::Warning`.
+    pub warnings: Vec<crate::data::problem::Problem>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

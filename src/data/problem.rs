@@ -1,4 +1,5 @@
-//! Problems found in a dataset, each naming its record and field, worded for a data editor in either language.
+//! Problems found in a dataset, each naming its record and field, worded for a data editor in either language,
+//! and each an error (the dataset is refused) or a warning (the chart draws, and says what it changed).
 
 use crate::locale::i18n::Lang;
 use crate::locale::number::write_number;
@@ -28,6 +29,16 @@ impl Location {
             field: Some(field.to_string()),
         }
     }
+}
+
+/// How much a problem matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The chart would be untrue or could not be drawn: the dataset is refused.
+    Error,
+    /// Cosmetic: the chart draws, with the flaw mended (a label cut with "…"), and the console or `check`
+    /// names the record and field.
+    Warning,
 }
 
 /// What is wrong.
@@ -93,7 +104,8 @@ pub enum ProblemKind {
         min: f64,
         max: f64,
     },
-    /// A text longer than its field allows (an indicator's short label), in characters.
+    /// A text longer than its field allows (an indicator's short label), in characters: a warning, the text
+    /// is shown cut to `max` characters with "…".
     TooLong {
         length: usize,
         max: usize,
@@ -155,13 +167,27 @@ pub enum Expected {
     SmallerNumber,
 }
 
-/// Where and why the text is not JSON. `line` and `column` count from 1, in characters. `expected` is
-/// `None` when the parser's own message did not say (a browser's wording is not a stable interface).
+/// Where and why the text is not JSON. `position` is `None` when the parser did not say where (Safari's
+/// messages carry no position), and `expected` when it did not say what (a browser's wording is not a
+/// stable interface).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SyntaxError {
+    pub position: Option<Position>,
+    pub expected: Option<Expected>,
+}
+
+/// A place in a text: `line` and `column` count from 1, in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
     pub line: usize,
     pub column: usize,
-    pub expected: Option<Expected>,
+}
+
+impl SyntaxError {
+    /// A syntax error at `line` and `column`.
+    pub fn at(line: usize, column: usize, expected: Option<Expected>) -> SyntaxError {
+        SyntaxError { position: Some(Position { line, column }), expected }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -170,9 +196,50 @@ pub struct Problem {
     pub kind: ProblemKind,
 }
 
+impl ProblemKind {
+    /// Whether the dataset can still be drawn truthfully. Only a text over its length is cosmetic. An unknown
+    /// field stays an error: a misspelt optional field is a dropped note or label, and a note is where a
+    /// target's caveat ("duy trì", a different base) is said.
+    pub fn severity(&self) -> Severity {
+        use ProblemKind::*;
+        match self {
+            TooLong { .. } => Severity::Warning,
+            Syntax(_)
+            | WrongType { .. }
+            | UnknownField { .. }
+            | DuplicateField
+            | Missing
+            | EmptyList
+            | NotOneOf { .. }
+            | UnknownReference { .. }
+            | DuplicateId { .. }
+            | DuplicateTarget { .. }
+            | DuplicateNational { .. }
+            | BadId { .. }
+            | RangeInverted { .. }
+            | OutOfBounds { .. }
+            | NotWhole { .. }
+            | YearOutOfRange { .. }
+            | Unexpected { .. }
+            | UnitMismatch { .. }
+            | BadDate { .. }
+            | SourceProvinceMismatch { .. }
+            | UnsupportedVersion { .. } => Severity::Error,
+        }
+    }
+}
+
 impl Problem {
     pub fn new(location: Location, kind: ProblemKind) -> Problem {
         Problem { location, kind }
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.kind.severity()
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity() == Severity::Error
     }
 
     /// One line for a data editor: where, then what.
@@ -326,9 +393,9 @@ impl Problem {
             TooLong { length, max } => fill(
                 out,
                 vi,
-                "dài {} ký tự, vượt giới hạn {} ký tự: nhãn ngắn phải vừa ô chọn trên điện thoại",
-                "{} characters long, over the limit of {}: a short label must fit a phone's select",
-                &[Count(*length), Count(*max)],
+                "dài {} ký tự, vượt giới hạn {} ký tự để vừa ô chọn trên điện thoại: nhãn được cắt còn tối đa {} ký tự, kết thúc bằng \"…\"",
+                "{} characters long, over the limit of {} that fits a phone's select: shown cut to at most {} characters, ending in \"…\"",
+                &[Count(*length), Count(*max), Count(*max)],
             ),
             NotWhole { value } => {
                 fill(out, vi, "{} phải là số nguyên", "{} must be a whole number", &[Number(*value)])
@@ -426,17 +493,22 @@ pub fn syntax_problem(error: SyntaxError) -> Problem {
     Problem::new(Location::file(), ProblemKind::Syntax(error))
 }
 
-/// Where the JSON went wrong and what was expected there: "dòng 2, cột 7: cần dấu hai chấm sau tên trường".
+/// Where the JSON went wrong and what was expected there: "dòng 2, cột 7: cần dấu hai chấm sau tên trường",
+/// or "không rõ vị trí" ("position unknown") when the parser did not say where: a made-up "line 1, column 1"
+/// would send the editor to the wrong place.
 pub fn describe_syntax(error: &SyntaxError, lang: Lang) -> String {
-    let (line, column) = (error.line, error.column);
+    let mut out = match (lang, error.position) {
+        (Lang::Vi, Some(Position { line, column })) => format!("dòng {line}, cột {column}"),
+        (Lang::En, Some(Position { line, column })) => format!("line {line}, column {column}"),
+        (Lang::Vi, None) => "không rõ vị trí".to_string(),
+        (Lang::En, None) => "position unknown".to_string(),
+    };
     match (lang, error.expected) {
-        (Lang::Vi, Some(expected)) => format!("dòng {line}, cột {column}: cần {}", expected_vi(expected)),
-        (Lang::En, Some(expected)) => {
-            format!("line {line}, column {column}: expected {}", expected_en(expected))
-        }
-        (Lang::Vi, None) => format!("dòng {line}, cột {column}"),
-        (Lang::En, None) => format!("line {line}, column {column}"),
+        (Lang::Vi, Some(expected)) => out.push_str(&format!(": cần {}", expected_vi(expected))),
+        (Lang::En, Some(expected)) => out.push_str(&format!(": expected {}", expected_en(expected))),
+        (_, None) => {}
     }
+    out
 }
 
 fn expected_vi(expected: Expected) -> &'static str {
@@ -505,7 +577,7 @@ mod tests {
             p.message(Lang::Vi),
             "targets[3] \"bac-giang/x/2025\", trường \"value\": kiểu sai: cần một số, nhưng là văn bản"
         );
-        let syntax = syntax_problem(SyntaxError { line: 2, column: 7, expected: Some(Expected::Colon) });
+        let syntax = syntax_problem(SyntaxError::at(2, 7, Some(Expected::Colon)));
         assert_eq!(
             syntax.message(Lang::En),
             "Dataset file: cannot be read, not valid JSON: line 2, column 7: expected a colon after the field name"

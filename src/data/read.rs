@@ -27,11 +27,9 @@ pub fn file_from_json(text: &str) -> Result<DatasetFile, SyntaxError> {
         deserializer.end()?;
         Ok(file)
     });
-    file.map_err(|error| SyntaxError {
-        line: error.line().max(1),
+    file.map_err(|error| {
         // serde_json says column 0 at the very start of an empty line.
-        column: error.column().max(1),
-        expected: expected_from_serde_json(&error),
+        SyntaxError::at(error.line().max(1), error.column().max(1), expected_from_serde_json(&error))
     })
 }
 

@@ -1,13 +1,15 @@
 //! Turns the file as read (`raw::DatasetFile`) into a trusted `Dataset`, or into the full list of problems found.
 //!
 //! Validation never stops at the first problem: an editor fixing a hand-edited file wants every mistake at
-//! once, each naming the record (by index and id) and the field.
+//! once, each naming the record (by index and id) and the field. An error refuses the file; a warning (a
+//! short label over its length) is mended, the label cut with "…", and kept in `Dataset::warnings`.
 
 use crate::data::field::{kind, Field, Record};
 use crate::data::model::*;
 use crate::data::order;
 use crate::data::problem::{Location, Problem, ProblemKind};
 use crate::data::raw::*;
+use crate::locale::cut::cut_to;
 
 /// The first and last target years a dataset may hold.
 pub const YEARS: std::ops::RangeInclusive<f64> = 2000.0..=2100.0;
@@ -17,7 +19,8 @@ pub const YEARS: std::ops::RangeInclusive<f64> = 2000.0..=2100.0;
 /// (the end-to-end test measures the real width; this catches a short label that is plainly not short).
 pub const SHORT_LABEL_MAX: usize = 36;
 
-/// Checks every record of the file; returns the dataset only if nothing is wrong.
+/// Checks every record of the file; returns the dataset, with its warnings, only if no problem is an error.
+/// Otherwise returns every problem, errors and warnings, in the order found.
 pub fn validate(file: &DatasetFile) -> Result<Dataset, Vec<Problem>> {
     let mut v = Validator { problems: Vec::new(), unreadable: Vec::new() };
     let raw = match file {
@@ -202,10 +205,10 @@ pub fn validate(file: &DatasetFile) -> Result<Dataset, Vec<Problem>> {
 
     let national = national_targets(&mut v, &raw_national, &indicator_ids, &indicator_units);
 
-    if v.problems.is_empty() {
-        Ok(Dataset { pillars, provinces, indicators, sources, targets, national })
-    } else {
+    if v.problems.iter().any(Problem::is_error) {
         Err(v.problems)
+    } else {
+        Ok(Dataset { pillars, provinces, indicators, sources, targets, national, warnings: v.problems })
     }
 }
 
@@ -473,15 +476,17 @@ impl Checks<'_> {
         self.text(field, value).map(str::to_string)
     }
 
-    /// Like `optional`, for a picker's short label: longer than `SHORT_LABEL_MAX` characters is reported, since
-    /// the whole point of the field is to fit where the label does not.
+    /// Like `optional`, for a picker's short label: longer than `SHORT_LABEL_MAX` characters is a warning,
+    /// since the whole point of the field is to fit where the label does not, and the label is kept cut to
+    /// the limit with "…": a label too long is no reason to refuse a chart.
     fn short(&mut self, field: &str, value: &Field<String>) -> Option<String> {
-        let text = self.optional(field, value);
-        let length = text.as_deref().map_or(0, |t| t.chars().count());
-        if length > SHORT_LABEL_MAX {
-            self.problem(field, ProblemKind::TooLong { length, max: SHORT_LABEL_MAX });
+        let text = self.optional(field, value)?;
+        let length = text.chars().count();
+        if length <= SHORT_LABEL_MAX {
+            return Some(text);
         }
-        text
+        self.problem(field, ProblemKind::TooLong { length, max: SHORT_LABEL_MAX });
+        Some(cut_to(&text, SHORT_LABEL_MAX))
     }
 
     /// Like `text`, and a field that is absent, null or blank is reported as missing. Borrowed: a reference

@@ -361,6 +361,7 @@ mod tests {
                 },
             ],
             national: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 

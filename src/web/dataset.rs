@@ -3,6 +3,7 @@
 //! `JSON.parse` reads the text; serde-wasm-bindgen hands the value to the dataset's serde types, a slice of
 //! records at a time (`Reading`), so that the loader can give the page back between slices of a large file.
 
+use super::alert::warn_problems;
 use crate::data::browser_syntax::syntax_error_from_browser;
 use crate::data::field::{Field, Record};
 use crate::data::model::Dataset;
@@ -90,6 +91,10 @@ impl Reading {
             Some(file) => validate(file),
             None => Err(vec![unreadable()]),
         };
+        match &read {
+            Ok(dataset) => warn_problems(&dataset.warnings),
+            Err(problems) => warn_problems(problems),
+        }
         read.map(Rc::new).map_err(Rc::from)
     }
 }
@@ -118,7 +123,7 @@ fn push<T: DeserializeOwned>(list: &mut Field<Vec<Record<T>>>, value: JsValue) -
 /// `Field` and `Record` accept every value JSON can hold; only a value no JSON text makes (a function, a
 /// BigInt) fails to read, and the file is then as unreadable as text that is not JSON.
 fn unreadable() -> Problem {
-    syntax_problem(SyntaxError { line: 1, column: 1, expected: None })
+    syntax_problem(SyntaxError { position: None, expected: None })
 }
 
 /// Reads what `JSON.parse` made of a dataset's text, in one go.

@@ -4,6 +4,7 @@
 //! the summary, in a mark's name or in the data table, and read again they would bury the marks. The exported
 //! SVG keeps its `<title>` and `<desc>` (see `download`, which writes it afresh from the scene).
 
+use super::html::Ui;
 use super::state::State;
 use crate::chart::details::LineKind;
 use crate::chart::navigation::Focus;
@@ -61,7 +62,12 @@ impl State {
         match focus {
             Focus::Target(target) => {
                 let quote = &self.dataset.targets[target].quote;
-                self.say(&format!("{}“{quote}”", self.config.lang.text().quote_lead));
+                self.say(self.config.lang.text().quote_lead);
+                // The quote is Vietnamese in either interface language: read in a Vietnamese voice, as the
+                // visible blockquote (`lang="vi"`) is.
+                let mut ui = Ui::default();
+                ui.leaf("span", "", &[("lang", "vi")], &format!("“{quote}”"));
+                let _ = ui.apply(&self.parts.live);
             }
             Focus::National(n) => {
                 let lines = reference::details(&self.dataset, &self.dataset.national[n], self.config.lang);

@@ -405,6 +405,8 @@ describe('what a screen reader hears', () => {
       await page.keyboard.press('Enter');
       assert.ok(squash(await widget.locator('.pt-live').textContent()).includes(squash(target.quote)),
         'Enter reads the full quote');
+      // In a Vietnamese voice in either interface language, as the visible quote is.
+      assert.equal(squash(await widget.locator('.pt-live [lang="vi"]').textContent()), squash(`“${target.quote}”`));
     } finally {
       await ctx.close();
     }

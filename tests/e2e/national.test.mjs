@@ -159,7 +159,7 @@ describe('the reader\'s national-target switch', () => {
   });
 
   test('is not there for an indicator without a national target, and comes with one chosen', async () => {
-    const { ctx, page: tab } = await openHtml(browser, server, pageOf('records-online-commune'),
+    const { ctx, page: tab } = await openHtml(browser, server, pageOf('admin-dossiers-online'),
       { viewport: { width: 1280, height: 1000 } });
     try {
       const widget = await waitForChart(tab, 0);
