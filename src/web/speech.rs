@@ -4,10 +4,10 @@
 //! the summary, in a mark's name or in the data table, and read again they would bury the marks. The exported
 //! SVG keeps its `<title>` and `<desc>` (see `download`, which writes it afresh from the scene).
 
-use super::state::State;
 use crate::chart::details::LineKind;
 use crate::chart::navigation::Focus;
 use crate::chart::{reference, view};
+use crate::data::model::Dataset;
 use crate::locale::i18n::Lang;
 use crate::render::tree::Tree;
 
@@ -39,40 +39,31 @@ fn is_mark(attributes: &[(&'static str, String)]) -> bool {
     attributes.iter().any(|(name, value)| *name == "class" && value.split(' ').any(focusable))
 }
 
-impl State {
-    /// Says what has focus, in one short sentence: "Bắc Giang, 2025: khoảng 25%.", or for a national line
-    /// its label, which says it is the national target: "Mục tiêu quốc gia 2025: 20% (QĐ 749/QĐ-TTg)."
-    pub(super) fn say_focus(&self, focus: Focus) {
-        let (dataset, lang) = (&self.dataset, self.config.lang);
-        let mut sentence = match focus {
-            Focus::Target(target) => view::mark_name(dataset, target, lang),
-            Focus::National(n) => {
-                let national = &dataset.national[n];
-                reference::label(national, &dataset.indicators[national.indicator], lang)
-            }
-        };
-        sentence.push('.');
-        self.say(&sentence);
-    }
-
-    /// Says what the reader pinned (Enter): a mark's quote, the full words one keystroke away; a national
-    /// line's document in full, since it has no quote.
-    pub(super) fn say_pinned(&self, focus: Focus) {
-        match focus {
-            Focus::Target(target) => {
-                let quote = &self.dataset.targets[target].quote;
-                self.say(&format!("{}“{quote}”", self.config.lang.text().quote_lead));
-            }
-            Focus::National(n) => {
-                let lines = reference::details(&self.dataset, &self.dataset.national[n], self.config.lang);
-                if let Some(document) = lines.into_iter().find(|line| line.kind == LineKind::Fact) {
-                    self.say(&document.text);
-                }
-            }
+/// What has focus, in one short sentence: "Bắc Giang, 2025: khoảng 25%.", or for a national line its label,
+/// which says it is the national target: "Mục tiêu quốc gia 2025: 20% (QĐ 749/QĐ-TTg)."
+pub(super) fn focus_sentence(dataset: &Dataset, focus: Focus, lang: Lang) -> String {
+    let mut sentence = match focus {
+        Focus::Target(target) => view::mark_name(dataset, target, lang),
+        Focus::National(n) => {
+            let national = &dataset.national[n];
+            reference::label(national, &dataset.indicators[national.indicator], lang)
         }
-    }
+    };
+    sentence.push('.');
+    sentence
+}
 
-    fn say(&self, sentence: &str) {
-        self.parts.live.set_text_content(Some(sentence));
+/// What the reader pinned (Enter): a mark's quote, the full words one keystroke away; a national line's
+/// document in full, since it has no quote.
+pub(super) fn pinned_sentence(dataset: &Dataset, focus: Focus, lang: Lang) -> Option<String> {
+    match focus {
+        Focus::Target(target) => {
+            let quote = &dataset.targets[target].quote;
+            Some(format!("{}“{quote}”", lang.text().quote_lead))
+        }
+        Focus::National(n) => {
+            let lines = reference::details(dataset, &dataset.national[n], lang);
+            lines.into_iter().find(|line| line.kind == LineKind::Fact).map(|document| document.text)
+        }
     }
 }
