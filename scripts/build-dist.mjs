@@ -7,7 +7,7 @@
 //   targets.<hash>.json   data/targets.json, checked to parse and written without whitespace, named by its content
 //   targets.json          the same bytes under the dataset's stable public URL (the builder, peers, newsrooms)
 //   province-targets.<hash>.js   the loader under its content name too, for an article that pins a version
-//   province_targets_sheet.<hash>.js, province_targets_sheet_bg.<hash>.wasm   the builder's sheet module (issue 15):
+//   province_targets_sheet.<hash>.js, province_targets_sheet_bg.<hash>.wasm   the builder's sheet module:
 //                         its glue bundled by esbuild into one ES module, which builder.js imports only when an
 //                         editor drops a CSV; never part of an embed
 //   files.json            each logical file name -> { path, integrity }: what the loader names, for tests and tools
@@ -39,12 +39,12 @@ const GLUE_IMPORT = '../pkg/province_targets.js';
 /** The identifier the loader reads the embed contract from, replaced by the contract itself. */
 const CONTRACT_NAME = '__PT_EMBED__';
 /**
- * The identifier the loader reads the Subresource Integrity hashes of the module and the bundled data from
- * (issue 16): both are written to dist/ before the loader is bundled, so their hashes go into it.
+ * The identifier the loader reads the Subresource Integrity hashes of the module and the bundled data from:
+ * both are written to dist/ before the loader is bundled, so their hashes go into it.
  */
 const INTEGRITY_NAME = '__PT_INTEGRITY__';
 /**
- * The identifier the loader reads the content-hashed names of the module and the bundled data from (issue 17):
+ * The identifier the loader reads the content-hashed names of the module and the bundled data from:
  * the loader keeps one stable, short-cached URL and names files that never change under their URL.
  */
 const HASHED_NAMES_NAME = '__PT_HASHED_NAMES__';
@@ -197,7 +197,7 @@ async function checkBundle(code, wasmBytes) {
 }
 
 /**
- * The builder's sheet module (issue 15; scripts/build.sh stages it in --pkg's sheet/): its glue and snippets
+ * The builder's sheet module (scripts/build.sh stages it in --pkg's sheet/): its glue and snippets
  * bundled into one minified ES module, which builder.js imports dynamically, and the .wasm beside it, both
  * under content-hashed names. Returns their files.json entries.
  */
@@ -257,7 +257,7 @@ async function main() {
   const wasmBytes = await readFile(join(pkg, 'province_targets_bg.wasm'));
 
   // The module and the data, before the loader, under names made of their content: their hashes and names go
-  // into the loader (Subresource Integrity, issue 16; content-hashed names, issue 17). The dataset keeps its
+  // into the loader (Subresource Integrity, content-hashed names). The dataset keeps its
   // stable name too: the builder, the benchmark's peers and newsrooms' own copies read it there.
   const files = {};
   for (const [name, bytes] of [['province_targets_bg.wasm', wasmBytes], ['targets.json', dataBytes]]) {
@@ -319,11 +319,11 @@ async function main() {
   await copyFile(join(www, 'index.html'), join(out, 'index.html'));
   await copyFile(join(www, 'demo.css'), join(out, 'demo.css'));
 
-  // ---- issue 7: the embed builder (builder.html/.js/.css) and the demo's URL-fragment script (demo.js) ----
+  // ---- the embed builder (builder.html/.js/.css) and the demo's URL-fragment script (demo.js) ----
   for (const name of ['builder.html', 'builder.css', 'demo.js']) {
     await copyFile(join(www, name), join(out, name));
   }
-  // The builder's embed code pins the loader's content-hashed name with its integrity="" (issues 16, 17):
+  // The builder's embed code pins the loader's content-hashed name with its integrity="":
   // both known only now. Integrity on the stable name would break every pasted article at the next release.
   const builder = await readFile(join(www, 'builder.js'), 'utf8');
   const replacements = [
@@ -338,7 +338,7 @@ async function main() {
     builderOut = builderOut.split(placeholder).join(value);
   }
   await writeFile(join(out, 'builder.js'), builderOut);
-  // ---- end of issue 7 ----
+  // ---- end of the embed builder ----
 
   await writeSizes(files);
 }

@@ -485,3 +485,131 @@ fn the_library_sorts_only_through_data_order() {
         .collect();
     assert!(offenders.is_empty(), "sorts outside data/order.rs (use order::sort_by): {offenders:?}");
 }
+
+/// Whether `text` tells the history of a change rather than why the code is so: "issue 16", "(issues 16,
+/// 17)", "round two", "the previous round". That belongs in `git log`.
+fn history_markers(text: &str) -> Vec<String> {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> =
+        lower.split(|c: char| !(c.is_alphanumeric() || c == '#')).filter(|w| !w.is_empty()).collect();
+    let ordinal = ["one", "two", "three", "four", "five", "six"];
+    let mut found = Vec::new();
+    for (i, pair) in words.windows(2).enumerate() {
+        let number = |w: &str| w.trim_start_matches('#').starts_with(|c: char| c.is_ascii_digit());
+        let marker = match pair {
+            [issue, n] if (*issue == "issue" || *issue == "issues") && number(n) => true,
+            ["round", n] if number(n) || ordinal.contains(n) => true,
+            [when, "round"] => {
+                ["previous", "last", "earlier", "this", "first", "second", "next"].contains(when)
+            }
+            _ => false,
+        };
+        if marker {
+            found.push(words[i..i + 2].join(" "));
+        }
+    }
+    found
+}
+
+#[test]
+fn comments_tell_why_not_which_issue_changed_the_code() {
+    let mut files = Vec::new();
+    for folder in ["src", "www", "scripts"] {
+        files_with(&root().join(folder), &["rs", "js", "mjs", "css", "html", "sh"], &mut files);
+    }
+    files.sort();
+    let offenders: Vec<String> = files
+        .iter()
+        .flat_map(|path| {
+            let text = std::fs::read_to_string(path).unwrap();
+            let relative = path.strip_prefix(root()).unwrap().display().to_string();
+            (text.lines().enumerate())
+                .flat_map(|(n, line)| history_markers(line).into_iter().map(move |m| (n + 1, m)))
+                .map(|(n, marker)| format!("{relative}:{n}: \"{marker}\""))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(offenders.is_empty(), "history in the code (it belongs in git log):\n{}", offenders.join("\n"));
+}
+
+#[test]
+fn history_markers_are_found_in_every_form() {
+    assert_eq!(history_markers("// Printed, light (issue 16): the loader"), ["issue 16"]);
+    assert_eq!(history_markers("(issues 16, 17)"), ["issues 16"]);
+    assert_eq!(
+        history_markers("see issue #3; round two; the previous round had"),
+        ["issue #3", "round two", "previous round"]
+    );
+    assert!(history_markers("Math.round(x); the issuer; issued by; round 2.5 down").len() == 1);
+    assert!(history_markers("rounds the value; an issue of the dataset").is_empty());
+}
+
+/// The file paths a Markdown text names in backticks, each with the folders it may be relative to: the
+/// repository, the folders its section's heading names (`### \`src/web/\``), and the folders named before it
+/// in the same paragraph or list item (`\`e2e/\`: \`widget.test.mjs\``). A path is a name with a `/` or a
+/// file extension; build outputs (`dist/`, `target/`) and paths outside the repository (`../`) are left out.
+fn named_paths(markdown: &str) -> Vec<(String, Vec<PathBuf>)> {
+    const EXTENSIONS: [&str; 14] =
+        ["rs", "js", "mjs", "json", "css", "html", "md", "sh", "txt", "svg", "png", "toml", "wasm", "ttf"];
+    let is_path = |token: &str| {
+        token.chars().all(|c| c.is_ascii_alphanumeric() || "_-./".contains(c))
+            && token.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && (token.contains('/')
+                || token.rsplit_once('.').is_some_and(|(_, ext)| EXTENSIONS.contains(&ext)))
+    };
+    let generated = |token: &str| ["dist/", "target/", "test-output/"].iter().any(|p| token.starts_with(p));
+    let ticked =
+        |line: &str| -> Vec<String> { line.split('`').skip(1).step_by(2).map(String::from).collect() };
+    let resolve =
+        |bases: &[PathBuf], token: &str| -> Vec<PathBuf> { bases.iter().map(|b| b.join(token)).collect() };
+    let mut found = Vec::new();
+    let mut section: Vec<PathBuf> = vec![PathBuf::new()];
+    let mut block: Vec<PathBuf> = Vec::new();
+    let mut in_fence = false;
+    for line in markdown.lines() {
+        if line.starts_with("```") {
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence {
+            continue;
+        }
+        if line.starts_with('#') {
+            section = vec![PathBuf::new()];
+            for token in ticked(line).into_iter().filter(|t| is_path(t)) {
+                let path = PathBuf::from(&token);
+                section.push(if token.ends_with('/') { path } else { path.parent().unwrap().to_path_buf() });
+            }
+            block.clear();
+        }
+        if line.trim().is_empty() || line.starts_with("- ") {
+            block.clear();
+        }
+        for token in ticked(line).into_iter().filter(|t| is_path(t) && !generated(t)) {
+            let mut bases: Vec<PathBuf> = Vec::new();
+            for base in section.iter().chain(&block) {
+                if !bases.contains(base) {
+                    bases.push(base.clone());
+                }
+            }
+            if token.ends_with('/') {
+                if let Some(folder) = resolve(&bases, &token).into_iter().find(|p| root().join(p).is_dir()) {
+                    block.push(folder);
+                }
+            }
+            found.push((token.clone(), resolve(&bases, &token)));
+        }
+    }
+    found
+}
+
+#[test]
+fn every_file_the_architecture_names_exists() {
+    let markdown = std::fs::read_to_string(root().join("ARCHITECTURE.md")).unwrap();
+    let missing: Vec<String> = named_paths(&markdown)
+        .into_iter()
+        .filter(|(_, candidates)| !candidates.iter().any(|p| root().join(p).exists()))
+        .map(|(token, candidates)| format!("`{token}` (looked for {candidates:?})"))
+        .collect();
+    assert!(missing.is_empty(), "ARCHITECTURE.md names paths that do not exist:\n{}", missing.join("\n"));
+}
