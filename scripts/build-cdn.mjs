@@ -1,4 +1,4 @@
-// Makes dist/ ready for a static host or CDN (issue 17), once every file is in it (scripts/build.sh runs it last):
+// Makes dist/ ready for a static host or CDN, once every file is in it (scripts/build.sh runs it last):
 //   dist/_headers      the response headers of every file, in the Netlify / Cloudflare Pages format; the demo
 //                      server (scripts/serve.mjs) sends the same, and docs/DEPLOY.md translates them for others
 //   <file>.br, .gz     brotli (quality 11) and gzip -9 copies of every text and .wasm file, for servers that send

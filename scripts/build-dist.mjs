@@ -7,7 +7,7 @@
 //   targets.<hash>.json   data/targets.json, checked to parse and written without whitespace, named by its content
 //   targets.json          the same bytes under the dataset's stable public URL (the builder, peers, newsrooms)
 //   province-targets.<hash>.js   the loader under its content name too, for an article that pins a version
-//   province_targets_sheet.<hash>.js, province_targets_sheet_bg.<hash>.wasm   the builder's sheet module (issue 15):
+//   province_targets_sheet.<hash>.js, province_targets_sheet_bg.<hash>.wasm   the builder's sheet module:
 //                         its glue bundled by esbuild into one ES module, which builder.js imports only when an
 //                         editor drops a CSV; never part of an embed
 //   files.json            each logical file name -> { path, integrity }: what the loader names, for tests and tools
@@ -15,7 +15,7 @@
 //   SIZES.txt             raw and gzip -9 size of each file, and what one embed downloads (3 requests)
 // Usage: node scripts/build-dist.mjs [--pkg DIR] [--out DIR] [--contract FILE]
 //   --contract defaults to DIR/embed-contract.json (scripts/build.sh writes it there).
-import { mkdir, readdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
@@ -34,8 +34,8 @@ const out = opt('--out', join(root, 'dist'));
 const contractFile = opt('--contract', join(pkg, 'embed-contract.json'));
 const www = join(root, 'www');
 
-/** The import of the glue in www/loader/module.js, which the build points at --pkg. */
-const GLUE_IMPORT = '../../pkg/province_targets.js';
+/** The import of the glue in www/province-targets.js, which the build points at --pkg. */
+const GLUE_IMPORT = '../pkg/province_targets.js';
 /** The identifier the loader reads the embed contract from, replaced by the contract itself. */
 const CONTRACT_NAME = '__PT_EMBED__';
 /**
@@ -44,7 +44,8 @@ const CONTRACT_NAME = '__PT_EMBED__';
  */
 const INTEGRITY_NAME = '__PT_INTEGRITY__';
 /**
- * The identifier the loader reads the content-hashed names of the module and the bundled data from: the loader keeps one stable, short-cached URL and names files that never change under their URL.
+ * The identifier the loader reads the content-hashed names of the module and the bundled data from:
+ * the loader keeps one stable, short-cached URL and names files that never change under their URL.
  */
 const HASHED_NAMES_NAME = '__PT_HASHED_NAMES__';
 /** The placeholder in www/builder.js that the loader's own hash replaces, for the embed code's integrity="". */
@@ -108,15 +109,6 @@ function bannerOf(js) {
   const m = /^\/\*![\s\S]*?\*\//.exec(js);
   if (!m) fail('www/province-targets.js must start with its /*! licence banner */');
   return m[0];
-}
-
-/** The loader's source: its entry and every module of www/loader/, as one text (for the EMBED.<key> it reads). */
-async function loaderSources(entry) {
-  const dir = join(www, 'loader');
-  const modules = (await readdir(dir)).filter((name) => name.endsWith('.js')).sort();
-  const texts = [await readFile(entry, 'utf8')];
-  for (const name of modules) texts.push(await readFile(join(dir, name), 'utf8'));
-  return texts.join('\n');
 }
 
 /**
@@ -205,7 +197,7 @@ async function checkBundle(code, wasmBytes) {
 }
 
 /**
- * The builder's sheet module (issue 15; scripts/build.sh stages it in --pkg's sheet/): its glue and snippets
+ * The builder's sheet module (scripts/build.sh stages it in --pkg's sheet/): its glue and snippets
  * bundled into one minified ES module, which builder.js imports dynamically, and the .wasm beside it, both
  * under content-hashed names. Returns their files.json entries.
  */
@@ -265,7 +257,7 @@ async function main() {
   const wasmBytes = await readFile(join(pkg, 'province_targets_bg.wasm'));
 
   // The module and the data, before the loader, under names made of their content: their hashes and names go
-  // into the loader (Subresource Integrity, issue 16; content-hashed names, issue 17). The dataset keeps its
+  // into the loader (Subresource Integrity, content-hashed names). The dataset keeps its
   // stable name too: the builder, the benchmark's peers and newsrooms' own copies read it there.
   const files = {};
   for (const [name, bytes] of [['province_targets_bg.wasm', wasmBytes], ['targets.json', dataBytes]]) {
@@ -280,7 +272,7 @@ async function main() {
   const esbuild = loadEsbuild();
   const loaderPath = join(www, 'province-targets.js');
   const loader = await readFile(loaderPath, 'utf8');
-  const contract = await readContract(await loaderSources(loaderPath));
+  const contract = await readContract(loader);
   let result;
   try {
     result = await esbuild.build({
@@ -327,11 +319,11 @@ async function main() {
   await copyFile(join(www, 'index.html'), join(out, 'index.html'));
   await copyFile(join(www, 'demo.css'), join(out, 'demo.css'));
 
-  // ---- issue 7: the embed builder (builder.html/.js/.css) and the demo's URL-fragment script (demo.js) ----
+  // ---- the embed builder (builder.html/.js/.css) and the demo's URL-fragment script (demo.js) ----
   for (const name of ['builder.html', 'builder.css', 'demo.js']) {
     await copyFile(join(www, name), join(out, name));
   }
-  // The builder's embed code pins the loader's content-hashed name with its integrity="" (issues 16, 17):
+  // The builder's embed code pins the loader's content-hashed name with its integrity="":
   // both known only now. Integrity on the stable name would break every pasted article at the next release.
   const builder = await readFile(join(www, 'builder.js'), 'utf8');
   const replacements = [
@@ -346,7 +338,7 @@ async function main() {
     builderOut = builderOut.split(placeholder).join(value);
   }
   await writeFile(join(out, 'builder.js'), builderOut);
-  // ---- end of issue 7 ----
+  // ---- end of the embed builder ----
 
   await writeSizes(files);
 }

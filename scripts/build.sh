@@ -28,7 +28,7 @@ fi
 # these flags, not trusted for the rest. It builds in its own target dir, so the stable caches in target/ are
 # never rebuilt for other flags or another compiler; pkg/ and target/pt-optimised/ stay where they were.
 # std is also built with its `optimize_for_size` feature, which picks its smaller implementations (sorting,
-# integer printing, string search) over its faster ones: 2.6 KB gzipped less per embed (issue 17).
+# integer printing, string search) over its faster ones: 2.6 KB gzipped less per embed.
 source scripts/nightly.sh
 NIGHTLY_TARGET_DIR=target/nightly
 NIGHTLY_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
@@ -68,7 +68,7 @@ for f in $features; do
   fi
 done
 # --converge repeats -Oz while the module still shrinks: about 0.6 KB gzipped for twice wasm-opt's time. Measured
-# and left out (issue 17): --gufa (+0.1 KB), --low-memory-unused --zero-filled-memory (+0.3 KB).
+# and left out: --gufa (+0.1 KB), --low-memory-unused --zero-filled-memory (+0.3 KB).
 # shellcheck disable=SC2086  # one flag per word
 "$WASM_OPT" "$PKG/province_targets_bg.wasm" -Oz --converge $features --strip-debug --strip-producers --strip-target-features \
   -o "$STAGE/province_targets_bg.wasm"
@@ -78,7 +78,7 @@ echo "   $(stat -c %s "$PKG/province_targets_bg.wasm") -> $(stat -c %s "$STAGE/p
 echo "== build: load check (instantiate the optimised module under node)"
 node scripts/check-wasm.mjs "$STAGE"
 
-# ---- the builder's sheet module (issue 15): an editor's CSV read in their own browser ---------------------
+# ---- the builder's sheet module: an editor's CSV read in their own browser ---------------------------------
 # A second module, built with `--features sheet` (the csv crate and `sheet_to_dataset`), which only the builder
 # loads, and only when a CSV is dropped: the reader's module above stays without it. Same nightly flags, same
 # wasm-opt flags and WebAssembly features as the reader's module; the dec2flt check does not apply (the sheet
@@ -107,10 +107,10 @@ cargo build --quiet --release --bin province-targets
 echo "== build: dist/ (esbuild: loader + glue + CSS in one script)"
 node scripts/build-dist.mjs --pkg "$STAGE" --contract "$STAGE/embed-contract.json"
 
-# ---- static fallbacks (issue 7): dist/static/<indicator>.svg/.png + index.json, by the release CLI ----------
+# ---- static fallbacks: dist/static/<indicator>.svg/.png + index.json, by the release CLI ----------
 bash scripts/build-static.sh dist/static
 # ---- end of static fallbacks ----------------------------------------------------------------------------------
 
-# ---- ready for a CDN (issue 17): dist/_headers and precompressed .br/.gz copies, once every file is in dist/ --
+# ---- ready for a CDN: dist/_headers and precompressed .br/.gz copies, once every file is in dist/ -----------
 echo "== build: dist/_headers and precompressed .br/.gz (scripts/build-cdn.mjs)"
 node scripts/build-cdn.mjs --out dist

@@ -2,7 +2,7 @@
 //   node scripts/serve.mjs [--root dist] [--port 8080] [--host 127.0.0.1] [--csp] [--quiet]
 // Port 0 picks a free port; the first line printed is "Serving <root> at http://host:port/".
 // --csp adds: Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'
-// It answers as the CDN would (issue 17): the headers of <root>/_headers (written by scripts/build-cdn.mjs, in
+// It answers as the CDN would: the headers of <root>/_headers (written by scripts/build-cdn.mjs, in
 // the Netlify / Cloudflare Pages format), the precompressed <file>.br or <file>.gz the client accepts, an ETag
 // and 304 for a revalidation. A file without a precompressed copy (a test's fixture) is gzipped on the fly.
 import { createServer } from 'node:http';

@@ -65,7 +65,7 @@ if ((${#missing_pkgs[@]})); then
   "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
-# 4b. poppler-utils (pdftoppm, pdftotext): the print test turns Chromium's PDF into an image and text (issue 16).
+# 4b. poppler-utils (pdftoppm, pdftotext): the print test turns Chromium's PDF into an image and text.
 if ! command -v pdftoppm >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then
   say "pdftoppm/pdftotext missing: installing poppler-utils with apt-get"
   sudo_cmd=()

@@ -1,4 +1,4 @@
-// Takes docs/story-tools.png (issue 15, "Done when"): the editor's tools together on the built dist/ — Lạng Sơn
+// Takes docs/story-tools.png: the editor's tools together on the built dist/ — Lạng Sơn
 // highlighted, the editor's own title, subtitle and note, and the national line of QĐ 749/QĐ-TTg — at 700 px
 // wide in headless Chromium. Run with `node scripts/story-screenshot.mjs` after `make build`.
 import { join, dirname } from 'node:path';

@@ -11,13 +11,13 @@
   var LOADER_URL = new URL('province-targets.js', location.href).href;
   var STATIC_URL = new URL('static/', location.href).href;
   // The embed code pins this build's loader: its content-hashed name and its Subresource Integrity hash
-  // (sha384), both written in by scripts/build-dist.mjs when it copies this file to dist/ (issues 16, 17).
+  // (sha384), both written in by scripts/build-dist.mjs when it copies this file to dist/.
   // `integrity` on the stable province-targets.js would make every pasted article refuse the next release's
   // loader (docs/DEPLOY.md); the hashed file never changes, so the browser refuses only a file tampered with.
   var PINNED_LOADER_URL = new URL('__PT_LOADER_PATH__', location.href).href;
   var LOADER_INTEGRITY = '__PT_LOADER_INTEGRITY__';
   var LOADER_TRUST = ' integrity="' + LOADER_INTEGRITY + '" crossorigin="anonymous"';
-  // The builder's sheet module (issue 15), content-hashed by scripts/build-dist.mjs: imported only when an editor
+  // The builder's sheet module, content-hashed by scripts/build-dist.mjs: imported only when an editor
   // drops a CSV, so that no reader, and no editor with a JSON file, ever downloads it.
   var SHEET_GLUE_URL = new URL('__PT_SHEET_GLUE_PATH__', location.href).href;
   var SHEET_WASM_URL = new URL('__PT_SHEET_WASM_PATH__', location.href).href;

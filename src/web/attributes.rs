@@ -2,7 +2,6 @@
 //! dataset with a console warning for every unknown value, and the current view written back as the
 //! attributes that would reproduce it (`Widget.state()` and the `province-targets-change` event).
 
-use super::state::State;
 use crate::chart::embed::{EmbedOptions, CONTROLS, NATIONAL};
 use crate::chart::framing::EditorWords;
 use crate::chart::view::{ChartConfig, Requested};
@@ -109,20 +108,19 @@ struct ViewAttributes<'a> {
 
 /// The current view as a JavaScript object: `{indicator, year, provinces, lang, national}`, and `highlight`
 /// if set.
-pub(super) fn view_attributes(state: &State) -> JsValue {
-    let config = &state.config;
-    let provinces: Vec<&str> = (state.dataset.provinces.iter().zip(&config.shown))
+pub(super) fn view_attributes(dataset: &Dataset, config: &ChartConfig) -> JsValue {
+    let provinces: Vec<&str> = (dataset.provinces.iter().zip(&config.shown))
         .filter(|(_, shown)| **shown)
         .map(|(p, _)| p.id.as_str())
         .collect();
     let attributes = ViewAttributes {
-        indicator: &state.dataset.indicators[config.indicator].id,
+        indicator: &dataset.indicators[config.indicator].id,
         year: config.year.map(|y| y.to_string()).unwrap_or_else(|| "all".into()),
         provinces: provinces.join(","),
         lang: config.lang.as_str(),
         national: NATIONAL[usize::from(!config.national)],
         highlight: (config.highlight.iter())
-            .map(|&p| state.dataset.provinces[p].id.as_str())
+            .map(|&p| dataset.provinces[p].id.as_str())
             .collect::<Vec<_>>()
             .join(","),
     };

@@ -3,7 +3,6 @@
 //! segments and the national-target switch (all hidden by `controls="none"`), the chart, the details panel, then the note, the one source
 //! line, the downloads menu and the table, in one call. What changes after mount is kept in `Parts`.
 
-use super::download::CSV_HREF_PREFIX;
 use super::html::Ui;
 use crate::chart::indicator_menu::{indicator_menu, option_label};
 use crate::chart::reference::national_name;
@@ -11,6 +10,10 @@ use crate::chart::view::ChartConfig;
 use crate::data::model::Dataset;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlSelectElement};
+
+/// The CSV link's `href` before a reader follows it (an empty CSV): the click sets a `blob:` URL
+/// (`download::csv_href`).
+pub(super) const CSV_HREF_PREFIX: &str = "data:text/csv;charset=utf-8,";
 
 /// The widget's elements that change after mount.
 pub(super) struct Parts {

@@ -6,6 +6,7 @@
 //! click, by a timer that calls `URL.revokeObjectURL` itself, so the browser never calls into the module for it.
 
 use super::canvas;
+use super::controls::CSV_HREF_PREFIX;
 use super::html::HTML_NAMESPACE;
 use super::state::State;
 use crate::chart::framing::Standing;
@@ -15,9 +16,6 @@ use crate::export::csv;
 use crate::render::svg;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, HtmlElement, Url};
-
-/// The CSV link's `href` before a reader follows it (an empty CSV): the click sets a `blob:` URL.
-pub(super) const CSV_HREF_PREFIX: &str = "data:text/csv;charset=utf-8,";
 
 /// How long an object URL outlives the click that offered it. Browsers resolve it when the download starts,
 /// at the click; the margin is for slower ones.

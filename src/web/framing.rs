@@ -2,9 +2,10 @@
 //! line of the rows shown (`chart::framing` words them), brought up to date after each render. The live SVG
 //! leaves them out; a downloaded SVG or PNG, which stands alone, draws them itself.
 
-use super::state::State;
-use crate::chart::framing;
-use crate::chart::view::View;
+use super::controls::Parts;
+use crate::chart::framing::{self, EditorWords};
+use crate::chart::view::{ChartConfig, View};
+use crate::data::model::Dataset;
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
@@ -12,27 +13,28 @@ use web_sys::Element;
 /// here rather than read back from the page: a render after a toggle compares strings in the module instead
 /// of crossing into the browser four times to read texts that rarely change.
 #[derive(Default)]
-pub(super) struct Shown {
+pub(super) struct Framing {
     title: Option<Option<String>>,
     description: Option<Option<String>>,
     note: Option<Option<String>>,
     source: Option<Option<String>>,
 }
 
-impl State {
-    /// Writes the headline, description, note and source line of the current view, as text, touching only
-    /// those that changed; an absent description, note or source line hides its element.
-    pub(super) fn render_framing(&mut self, view: &View) -> Result<(), JsValue> {
-        let (dataset, config, words) = (&self.dataset, &self.config, &self.words);
-        let shown = &mut self.framing_shown;
-        show_text(&self.parts.title, &mut shown.title, Some(framing::title(dataset, config, words)))?;
-        show_text(
-            &self.parts.description,
-            &mut shown.description,
-            framing::description(dataset, config, words),
-        )?;
-        show_text(&self.parts.note, &mut shown.note, words.note.clone())?;
-        show_text(&self.parts.source, &mut shown.source, framing::source_line(dataset, view, config.lang))
+impl Framing {
+    /// Writes the headline, description, note and source line of `view`, as text, touching only those that
+    /// changed; an absent description, note or source line hides its element.
+    pub(super) fn render(
+        &mut self,
+        parts: &Parts,
+        dataset: &Dataset,
+        config: &ChartConfig,
+        words: &EditorWords,
+        view: &View,
+    ) -> Result<(), JsValue> {
+        show_text(&parts.title, &mut self.title, Some(framing::title(dataset, config, words)))?;
+        show_text(&parts.description, &mut self.description, framing::description(dataset, config, words))?;
+        show_text(&parts.note, &mut self.note, words.note.clone())?;
+        show_text(&parts.source, &mut self.source, framing::source_line(dataset, view, config.lang))
     }
 }
 

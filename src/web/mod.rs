@@ -187,7 +187,7 @@ impl Widget {
     /// `{indicator, year, provinces, lang, national}` (`year` is "all" or a year; `provinces` a comma-separated
     /// list; `national` "on" or "off").
     pub fn state(&self) -> JsValue {
-        attributes::view_attributes(&self.state.borrow())
+        self.state.borrow().view_attributes()
     }
 
     /// How many listeners the widget holds (for leak tests).

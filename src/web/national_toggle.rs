@@ -1,4 +1,4 @@
-//! The reader's switch for the national reference lines (issue 15): shown while the view's indicator and
+//! The reader's switch for the national reference lines: shown while the view's indicator and
 //! year have a national target, pressed while its line is drawn; pressing it draws the view without or with
 //! the line and its summary sentence. On a phone it shares the "Tỉnh (5/5)" row at the top, wider it ends
 //! the controls: its place in the DOM follows, so that Tab meets it where the eye does (WCAG 2.4.3).

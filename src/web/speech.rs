@@ -4,11 +4,10 @@
 //! the summary, in a mark's name or in the data table, and read again they would bury the marks. The exported
 //! SVG keeps its `<title>` and `<desc>` (see `download`, which writes it afresh from the scene).
 
-use super::html::Ui;
-use super::state::State;
 use crate::chart::details::LineKind;
 use crate::chart::navigation::Focus;
 use crate::chart::{reference, view};
+use crate::data::model::Dataset;
 use crate::locale::i18n::Lang;
 use crate::render::tree::Tree;
 
@@ -40,45 +39,41 @@ fn is_mark(attributes: &[(&'static str, String)]) -> bool {
     attributes.iter().any(|(name, value)| *name == "class" && value.split(' ').any(focusable))
 }
 
-impl State {
-    /// Says what has focus, in one short sentence: "Bắc Giang, 2025: khoảng 25%.", or for a national line
-    /// its label, which says it is the national target: "Mục tiêu quốc gia 2025: 20% (QĐ 749/QĐ-TTg)."
-    pub(super) fn say_focus(&self, focus: Focus) {
-        let (dataset, lang) = (&self.dataset, self.config.lang);
-        let mut sentence = match focus {
-            Focus::Target(target) => view::mark_name(dataset, target, lang),
-            Focus::National(n) => {
-                let national = &dataset.national[n];
-                reference::label(national, &dataset.indicators[national.indicator], lang)
-            }
-        };
-        sentence.push('.');
-        self.say(&sentence);
-    }
-
-    /// Says what the reader pinned (Enter): a mark's quote, the full words one keystroke away; a national
-    /// line's document in full, since it has no quote.
-    pub(super) fn say_pinned(&self, focus: Focus) {
-        match focus {
-            Focus::Target(target) => {
-                let quote = &self.dataset.targets[target].quote;
-                self.say(self.config.lang.text().quote_lead);
-                // The quote is Vietnamese in either interface language: read in a Vietnamese voice, as the
-                // visible blockquote (`lang="vi"`) is.
-                let mut ui = Ui::default();
-                ui.leaf("span", "", &[("lang", "vi")], &format!("“{quote}”"));
-                let _ = ui.apply(&self.parts.live);
-            }
-            Focus::National(n) => {
-                let lines = reference::details(&self.dataset, &self.dataset.national[n], self.config.lang);
-                if let Some(document) = lines.into_iter().find(|line| line.kind == LineKind::Fact) {
-                    self.say(&document.text);
-                }
-            }
+/// What has focus, in one short sentence: "Bắc Giang, 2025: khoảng 25%.", or for a national line its label,
+/// which says it is the national target: "Mục tiêu quốc gia 2025: 20% (QĐ 749/QĐ-TTg)."
+pub(super) fn focus_sentence(dataset: &Dataset, focus: Focus, lang: Lang) -> String {
+    let mut sentence = match focus {
+        Focus::Target(target) => view::mark_name(dataset, target, lang),
+        Focus::National(n) => {
+            let national = &dataset.national[n];
+            reference::label(national, &dataset.indicators[national.indicator], lang)
         }
-    }
+    };
+    sentence.push('.');
+    sentence
+}
 
-    fn say(&self, sentence: &str) {
-        self.parts.live.set_text_content(Some(sentence));
+/// What the reader hears on pinning (Enter): the words to say, and for a mark its quote, which is Vietnamese in
+/// either interface language and so is read in a Vietnamese voice (`lang="vi"`), as the visible blockquote is.
+pub(super) struct Pinned {
+    pub said: String,
+    pub vietnamese: Option<String>,
+}
+
+/// What the reader pinned (Enter): a mark's quote, the full words one keystroke away; a national line's
+/// document in full, since it has no quote.
+pub(super) fn pinned_sentence(dataset: &Dataset, focus: Focus, lang: Lang) -> Option<Pinned> {
+    match focus {
+        Focus::Target(target) => {
+            let quote = &dataset.targets[target].quote;
+            Some(Pinned {
+                said: lang.text().quote_lead.to_string(), vietnamese: Some(format!("“{quote}”"))
+            })
+        }
+        Focus::National(n) => {
+            let lines = reference::details(dataset, &dataset.national[n], lang);
+            let document = lines.into_iter().find(|line| line.kind == LineKind::Fact)?;
+            Some(Pinned { said: document.text, vietnamese: None })
+        }
     }
 }

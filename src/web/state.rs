@@ -1,11 +1,17 @@
 //! A mounted widget's state (the dataset, the reader's choices, the parts of the page it changes, what was
 //! last drawn) and the renders that bring the page in line with it after each change.
+//!
+//! The parts of the page that keep their own memory of what they last showed (the framing, the year
+//! control, the faded marks) are components with private fields that only this file imports; they are
+//! handed the parts and the view they show, and none of them knows `State`.
 
 use super::attributes::{self, Options};
 use super::controls::{self, Parts};
+use super::framing::Framing;
+use super::html::Ui;
 use super::marked::Marked;
-use super::year_control::Shown;
-use super::{framing, measure, patch, speech, theme, trap};
+use super::year_control::{self, YearControl};
+use super::{measure, patch, speech, theme, trap};
 use crate::chart::framing::{EditorWords, Standing};
 use crate::chart::layout;
 use crate::chart::navigation::{Focus, MarkGrid};
@@ -53,13 +59,13 @@ pub(super) struct State {
     drawn_nodes: JsValue,
     drawn_summary: String,
     /// What the headline, description, note and source line last showed (`framing.rs`).
-    pub(super) framing_shown: framing::Shown,
+    framing: Framing,
     /// Rows below the first screen are drawn after the first frame (see `mount`).
     pub rows_deferred: bool,
     /// What the year segments and the empty-year message last showed (`year_control`).
-    pub(super) year_control: Option<Shown>,
+    year_control: YearControl,
     /// Whether a mark is hovered or focused, which fades the others (`marked.rs`).
-    pub(super) marked: Marked,
+    marked: Marked,
 }
 
 impl State {
@@ -96,9 +102,9 @@ impl State {
             drawn: Tree::default(),
             drawn_nodes: js_sys::Array::new().into(),
             drawn_summary: String::new(),
-            framing_shown: framing::Shown::default(),
+            framing: Framing::default(),
             rows_deferred: false,
-            year_control: None,
+            year_control: YearControl::default(),
             marked: Marked::default(),
         }));
         // The first frame gets the rows a reader can see: those starting above the viewport's bottom edge, as
@@ -143,7 +149,7 @@ impl State {
             self.pinned = None;
         }
         let view = View::new(&self.dataset, &self.config);
-        self.render_framing(&view)?;
+        self.framing.render(&self.parts, &self.dataset, &self.config, &self.words, &view)?;
         // Unpinned, the panel holds the view's most telling target, never an empty box (see `opening`).
         if self.pinned.is_none() {
             self.show_opening(opening_target(&self.dataset, &view))?;
@@ -164,7 +170,7 @@ impl State {
             tree.set_attribute_where((name, &value), ("tabindex", "0"));
         }
         self.draw(tree)?;
-        self.sync_year_control()?;
+        self.year_control.sync(&self.parts, &self.dataset, &self.config)?;
         self.sync_national_toggle()?;
         if self.drawn_summary != scene.description {
             self.parts.summary.set_text_content(Some(&scene.description));
@@ -220,13 +226,61 @@ impl State {
         self.announce_change()
     }
 
+    /// The reader chose `year` (a segment, an arrow key, or a button of the empty-year message).
+    pub(super) fn choose_year(&mut self, year: Option<u16>) -> Result<(), JsValue> {
+        self.config.year = year;
+        self.render()?;
+        self.announce_change()
+    }
+
+    /// The segment of `year`, to move focus to after an arrow key or an empty-year button.
+    pub(super) fn year_segment(&self, year: Option<u16>) -> Option<&Element> {
+        year_control::segment(&self.parts, year)
+    }
+
+    /// The pointer entered a mark (`true`) or went elsewhere (`false`): the other marks fade while it is there.
+    pub(super) fn mark_hovered(&mut self, hovered: bool) -> Result<(), JsValue> {
+        self.marked.set_hovered(&self.parts.chart, hovered)
+    }
+
+    /// Focus went to a mark (`true`) or elsewhere (`false`).
+    pub(super) fn mark_focused(&mut self, focused: bool) -> Result<(), JsValue> {
+        self.marked.set_focused(&self.parts.chart, focused)
+    }
+
+    /// Says what has focus in the live region, in one short sentence (`speech::focus_sentence`).
+    pub(super) fn say_focus(&self, focus: Focus) {
+        self.say(&speech::focus_sentence(&self.dataset, focus, self.config.lang));
+    }
+
+    /// Says what the reader pinned with Enter: a mark's quote, a national line's document.
+    pub(super) fn say_pinned(&self, focus: Focus) {
+        if let Some(pinned) = speech::pinned_sentence(&self.dataset, focus, self.config.lang) {
+            self.say(&pinned.said);
+            if let Some(quote) = pinned.vietnamese {
+                let mut ui = Ui::default();
+                ui.leaf("span", "", &[("lang", "vi")], &quote);
+                let _ = ui.apply(&self.parts.live);
+            }
+        }
+    }
+
+    fn say(&self, sentence: &str) {
+        self.parts.live.set_text_content(Some(sentence));
+    }
+
+    /// The current view as the embed attributes that reproduce it (`Widget.state()`, the event's detail).
+    pub(super) fn view_attributes(&self) -> JsValue {
+        attributes::view_attributes(&self.dataset, &self.config)
+    }
+
     /// Tells the page the reader changed the view (`province-targets-change`, detail: `state()`), so a page
     /// can keep it in its URL or an embed builder can show the matching code. It crosses the shadow root.
     pub(super) fn announce_change(&self) -> Result<(), JsValue> {
         let init = web_sys::CustomEventInit::new();
         init.set_bubbles(true);
         init.set_composed(true);
-        init.set_detail(&attributes::view_attributes(self));
+        init.set_detail(&self.view_attributes());
         let event = web_sys::CustomEvent::new_with_event_init_dict("province-targets-change", &init)?;
         self.root.dispatch_event(&event)?;
         Ok(())

@@ -13,7 +13,7 @@ pub(super) fn restyle(
     theme: &str,
     style: Option<&CssStyleDeclaration>,
 ) -> Result<Palette, JsValue> {
-    // Printed, the chart is light whatever the theme (issue 16): the loader redraws as printing starts and ends,
+    // Printed, the chart is light whatever the theme: the loader redraws as printing starts and ends,
     // and widget.css's @media print block gives the widget the light palette.
     let matches = |query: &str| {
         web_sys::window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())

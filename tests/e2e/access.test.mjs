@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { ROOT, openHtml, screenshot, squash, start, stop, waitForChart } from './helpers.mjs';
+import { ROOT, animationsDone, openHtml, screenshot, squash, start, stop, waitForChart } from './helpers.mjs';
 
 const GRDP = 'digital-economy-share-grdp';
 const PHONE = { width: 360, height: 740 };
@@ -422,7 +422,7 @@ describe('a tap on a phone', () => {
         const mark = widget.locator('.pt-mark').nth(2);
         await mark.scrollIntoViewIfNeeded();
         await mark.tap();
-        await page.waitForTimeout(400); // the fade's transition
+        await animationsDone(widget); // the fade's transition, to its end
         const quote = widget.locator('.pt-details blockquote');
         const box = await quote.boundingBox();
         assert.ok(box && box.y >= 0 && box.y + box.height <= PHONE.height,

@@ -1,5 +1,6 @@
 // Shared helpers for the end-to-end tests: a static server over dist/, Debian's chromium through
 // playwright-core, console error collection and screenshots into test-output/.
+import { EventEmitter, once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -31,7 +32,7 @@ export async function readDataset() {
 }
 
 /**
- * What the build published under content-hashed names (dist/files.json, issue 17): each logical file name
+ * What the build published under content-hashed names (dist/files.json): each logical file name
  * ("province_targets_bg.wasm", "targets.json", "province-targets.js") -> { path, integrity }.
  */
 export async function builtFiles(dist = DIST) {
@@ -60,14 +61,18 @@ export async function launch() {
 export async function openPage(browser, url, { viewport = { width: 1000, height: 900 }, ...context } = {}) {
   const ctx = await browser.newContext({ viewport, ...context });
   const page = await ctx.newPage();
-  const log = { errors: [], requests: [], failed: [], violations: [] };
+  // `events` says 'violation' as each one is logged, so a test can wait for one instead of sleeping.
+  const log = { errors: [], requests: [], failed: [], violations: [], events: new EventEmitter() };
   page.on('console', (msg) => {
     if (msg.type() === 'error') log.errors.push(msg.text());
   });
   page.on('pageerror', (error) => log.errors.push(`pageerror: ${error.message}`));
   page.on('request', (request) => log.requests.push(request.url()));
   page.on('requestfailed', (request) => log.failed.push(`${request.url()} ${request.failure()?.errorText}`));
-  await page.exposeFunction('__ptViolation', (text) => log.violations.push(text));
+  await page.exposeFunction('__ptViolation', (text) => {
+    log.violations.push(text);
+    log.events.emit('violation', text);
+  });
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
       window.__ptViolation(`${event.violatedDirective} blocked ${event.blockedURI} (${event.sourceFile}:${event.lineNumber})`);
@@ -145,4 +150,44 @@ export async function viewOf(widget) {
 export async function openDownloads(widget) {
   const toggle = widget.locator('.pt-downloads-toggle');
   if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
+
+/**
+ * Resolves once every console line the page wrote before this call has reached the test: a line written now
+ * arrives after them, since the browser reports console calls in order. No sleep: the marker is the event.
+ */
+export async function consoleFlushed(page) {
+  const marker = `pt-test: console flushed ${Math.random().toString(36).slice(2)}`;
+  const seen = page.waitForEvent('console', { predicate: (msg) => msg.text() === marker, timeout: 15000 });
+  await page.evaluate((text) => console.debug(text), marker);
+  await seen;
+}
+
+/** Resolves once `log` (from openPage) holds at least `n` securitypolicyviolation events. */
+export async function violationsSeen(log, n) {
+  while (log.violations.length < n) await once(log.events, 'violation');
+}
+
+/**
+ * The securitypolicyviolation events and console errors of a page under a policy that allows no image from
+ * another origin, up to now. Rather than wait a while for late reports, it provokes one (an image from an
+ * address no such policy allows), waits for that report, and returns what came before it: the browser
+ * reports violations in the order they happen, so none that happened before can still be on its way.
+ */
+export async function violationsSoFar(page, log) {
+  const sentinel = 'csp-sentinel.invalid';
+  const before = log.violations.length;
+  await page.evaluate((host) => {
+    new Image().src = `https://${host}/after.png`;
+  }, sentinel);
+  while (!log.violations.slice(before).some((v) => v.includes(sentinel))) await once(log.events, 'violation');
+  await consoleFlushed(page);
+  const ours = (line) => !line.includes(sentinel);
+  return { violations: log.violations.filter(ours), errors: log.errors.filter(ours) };
+}
+
+/** Resolves once every CSS transition and animation running in a widget's shadow root has finished. */
+export async function animationsDone(widget) {
+  await widget.evaluate((host) =>
+    Promise.all(host.shadowRoot.getAnimations().map((animation) => animation.finished.catch(() => {}))));
 }

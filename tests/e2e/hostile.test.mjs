@@ -1,4 +1,4 @@
-// End-to-end tests of issue 6, "hostile pages, broken data, strict security policies", against dist/.
+// End-to-end tests of hostile pages, broken data and strict security policies, against dist/.
 // Run with `node --test tests/e2e/hostile.test.mjs` after `make build`.
 //
 // dist/ and tests/e2e/fixtures/ are copied into a temporary site (<tmp>/ and <tmp>/fixtures/); the host pages are
@@ -11,7 +11,9 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { DIST, OUTPUT, ROOT, launch, openDownloads, openPage, screenshot } from './helpers.mjs';
+import {
+  DIST, OUTPUT, ROOT, animationsDone, consoleFlushed, launch, openDownloads, openPage, screenshot, violationsSoFar
+} from './helpers.mjs';
 
 const { startServer } = await import(join(ROOT, 'scripts', 'serve.mjs'));
 
@@ -173,7 +175,7 @@ for (const c of BAD_DATA) {
       const path = await writePage(`data-${c.name}${c.suffix ?? ''}`, { widget: embedTag(attrs) });
       const opened = await open(path);
       const host = await settled(opened.page);
-      await opened.page.waitForTimeout(100); // late console lines
+      await consoleFlushed(opened.page); // every console line written before the widget settled
       const alert = host.getByRole('alert');
       seen = {
         ...opened,
@@ -390,9 +392,9 @@ describe('injection: tests/fixtures/hostile.json via data-src', () => {
   // If any data string went through innerHTML (src/web.rs uses textContent and setAttribute only), the
   // province name would create a <script> and the note an <img onerror>; that one would open a dialog.
   test('no dialog, and no script, img, iframe, javascript: link or on* attribute in the shadow root', async () => {
-    await page.waitForTimeout(200);
-    assert.deepEqual(opened.dialogs, [], 'no alert() ran');
+    // Only such an element or attribute could open a dialog, now or later: with none, no dialog can come.
     assert.deepEqual(await dangerous(), { elements: [], javascriptLinks: [], handlers: [] });
+    assert.deepEqual(opened.dialogs, [], 'no alert() ran');
   });
 
   test('the province name "<script>alert(1)</script>" is visible as text', async () => {
@@ -532,9 +534,9 @@ describe('strict Content-Security-Policy: the error state', () => {
         assert.equal(await host.evaluate((el) => el.shadowRoot.adoptedStyleSheets.length), 1, 'the sheet applies');
         assert.notEqual(await host.evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('.pt-alert'))
           .borderInlineStartWidth), '0px', 'the alert is styled (the sheet was not blocked)');
-        await page.waitForTimeout(200);
-        assert.deepEqual(log.violations, [], 'no securitypolicyviolation');
-        assert.deepEqual(log.errors.filter((e) => /Content Security Policy|Refused to/i.test(e)), []);
+        const seen = await violationsSoFar(page, log);
+        assert.deepEqual(seen.violations, [], 'no securitypolicyviolation');
+        assert.deepEqual(seen.errors.filter((e) => /Content Security Policy|Refused to/i.test(e)), []);
       } finally {
         await ctx.close();
       }
@@ -619,7 +621,7 @@ async function widgetShot(path, viewport = { width: 1000, height: 900 }) {
     const host = await settled(page);
     assert.equal(await host.getAttribute('data-state'), 'ready');
     await page.evaluate(() => document.activeElement?.blur()); // the mouse never entered the page: no hover
-    await page.waitForTimeout(100);
+    await animationsDone(host); // a focus ring or fade the blur ends, to its end
     const png = await host.screenshot({ animations: 'disabled', caret: 'hide' });
     const box = await host.evaluate((el) => {
       const r = el.getBoundingClientRect();

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, launch, openHtml, openPage, screenshot, serve, waitForChart } from './helpers.mjs';
+import { DIST, launch, openHtml, openPage, screenshot, serve, violationsSoFar, waitForChart } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -35,10 +35,10 @@ describe('strict Content-Security-Policy', () => {
         const [a, b] = document.querySelectorAll('province-targets');
         return a.shadowRoot.adoptedStyleSheets[0] === b.shadowRoot.adoptedStyleSheets[0];
       }), true, 'one sheet shared by both widgets');
-      await page.waitForTimeout(200);
-      assert.deepEqual(log.violations, [], 'no securitypolicyviolation event');
-      assert.deepEqual(log.errors.filter((e) => /Content Security Policy|Refused to/i.test(e)), []);
-      assert.deepEqual(log.errors, []);
+      const seen = await violationsSoFar(page, log);
+      assert.deepEqual(seen.violations, [], 'no securitypolicyviolation event');
+      assert.deepEqual(seen.errors.filter((e) => /Content Security Policy|Refused to/i.test(e)), []);
+      assert.deepEqual(seen.errors, []);
     } finally {
       await ctx.close();
     }
@@ -178,7 +178,12 @@ describe('loader', () => {
     try {
       await waitForChart(page, 0);
       await page.evaluate(() => window.scrollTo(0, 0));
-      await page.waitForTimeout(300); // the module and the data are in: an eager widget would draw now
+      // A widget connected later, at the top, and drawn: the far one, connected earlier and sharing its module
+      // and data, has had every chance an eager widget needs to draw.
+      await page.evaluate(() => document.body.prepend(Object.assign(document.createElement('province-targets'),
+        { id: 'later' })));
+      await page.locator('#later .pt-chart svg').first().waitFor({ timeout: 15000 });
+      await page.evaluate(() => window.scrollTo(0, 0));
       const far = page.locator('#far');
       const below = () => far.evaluate((el) => el.getBoundingClientRect().top - innerHeight);
       const distance = await below();

@@ -1,4 +1,4 @@
-// Issue 16: an embed a newsroom's security team approves, and that survives how real sites use it.
+// An embed a newsroom's security team approves, and that survives how real sites use it.
 //   1. integrity: the builder's code carries integrity="sha384-…" and crossorigin; the loader fetches the module
 //      and the bundled data with their build-time hashes; a changed file is refused, with an alert and a console
 //      line naming it; a newsroom's own data-src is exempt
@@ -15,7 +15,9 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, OUTPUT, builtFiles, launch, openPage, screenshot, serve, viewOf } from './helpers.mjs';
+import {
+  DIST, OUTPUT, builtFiles, consoleFlushed, launch, openPage, screenshot, serve, viewOf, violationsSeen
+} from './helpers.mjs';
 
 let browser;
 let server;
@@ -98,7 +100,7 @@ describe('integrity: the module and the bundled data are checked against the has
       const loader = await readFile(join(DIST, 'province-targets.js'), 'utf8');
       const files = await builtFiles();
       for (const f of ['province_targets_bg.wasm', 'targets.json']) {
-        const path = files[f].path; // its content-hashed name, which the loader fetches (issue 17)
+        const path = files[f].path; // its content-hashed name, which the loader fetches
         assert.ok(loader.includes(sri(await readFile(join(DIST, path)))), `the loader holds the hash of ${path}`);
       }
       assert.deepEqual(log.errors, []);
@@ -114,7 +116,8 @@ describe('integrity: the module and the bundled data are checked against the has
       init: tamper('**/province-targets.js', (b) => b.write('/*!x', 0))
     });
     try {
-      await page.waitForTimeout(500);
+      // The tag is a parser-blocking script: by the load event the browser has run or refused it.
+      await consoleFlushed(page);
       assert.equal(await page.evaluate(() => typeof window.ProvinceTargets), 'undefined');
       assert.ok(log.errors.some((e) => /integrity/i.test(e) && /province-targets\.js/.test(e)), log.errors.join('\n'));
     } finally {
@@ -176,7 +179,6 @@ async function useWidget(page) {
   await w.locator('.pt-table-toggle').click();
   await w.locator('.pt-table table').waitFor();
   await w.locator('.pt-mark').first().focus();
-  await page.waitForTimeout(300);
   return viewOf(w);
 }
 
@@ -208,8 +210,10 @@ describe('the strictest policies', () => {
         }
       });
       assert.ok(refused, 'Trusted Types are enforced on this page');
-      await page.waitForTimeout(200);
-      assert.equal(log.violations.length, 1, `the control violation is seen: ${log.violations}`);
+      // The control's report comes after any the widget caused, which would make more than one.
+      await violationsSeen(log, 1);
+      await consoleFlushed(page);
+      assert.equal(log.violations.length, 1, `the control violation alone is seen: ${log.violations}`);
       log.violations.length = 0;
       log.errors = log.errors.filter((e) => !/TrustedScript/.test(e) && !/status of 404/.test(e)); // missing.json
       assertNoViolations(log, 'Trusted Types');
@@ -252,17 +256,21 @@ describe('the strictest policies', () => {
       });
       assert.deepEqual(states, ['ready']);
       await useWidget(page);
-      await page.waitForTimeout(200);
-      assertNoViolations(log, 'nonce and hash');
-      // The policy is enforced: an inline script without the nonce is refused and reported.
+      // The policy is enforced: an inline script without the nonce is refused and reported. That report comes
+      // after any the widget caused, so once it is in, one report means the widget caused none.
       await page.evaluate(() => {
         const s = document.createElement('script');
         s.textContent = 'window.__unlisted = 1';
         document.body.append(s);
       });
-      await page.waitForTimeout(200);
+      await violationsSeen(log, 1);
+      await consoleFlushed(page);
       assert.equal(await page.evaluate(() => window.__unlisted), undefined);
-      assert.equal(log.violations.length, 1, `the control violation is seen: ${log.violations}`);
+      assert.equal(log.violations.length, 1, `the control violation alone is seen: ${log.violations}`);
+      assert.match(log.violations[0], /^script-src/, 'the control is the inline script');
+      log.violations.length = 0;
+      log.errors = log.errors.filter((e) => !/inline script/i.test(e)); // the control's console line
+      assertNoViolations(log, 'nonce and hash');
     } finally {
       await ctx.close();
       article.closeAllConnections();
@@ -553,16 +561,16 @@ describe('print', () => {
       // The reader's view: Bình Định off, the year 2030.
       await w.locator('.pt-toggle[data-province="1"]').click();
       await w.locator('.pt-year[data-year="2030"]').click();
-      await page.waitForTimeout(200);
+      await w.locator('.pt-year[data-year="2030"][aria-checked="true"]').waitFor();
       const screen = await viewOf(w);
       assert.equal(await w.locator('.pt-root').getAttribute('data-theme'), 'dark', 'dark on screen');
       const title = await w.locator('svg title').first().textContent();
       await mkdir(OUTPUT, { recursive: true });
       const pdf = join(OUTPUT, 'trust-print.pdf');
       await writeFile(pdf, await page.pdf({ format: 'A4', printBackground: true }));
-      // After printing, the screen is dark again, on the same view.
-      await page.waitForTimeout(300);
-      assert.equal(await w.locator('.pt-root').getAttribute('data-theme'), 'dark', 'dark again after printing');
+      // After printing, the screen is dark again (the loader redraws when the media switches back), on the
+      // same view.
+      await w.locator('.pt-root[data-theme="dark"]').waitFor();
       assert.deepEqual(await viewOf(w), screen, 'the same view after printing');
 
       const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
