@@ -93,7 +93,11 @@ fn problems(svg: &str, options: &usvg::Options, estimates: Option<&[(String, f64
         for line in &lines {
             // The line's own width is not in its box: it is drawn at most 1.5 px wide.
             let (x, half) = (line.left(), 0.75);
-            if x + half > box_a.left() && x - half < box_a.right() && line.top() < box_a.bottom() && line.bottom() > box_a.top() {
+            if x + half > box_a.left()
+                && x - half < box_a.right()
+                && line.top() < box_a.bottom()
+                && line.bottom() > box_a.top()
+            {
                 problems.push(format!("a line at x {x:.1} crosses \"{a}\""));
             }
         }

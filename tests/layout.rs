@@ -67,7 +67,8 @@ fn problems_of(scene: &Scene) -> Vec<String> {
         }
     }
     for (text, _) in &texts {
-        if text.contains('…') {
+        // The layout cuts a text with "…" at its end; a quote's own "(…)" is not a cut.
+        if text.ends_with('…') {
             problems.push(format!("\"{text}\" is cut"));
         }
     }
@@ -97,8 +98,8 @@ fn vertical_lines(scene: &Scene) -> Vec<(&'static str, BBox)> {
     lines
 }
 
-/// Each row's name and its marks' labels: every label is nearer its own row's name than any other's, so a
-/// label never reads as the next province's.
+/// Each row's name and its marks' labels: every label stands well clear of the next row's name (it would
+/// read as that province's) and below the previous row's.
 fn rows_problems(scene: &Scene) -> Vec<String> {
     let rows: Vec<(&str, BBox, Vec<(&str, BBox)>)> = scene
         .items
@@ -127,18 +128,18 @@ fn rows_problems(scene: &Scene) -> Vec<String> {
             _ => None,
         })
         .collect();
-    let distance = |a: &BBox, b: &BBox| {
-        let dy = (a.y0 - b.y1).max(b.y0 - a.y1).max(0.0);
-        let dx = (a.x0 - b.x1).max(b.x0 - a.x1).max(0.0);
-        dy + dx / 4.0
-    };
+    const CLEAR: f64 = 10.0;
     let mut problems = Vec::new();
     for (i, (name, _, labels)) in rows.iter().enumerate() {
         for (label, b) in labels {
-            let own = distance(b, &rows[i].1);
-            for (j, (other, other_box, _)) in rows.iter().enumerate() {
-                if j != i && distance(b, other_box) <= own {
-                    problems.push(format!("\"{label}\" of {name} stands nearer {other}'s name"));
+            if let Some((next, next_box, _)) = rows.get(i + 1) {
+                if b.y1 > next_box.y0 - CLEAR {
+                    problems.push(format!("\"{label}\" of {name} stands nearer {next}'s name"));
+                }
+            }
+            if let Some((previous, previous_box, _)) = i.checked_sub(1).map(|p| &rows[p]) {
+                if b.y0 < previous_box.y1 + CLEAR {
+                    problems.push(format!("\"{label}\" of {name} stands nearer {previous}'s name"));
                 }
             }
         }
@@ -309,7 +310,10 @@ fn ticks(scene: &Scene) -> Vec<(String, f64)> {
 /// The shapes a reader sees of a mark: everything but its transparent touch boxes.
 fn visible(shapes: &[Shape]) -> impl Iterator<Item = &Shape> {
     shapes.iter().filter(|s| {
-        !matches!(s, Shape::Rect { paint: Paint::Transparent, .. } | Shape::Circle { paint: Paint::Transparent, .. })
+        !matches!(
+            s,
+            Shape::Rect { paint: Paint::Transparent, .. } | Shape::Circle { paint: Paint::Transparent, .. }
+        )
     })
 }
 
@@ -390,7 +394,9 @@ fn over_and_at_least_differ_in_their_arrows_shaft_and_say_so_on_the_mark() {
             let scene = layout(&dataset, &config, 360.0);
             for mark in scene.marks() {
                 let target = &dataset.targets[mark.target];
-                if target.unit == Unit::Rank || !matches!(target.qualifier, Qualifier::Above | Qualifier::AtLeast) {
+                if target.unit == Unit::Rank
+                    || !matches!(target.qualifier, Qualifier::Above | Qualifier::AtLeast)
+                {
                     continue;
                 }
                 let label = mark.shapes.iter().find_map(|s| match s {
