@@ -110,13 +110,14 @@ fn year_palette(dataset: &Dataset) -> Vec<(u16, usize)> {
         .collect()
 }
 
-/// What a line of text must never break inside: the provinces' names ("Lạng Sơn"), and the documents'
-/// numbers ("QĐ 749/QĐ-TTg") and the issuers that name a province, as the source line cites them.
+/// What a line of text must never break inside: the provinces' names ("Lạng Sơn") and the documents'
+/// numbers ("QĐ 749/QĐ-TTg"). A source's document may be its whole title, which wraps as any sentence does:
+/// only short ones, numbers, are kept whole.
 fn unbreakable(dataset: &Dataset) -> Vec<String> {
     let mut keep: Vec<String> = dataset.provinces.iter().map(|p| p.name_vi.clone()).collect();
     keep.extend(dataset.national.iter().map(|n| n.document.clone()));
     keep.extend(dataset.sources.iter().filter_map(|s| s.document.clone()));
-    keep.retain(|phrase| phrase.contains(' '));
+    keep.retain(|phrase| phrase.contains(' ') && phrase.chars().count() <= 24);
     keep.dedup();
     keep
 }
