@@ -101,7 +101,9 @@ fn vertical_lines(scene: &Scene) -> Vec<(&'static str, BBox)> {
 /// Each row's name and its marks' labels: every label stands well clear of the next row's name (it would
 /// read as that province's) and below the previous row's.
 fn rows_problems(scene: &Scene) -> Vec<String> {
-    let rows: Vec<(&str, BBox, Vec<(&str, BBox)>)> = scene
+    /// A row's name and its box, and its labels with theirs.
+    type RowTexts<'s> = (&'s str, BBox, Vec<(&'s str, BBox)>);
+    let rows: Vec<RowTexts> = scene
         .items
         .iter()
         .filter_map(|item| match item {
