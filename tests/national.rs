@@ -105,7 +105,7 @@ fn each_national_line_is_drawn_in_its_years_colour_and_labelled_the_same_way_at_
             .collect();
         let pad = if width < 560.0 { 12.0 } else { 16.0 };
         for (x, anchor) in starts {
-            assert_eq!((x - pad, anchor), (26.0, Anchor::Start), "{width}");
+            assert_eq!((x - pad, anchor), (18.0, Anchor::Start), "{width}");
         }
     }
 }

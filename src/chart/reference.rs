@@ -130,8 +130,8 @@ const HIT_SIZE: f64 = 24.0;
 /// The room between a label and the sides of its box.
 const HIT_MARGIN: f64 = 4.0;
 /// The key before each label, a stroke of its line, and the room it takes with the gap after it.
-const KEY_LENGTH: f64 = 20.0;
-pub const KEY_WIDTH: f64 = 26.0;
+const KEY_LENGTH: f64 = 12.0;
+pub const KEY_WIDTH: f64 = 18.0;
 
 impl ReferenceLines {
     /// Places a label for each of `nationals` that falls on the axis, stacked from `top` at the left edge
