@@ -39,14 +39,21 @@ fn options() -> usvg::Options<'static> {
     }
 }
 
-/// Each text of the tree with its box in the view box's coordinates.
-fn text_boxes(group: &usvg::Group, out: &mut Vec<(String, usvg::Rect)>) {
+/// Each text of the tree with its box in the view box's coordinates, and each long vertical line (a
+/// national line or a gridline, as drawn: a line broken round a label is its pieces).
+fn text_boxes(group: &usvg::Group, out: &mut Vec<(String, usvg::Rect)>, lines: &mut Vec<usvg::Rect>) {
     for node in group.children() {
         match node {
-            usvg::Node::Group(group) => text_boxes(group, out),
+            usvg::Node::Group(group) => text_boxes(group, out, lines),
             usvg::Node::Text(text) => {
                 let words: String = text.chunks().iter().map(|c| c.text()).collect();
                 out.push((words, text.abs_bounding_box()));
+            }
+            usvg::Node::Path(path) => {
+                let b = path.abs_bounding_box();
+                if b.width() < 0.5 && b.height() > 20.0 {
+                    lines.push(b);
+                }
             }
             _ => {}
         }
@@ -59,8 +66,8 @@ fn text_boxes(group: &usvg::Group, out: &mut Vec<(String, usvg::Rect)>) {
 fn problems(svg: &str, options: &usvg::Options, estimates: Option<&[(String, f64)]>) -> Vec<String> {
     let tree = usvg::Tree::from_str(svg, options).expect("the SVG parses");
     let (width, height) = (tree.size().width(), tree.size().height());
-    let mut boxes = Vec::new();
-    text_boxes(tree.root(), &mut boxes);
+    let (mut boxes, mut lines) = (Vec::new(), Vec::new());
+    text_boxes(tree.root(), &mut boxes, &mut lines);
     let mut problems = Vec::new();
     let texts_in_svg = svg.matches("<text").count();
     if boxes.len() != texts_in_svg {
@@ -81,6 +88,17 @@ fn problems(svg: &str, options: &usvg::Options, estimates: Option<&[(String, f64
             // A hundredth of a pixel for rounding: boxes that only touch do not overlap.
             if overlap_x > 0.01 && overlap_y > 0.01 {
                 problems.push(format!("\"{a}\" overlaps \"{b}\" by {overlap_x:.1}×{overlap_y:.1} px"));
+            }
+        }
+        for line in &lines {
+            // The line's own width is not in its box: it is drawn at most 1.5 px wide.
+            let (x, half) = (line.left(), 0.75);
+            if x + half > box_a.left()
+                && x - half < box_a.right()
+                && line.top() < box_a.bottom()
+                && line.bottom() > box_a.top()
+            {
+                problems.push(format!("a line at x {x:.1} crosses \"{a}\""));
             }
         }
         if box_a.left() < -0.01
@@ -160,6 +178,8 @@ fn the_glyph_check_catches_an_overlap_and_a_text_outside() {
              font-family=\"DejaVu Sans\">{body}</svg>"
         )
     };
+    let crossed = svg("<text x=\"10\" y=\"50\" font-size=\"12\">Lạng Sơn</text><line x1=\"30\" y1=\"0\" x2=\"30\" y2=\"100\" stroke=\"black\"/>");
+    assert!(problems(&crossed, &options, None).iter().any(|p| p.contains("crosses")));
     let twice = svg("<text x=\"10\" y=\"50\" font-size=\"12\">Bắc Giang</text><text x=\"60\" y=\"52\" font-size=\"12\">Lạng Sơn</text>");
     assert!(
         problems(&twice, &options, None).iter().any(|p| p.contains("overlaps")),

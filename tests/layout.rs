@@ -7,13 +7,13 @@ mod common;
 
 use common::every_view;
 use province_targets::chart::layout::layout;
-use province_targets::chart::scene::{Item, Paint, Scene, Shape};
+use province_targets::chart::scene::{BBox, Item, Paint, Scene, Shape};
 use province_targets::chart::view::{ChartConfig, Requested};
 use province_targets::data::model::{Qualifier, Unit};
 use province_targets::data::read::{dataset_from_json, BUNDLED};
 use province_targets::{Dataset, Lang};
 
-const WIDTHS: [f64; 5] = [320.0, 360.0, 600.0, 1000.0, 1200.0];
+const WIDTHS: [f64; 8] = [320.0, 360.0, 600.0, 768.0, 1000.0, 1200.0, 1280.0, 1024.0];
 
 fn bundled() -> Dataset {
     dataset_from_json(BUNDLED).expect("the bundled dataset is valid")
@@ -59,6 +59,93 @@ fn problems_of(scene: &Scene) -> Vec<String> {
             problems.push(format!("outside the {}×{} view box: {shape:?}", scene.width, scene.height));
         }
     }
+    for (what, line) in vertical_lines(scene) {
+        for (text, b) in &texts {
+            if line.x0 < b.x1 && b.x0 < line.x1 && line.y0 < b.y1 && b.y0 < line.y1 {
+                problems.push(format!("the {what} at x {:.1} crosses \"{text}\" {b:?}", line.x0));
+            }
+        }
+    }
+    for (text, _) in &texts {
+        // The layout cuts a text with "…" at its end; a quote's own "(…)" is not a cut.
+        if text.ends_with('…') {
+            problems.push(format!("\"{text}\" is cut"));
+        }
+    }
+    problems.extend(rows_problems(scene));
+    problems
+}
+
+/// The lines a label could be drawn across: each national line, and each gridline (only where drawn, a
+/// gridline broken round a label counts as its pieces).
+fn vertical_lines(scene: &Scene) -> Vec<(&'static str, BBox)> {
+    let mut lines = Vec::new();
+    for item in scene.flat_items() {
+        match item {
+            Item::Reference(reference) => {
+                for shape in &reference.shapes {
+                    if let Shape::Line { .. } = shape {
+                        lines.push(("national line", shape.bbox()));
+                    }
+                }
+            }
+            Item::Shape(shape @ Shape::Line { x1, x2, paint: Paint::Grid, .. }) if x1 == x2 => {
+                lines.push(("gridline", shape.bbox()))
+            }
+            _ => {}
+        }
+    }
+    lines
+}
+
+/// Each row's name and its marks' labels: every label stands well clear of the next row's name (it would
+/// read as that province's) and below the previous row's.
+fn rows_problems(scene: &Scene) -> Vec<String> {
+    /// A row's name and its box, and its labels with theirs.
+    type RowTexts<'s> = (&'s str, BBox, Vec<(&'s str, BBox)>);
+    let rows: Vec<RowTexts> = scene
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Row(row) => {
+                let name = row.items.iter().find_map(|item| match item {
+                    Item::Shape(s @ Shape::Text { text, .. }) => Some((text.as_str(), s.bbox())),
+                    _ => None,
+                })?;
+                let labels = row
+                    .items
+                    .iter()
+                    .filter_map(|item| match item {
+                        Item::Mark(mark) => Some(mark.shapes.iter()),
+                        _ => None,
+                    })
+                    .flatten()
+                    .filter_map(|s| match s {
+                        Shape::Text { text, .. } => Some((text.as_str(), s.bbox())),
+                        _ => None,
+                    })
+                    .collect();
+                Some((name.0, name.1, labels))
+            }
+            _ => None,
+        })
+        .collect();
+    const CLEAR: f64 = 10.0;
+    let mut problems = Vec::new();
+    for (i, (name, _, labels)) in rows.iter().enumerate() {
+        for (label, b) in labels {
+            if let Some((next, next_box, _)) = rows.get(i + 1) {
+                if b.y1 > next_box.y0 - CLEAR {
+                    problems.push(format!("\"{label}\" of {name} stands nearer {next}'s name"));
+                }
+            }
+            if let Some((previous, previous_box, _)) = i.checked_sub(1).map(|p| &rows[p]) {
+                if b.y0 < previous_box.y1 + CLEAR {
+                    problems.push(format!("\"{label}\" of {name} stands nearer {previous}'s name"));
+                }
+            }
+        }
+    }
     problems
 }
 
@@ -78,6 +165,10 @@ fn no_label_overlaps_and_nothing_leaves_the_view_box_at_any_width() {
                 ));
             }
         }
+    }
+    for kind in ["national line", "gridline", "is cut", "nearer", "overlaps", "outside"] {
+        let of_kind: Vec<&String> = failures.iter().filter(|f| f.contains(kind)).collect();
+        eprintln!("{kind}: {} {:#?}", of_kind.len(), &of_kind[..of_kind.len().min(4)]);
     }
     assert!(
         failures.is_empty(),
@@ -218,28 +309,110 @@ fn ticks(scene: &Scene) -> Vec<(String, f64)> {
     ticks
 }
 
+/// The shapes a reader sees of a mark: everything but its transparent touch boxes.
+fn visible(shapes: &[Shape]) -> impl Iterator<Item = &Shape> {
+    shapes.iter().filter(|s| {
+        !matches!(
+            s,
+            Shape::Rect { paint: Paint::Transparent, .. } | Shape::Circle { paint: Paint::Transparent, .. }
+        )
+    })
+}
+
 #[test]
-fn a_rank_axis_starts_at_first_place_on_the_right_and_top_n_is_a_band_to_it() {
+fn a_rank_axis_starts_at_first_place_and_top_n_is_a_mark_at_n_pointing_to_first_place() {
     let dataset = bundled();
-    let scene = scene_of(&dataset, "dti-ranking");
-    let ticks = ticks(&scene);
-    let labels: Vec<&str> = ticks.iter().map(|(t, _)| t.as_str()).collect();
-    assert_eq!(labels, ["15", "10", "5", "1"], "worst place left, first place right");
-    let x_of = |label: &str| ticks.iter().find(|(t, _)| t == label).unwrap().1;
-    // Bắc Giang's "top 15" (2025) is a thick band from 15th place to first.
-    let band = scene
-        .marks()
-        .find(|m| m.name == "Bắc Giang, 2025: nhóm 15 dẫn đầu")
-        .expect("the 2025 mark")
-        .shapes
-        .iter()
-        .find_map(|s| match s {
-            Shape::Line { x1, x2, stroke_width, .. } if *stroke_width > 2.0 => Some((*x1, *x2)),
-            _ => None,
-        })
-        .expect("a band");
-    assert!((band.0 - x_of("15")).abs() < 0.5 && (band.1 - x_of("1")).abs() < 0.5, "{band:?} {ticks:?}");
-    assert!(words(&scene).contains(&"nhóm 10 dẫn đầu"));
+    let indicator = dataset.indicator_by_id("dti-ranking").unwrap();
+    for width in [320.0, 360.0, 600.0, 768.0, 1280.0] {
+        let config = ChartConfig { indicator, ..ChartConfig::default_for(&dataset) };
+        let scene = layout(&dataset, &config, width);
+        let ticks = ticks(&scene);
+        let labels: Vec<&str> = ticks.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(labels, ["15", "10", "5", "1"], "worst place left, first place right");
+        let x_of = |label: &str| ticks.iter().find(|(t, _)| t == label).unwrap().1;
+        // The axis says that it stops at 15th place, where the ranking goes on.
+        assert!(words(&scene).iter().any(|t| t.contains("Trục cắt ở hạng 15")), "{:?}", words(&scene));
+        // Bắc Giang's "top 15" (2025) and "top 10" (2030): each a marker at its place, neither a band
+        // that the other covers.
+        let mark = |name: &str| scene.marks().find(|m| m.name == name).expect(name);
+        let (top15, top10) =
+            (mark("Bắc Giang, 2025: nhóm 15 dẫn đầu"), mark("Bắc Giang, 2030: nhóm 10 dẫn đầu"));
+        for (m, place) in [(top15, "15"), (top10, "10")] {
+            let extent = visible(&m.shapes)
+                .filter(|s| !matches!(s, Shape::Text { .. }))
+                .map(Shape::bbox)
+                .fold((f64::MAX, f64::MIN), |(a, b), bb| (a.min(bb.x0), b.max(bb.x1)));
+            assert!(extent.0 > x_of(place) - 10.0, "{width}: {} starts at its place: {extent:?}", m.name);
+            assert!(extent.1 < x_of(place) + 30.0, "{width}: {} is no band: {extent:?}", m.name);
+            // Its arrow points to first place, at the right.
+            assert!(extent.1 > x_of(place) + 15.0, "{width}: {} has its arrow: {extent:?}", m.name);
+        }
+        // Neither covers the other: their drawn shapes do not overlap.
+        for a in visible(&top15.shapes).filter(|s| !matches!(s, Shape::Text { .. })) {
+            for b in visible(&top10.shapes).filter(|s| !matches!(s, Shape::Text { .. })) {
+                assert!(!a.bbox().overlaps(&b.bbox()), "{width}: {a:?} and {b:?} overlap");
+            }
+        }
+        assert!(words(&scene).contains(&"nhóm 10 dẫn đầu"));
+    }
+}
+
+#[test]
+fn no_name_or_document_number_breaks_across_lines() {
+    let dataset = bundled();
+    let mut phrases: Vec<String> = Vec::new();
+    for province in &dataset.provinces {
+        phrases.push(province.name_vi.clone());
+    }
+    phrases.extend(dataset.national.iter().map(|n| format!("({})", n.document)));
+    phrases.retain(|p| p.contains(' '));
+    let mut failures = Vec::new();
+    for width in WIDTHS {
+        for config in every_view(&dataset) {
+            let scene = layout(&dataset, &config, width);
+            let texts = words(&scene);
+            for pair in texts.windows(2) {
+                for phrase in &phrases {
+                    for (i, _) in phrase.match_indices(' ') {
+                        let (left, right) = (&phrase[..i], &phrase[i + 1..]);
+                        if pair[0].ends_with(left) && pair[1].starts_with(right) {
+                            failures.push(format!("{width}px: \"{}\" / \"{}\"", pair[0], pair[1]));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    failures.dedup();
+    assert!(failures.is_empty(), "{} breaks: {:#?}", failures.len(), &failures[..failures.len().min(10)]);
+}
+
+#[test]
+fn over_and_at_least_differ_in_their_arrows_shaft_and_say_so_on_the_mark() {
+    let dataset = bundled();
+    for lang in [Lang::Vi, Lang::En] {
+        let (over, at_least) = (lang.text().legend_above, lang.text().legend_at_least);
+        for config in every_view(&dataset).into_iter().filter(|c| c.lang == lang) {
+            let scene = layout(&dataset, &config, 360.0);
+            for mark in scene.marks() {
+                let target = &dataset.targets[mark.target];
+                if target.unit == Unit::Rank
+                    || !matches!(target.qualifier, Qualifier::Above | Qualifier::AtLeast)
+                {
+                    continue;
+                }
+                let label = mark.shapes.iter().find_map(|s| match s {
+                    Shape::Text { text, .. } => Some(text.as_str()),
+                    _ => None,
+                });
+                let word = if target.qualifier == Qualifier::Above { over } else { at_least };
+                assert!(label.is_some_and(|l| l.starts_with(word)), "{}: {label:?}", mark.name);
+                // "Over" does not include its number: a dashed shaft that starts clear of the marker.
+                let dashed = mark.shapes.iter().any(|s| matches!(s, Shape::Line { dashed: true, .. }));
+                assert_eq!(dashed, target.qualifier == Qualifier::Above, "{}: {:?}", mark.name, mark.shapes);
+            }
+        }
+    }
 }
 
 #[test]

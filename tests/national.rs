@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use province_targets::chart::layout::layout;
-use province_targets::chart::scene::{Anchor, BBox, Item, Paint, Shape};
+use province_targets::chart::scene::{Anchor, BBox, Item, Paint, Scene, Shape};
 use province_targets::chart::view::{ChartConfig, Requested};
 use province_targets::data::read::{dataset_from_json, BUNDLED};
 
@@ -20,11 +20,11 @@ fn the_layout_draws_the_line_at_the_national_value() {
     let (config, _) = ChartConfig::resolve(&dataset, &requested);
     for width in [320.0, 600.0, 1200.0] {
         let scene = layout(&dataset, &config, width);
-        let national_lines: Vec<(f64, f64, f64)> = scene
-            .shapes()
-            .filter_map(|shape| match shape {
-                Shape::Line { x1, y1, y2, paint: Paint::Ink, dashed: true, .. } => Some((*x1, *y1, *y2)),
-                _ => None,
+        let national_lines: Vec<(f64, f64, f64)> = national_lines(&scene)
+            .into_iter()
+            .map(|(_, shape)| match shape {
+                Shape::Line { x1, y1, y2, .. } => (x1, y1, y2),
+                other => panic!("{other:?}"),
             })
             .collect();
         let tick_x = scene.shapes().find_map(|shape| match shape {
@@ -43,7 +43,71 @@ fn the_layout_draws_the_line_at_the_national_value() {
     }
     let off = ChartConfig { national: false, ..config };
     let scene = layout(&dataset, &off, 600.0);
-    assert!(!scene.shapes().any(|s| matches!(s, Shape::Line { paint: Paint::Ink, dashed: true, .. })));
+    assert!(national_lines(&scene).is_empty());
+}
+
+/// Each national line of a scene with its year, in drawing order.
+fn national_lines(scene: &Scene) -> Vec<(u16, Shape)> {
+    let dataset = dataset_from_json(BUNDLED).unwrap();
+    scene
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Reference(r) => {
+                let line = r.shapes.iter().find(|s| matches!(s, Shape::Line { dashed: true, .. }))?;
+                Some((dataset.national[r.national].year, line.clone()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The two national lines of the default view (2025 and 2030) are told apart at a glance: each is drawn in
+/// its year's colour, the colour of that year's marks and legend entry, and its label starts the same way
+/// at every width (at the chart's left edge, after a key in the line's colour and dash).
+#[test]
+fn each_national_line_is_drawn_in_its_years_colour_and_labelled_the_same_way_at_every_width() {
+    let dataset = dataset_from_json(BUNDLED).unwrap();
+    let config = ChartConfig::default_for(&dataset);
+    for width in [320.0, 360.0, 768.0, 1280.0] {
+        let scene = layout(&dataset, &config, width);
+        let lines = national_lines(&scene);
+        assert_eq!(lines.len(), 2, "{width}");
+        // A year's colour, as its marks have it.
+        let mark_paint = |year: u16| {
+            scene
+                .marks()
+                .filter(|m| dataset.targets[m.target].year == year)
+                .flat_map(|m| m.shapes.iter())
+                .find_map(|s| match s {
+                    Shape::Text { paint, .. } => Some(*paint),
+                    _ => None,
+                })
+                .unwrap()
+        };
+        for (year, line) in &lines {
+            let Shape::Line { paint, .. } = line else { unreachable!() };
+            assert!(matches!(paint, Paint::Series(_)), "{width}: {year} in a year's colour: {paint:?}");
+            assert_eq!(*paint, mark_paint(*year), "{width}: the {year} line in the {year} marks' colour");
+        }
+        assert_ne!(lines[0].1, lines[1].1);
+        // Every label starts at the same place, whatever the width: after its key at the left edge.
+        let starts: Vec<(f64, Anchor)> = scene
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Reference(r) => r.shapes.iter().find_map(|s| match s {
+                    Shape::Text { x, anchor, .. } => Some((*x, *anchor)),
+                    _ => None,
+                }),
+                _ => None,
+            })
+            .collect();
+        let pad = if width < 560.0 { 12.0 } else { 16.0 };
+        for (x, anchor) in starts {
+            assert_eq!((x - pad, anchor), (18.0, Anchor::Start), "{width}");
+        }
+    }
 }
 
 /// Every national line a reader can reach has a touch box of at least 24 × 24 px round its label (WCAG

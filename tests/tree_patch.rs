@@ -184,5 +184,6 @@ fn turning_off_the_first_province_moves_the_other_rows_whole() {
     let row_moves =
         patch.changes.iter().filter(|c| matches!(c, Change::SetAttribute { name: "transform", .. })).count();
     assert_eq!(row_moves, 4, "each remaining row moves as one group");
-    assert!(patch.changes.len() < 60, "{} changes: {:#?}", patch.changes.len(), patch.changes);
+    // The gridlines, broken round the rows' names and labels, move their pieces' ends with the rows.
+    assert!(patch.changes.len() < 75, "{} changes: {:#?}", patch.changes.len(), patch.changes);
 }

@@ -36,7 +36,9 @@ pub fn symbol(kind: usize, cx: f64, cy: f64, r: f64, paint: Paint, hollow: bool)
 }
 
 /// How an arrow ends. "At least" includes its number and "above" does not, and the chart must tell the two
-/// apart: a solid head for "at least" and "at most", an open chevron for "above".
+/// apart at a glance, not by the head alone: "at least" and "at most" are a solid shaft from the marker and a
+/// solid head; "above" starts clear of the marker, as its number is not included, and is a dashed shaft with
+/// an open chevron.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Head {
     Solid,
@@ -47,21 +49,25 @@ pub enum Head {
 pub fn arrow(x: f64, y: f64, direction: f64, length: f64, head: Head, paint: Paint) -> Vec<Shape> {
     let tip = x + direction * length;
     let base = tip - direction * 5.0;
-    let line = |x1: f64, y1: f64, x2: f64, y2: f64| Shape::Line {
+    let line = |x1: f64, y1: f64, x2: f64, y2: f64, dashed: bool| Shape::Line {
         x1,
         y1,
         x2,
         y2,
         paint,
         stroke_width: 2.0,
-        dashed: false,
+        dashed,
     };
     match head {
         Head::Solid => vec![
-            line(x, y, base, y),
+            line(x, y, base, y, false),
             Shape::Polygon { points: vec![(tip, y), (base, y - 4.0), (base, y + 4.0)], paint, hollow: false },
         ],
-        Head::Open => vec![line(x, y, tip, y), line(base, y - 4.5, tip, y), line(base, y + 4.5, tip, y)],
+        Head::Open => vec![
+            line(x + direction * 3.0, y, tip, y, true),
+            line(base, y - 4.5, tip, y, false),
+            line(base, y + 4.5, tip, y, false),
+        ],
     }
 }
 

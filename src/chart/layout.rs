@@ -10,7 +10,7 @@ use crate::chart::framing::{self, EditorWords, Standing};
 use crate::chart::glyph::{self, Head};
 use crate::chart::reference::{self, ReferenceLines};
 use crate::chart::scale::{nice_ticks, rank_ticks, LinearScale};
-use crate::chart::scene::{Anchor, Item, Mark, NationalIdx, Paint, Row, Scene, Shape, Weight};
+use crate::chart::scene::{Anchor, BBox, Item, Mark, NationalIdx, Paint, Row, Scene, Shape, Weight};
 use crate::chart::text;
 use crate::chart::view::{self, ChartConfig, View};
 use crate::data::model::{Dataset, National, Qualifier, Status, TargetIdx, Unit};
@@ -57,6 +57,8 @@ impl Metrics {
 struct Canvas {
     items: Vec<Item>,
     y: f64,
+    /// Names and document numbers that a paragraph never breaks inside (`unbreakable`).
+    keep: Vec<String>,
 }
 
 impl Canvas {
@@ -67,7 +69,8 @@ impl Canvas {
     /// Wrapped lines of text from the current `y`, which then moves below them.
     fn paragraph(&mut self, content: &str, x: f64, max_width: f64, size: f64, weight: Weight, paint: Paint) {
         let bold = weight == Weight::Bold;
-        for line in text::wrap(content, size, bold, max_width) {
+        let keep: Vec<&str> = self.keep.iter().map(String::as_str).collect();
+        for line in text::wrap_keeping(content, &keep, size, bold, max_width) {
             self.y += size * 1.05;
             let width = text::width(&line, size, bold);
             self.shape(text_shape(x, self.y, line, Anchor::Start, size, weight, paint, width));
@@ -107,6 +110,18 @@ fn year_palette(dataset: &Dataset) -> Vec<(u16, usize)> {
         .collect()
 }
 
+/// What a line of text must never break inside: the provinces' names ("Lạng Sơn") and the documents'
+/// numbers ("QĐ 749/QĐ-TTg"). A source's document may be its whole title, which wraps as any sentence does:
+/// only short ones, numbers, are kept whole.
+fn unbreakable(dataset: &Dataset) -> Vec<String> {
+    let mut keep: Vec<String> = dataset.provinces.iter().map(|p| p.name_vi.clone()).collect();
+    keep.extend(dataset.national.iter().map(|n| n.document.clone()));
+    keep.extend(dataset.sources.iter().filter_map(|s| s.document.clone()));
+    keep.retain(|phrase| phrase.contains(' ') && phrase.chars().count() <= 24);
+    keep.dedup();
+    keep
+}
+
 fn series_of(palette: &[(u16, usize)], year: u16) -> Paint {
     Paint::Series(palette.iter().find(|(y, _)| *y == year).map(|(_, i)| *i).unwrap_or(0))
 }
@@ -139,7 +154,7 @@ pub fn layout_with(
     let palette = year_palette(dataset);
     let title = framing::title(dataset, config, words);
 
-    let mut canvas = Canvas { items: Vec::new(), y: m.pad - 4.0 };
+    let mut canvas = Canvas { items: Vec::new(), y: m.pad - 4.0, keep: unbreakable(dataset) };
     if standing == Standing::Alone {
         canvas.paragraph(&title, m.pad, m.inner_width(), m.title_size, Weight::Bold, Paint::Ink);
         if let Some(description) = framing::description(dataset, config, words) {
@@ -394,8 +409,18 @@ fn rows_and_axis(
 
     // The national targets' labels take the room above the rows; their lines run down through them.
     let indicator = &dataset.indicators[view.indicator];
-    let reference =
-        ReferenceLines::place(national, indicator, &scale, canvas.y, m.pad, m.width - m.pad, lang);
+    let year_paint = |year: u16| series_of(palette, year);
+    let reference = ReferenceLines::place(
+        national,
+        indicator,
+        &scale,
+        canvas.y,
+        m.pad,
+        m.width - m.pad,
+        lang,
+        &year_paint,
+    );
+    let line_xs = reference.xs();
     let rows_top = canvas.y + reference.height;
     let mut rows: Vec<Item> = Vec::new();
     let mut y = rows_top;
@@ -409,11 +434,43 @@ fn rows_and_axis(
         let name_bold = emphasis.weight() == Weight::Bold;
         let name = text::truncate(&province.name_vi, name_size, name_bold, name_room);
         let name_width = text::width(&name, name_size, name_bold);
-        let track_y = y + if m.narrow { 22.0 } else { 0.0 } + LANE_HEIGHT + MARKER_RADIUS + 4.0;
-        let (name_x, name_y) = if m.narrow { (m.pad, y + 15.0) } else { (m.pad, track_y + 5.0) };
+
+        // The marks are made on a track at 0 and moved to it once their labels have their lanes.
+        let mut marks: Vec<Mark> = Vec::new();
+        let mut labels: Vec<Label> = Vec::new();
+        for &target_idx in &row.targets {
+            let (mark, label) =
+                mark_for(dataset, target_idx, &scale, label_min_x, 0.0, palette, emphasis, lang);
+            labels.push(Label { mark: marks.len(), ..label });
+            marks.push(mark);
+        }
+        // A row of words only (qualitative targets) reads from the line of the name down, without a track;
+        // a row with a number stacks its labels upwards from above its track, between the name and the
+        // track, so that no label stands nearer the next province's name than its own.
+        let words_only = row.targets.iter().all(|&t| dataset.targets[t].span().is_none());
+        let placed = place_labels(&mut labels, label_min_x, label_max_x, &line_xs);
+        let lanes = placed.iter().map(|p| p.lane + p.lines.len()).max().unwrap_or(1) as f64;
+        let (track_y, name_y, first_baseline, step, next_y);
+        if words_only {
+            let name_line = y + if m.narrow { 15.0 } else { LANE_HEIGHT + MARKER_RADIUS + 9.0 };
+            name_y = name_line;
+            track_y = name_line - 5.0;
+            first_baseline = if m.narrow { name_line + 18.0 } else { name_line - 0.5 };
+            step = LANE_HEIGHT;
+            let last = first_baseline + (lanes - 1.0) * LANE_HEIGHT;
+            // Stacked words would otherwise run into the next province's name.
+            next_y = last + if lanes > 1.0 { 16.0 } else { 14.0 };
+        } else {
+            let lanes_top = y + if m.narrow { 22.0 } else { 0.0 };
+            track_y = lanes_top + lanes * LANE_HEIGHT + MARKER_RADIUS + 4.0;
+            name_y = if m.narrow { y + 15.0 } else { track_y + 5.0 };
+            first_baseline = track_y - MARKER_RADIUS - 8.0;
+            step = -LANE_HEIGHT;
+            next_y = track_y + MARKER_RADIUS + 12.0;
+        }
         let name_paint = if emphasis == Emphasis::Muted { Paint::Muted } else { Paint::Ink };
         rows.push(Item::Shape(text_shape(
-            name_x,
+            m.pad,
             name_y,
             name,
             Anchor::Start,
@@ -422,9 +479,8 @@ fn rows_and_axis(
             name_paint,
             name_width,
         )));
-
         // The track is a scale: only a row with a number gets one.
-        if row.targets.iter().any(|&t| dataset.targets[t].span().is_some()) {
+        if !words_only {
             rows.push(Item::Shape(Shape::Line {
                 x1: track_x0,
                 y1: track_y,
@@ -435,24 +491,14 @@ fn rows_and_axis(
                 dashed: false,
             }));
         }
-        let mut marks: Vec<Mark> = Vec::new();
-        let mut labels: Vec<Label> = Vec::new();
-        for &target_idx in &row.targets {
-            let (mark, label) =
-                mark_for(dataset, target_idx, &scale, label_min_x, track_y, palette, emphasis, lang);
-            labels.push(Label { mark: marks.len(), ..label });
-            marks.push(mark);
+        for mark in &mut marks {
+            mark.shapes.iter_mut().for_each(|shape| shape.shift(track_y));
         }
-        // A row of words only (qualitative targets) reads on the line of the name, not above a track.
-        let words_only = row.targets.iter().all(|&t| dataset.targets[t].span().is_none());
-        let first_baseline = if words_only { track_y + 4.5 } else { track_y - MARKER_RADIUS - 8.0 };
-        let lanes_used =
-            place_labels(&mut marks, &mut labels, track_y, first_baseline, label_min_x, label_max_x);
+        for label in &placed {
+            draw_label(&mut marks[label.mark].shapes, label, |lane| first_baseline + step * lane as f64);
+        }
         rows.extend(marks.into_iter().map(Item::Mark));
-        let below = lanes_used.saturating_sub(1) as f64 * LANE_HEIGHT;
-        // Stacked words would otherwise run into the next province's name.
-        let words_gap = if words_only && lanes_used > 1 { 6.0 } else { 0.0 };
-        y = track_y + MARKER_RADIUS + 8.0 + below.max(4.0) + words_gap;
+        y = next_y;
         if emphasis == Emphasis::Highlighted {
             // A bar in the margin beside the whole row: the highlight reads without colour, too.
             rows.push(Item::Shape(Shape::Rect {
@@ -469,20 +515,35 @@ fn rows_and_axis(
 
     // Without a single number in the indicator there is no scale: no gridlines, no ticks.
     let ticks = if view.has_numbers { ticks } else { Vec::new() };
-    // Gridlines first, so rows draw over them.
+    // Gridlines first, so rows draw over them; each is broken where a name or label stands on it.
+    let texts: Vec<BBox> = (rows.iter())
+        .flat_map(|item| match item {
+            Item::Row(row) => row.items.iter(),
+            other => std::slice::from_ref(other).iter(),
+        })
+        .flat_map(|item| match item {
+            Item::Shape(shape) => std::slice::from_ref(shape).iter(),
+            Item::Mark(mark) => mark.shapes.iter(),
+            _ => [].iter(),
+        })
+        .filter(|shape| matches!(shape, Shape::Text { .. }))
+        .map(Shape::bbox)
+        .collect();
     for &tick in &ticks {
         let x = scale.map(tick);
-        canvas.shape(Shape::Line {
-            x1: x,
-            y1: rows_top,
-            x2: x,
-            y2: rows_bottom,
-            paint: Paint::Grid,
-            stroke_width: 1.0,
-            dashed: tick != 0.0,
-        });
+        for (y1, y2) in open_stretches(x, rows_top, rows_bottom, &texts) {
+            canvas.shape(Shape::Line {
+                x1: x,
+                y1,
+                x2: x,
+                y2,
+                paint: Paint::Grid,
+                stroke_width: 1.0,
+                dashed: tick != 0.0,
+            });
+        }
     }
-    canvas.items.extend(reference.items(rows_bottom));
+    canvas.items.extend(reference.items(rows_top, rows_bottom));
     canvas.items.extend(rows);
     let tick_y = rows_bottom + 15.0;
     for &tick in &ticks {
@@ -504,6 +565,36 @@ fn rows_and_axis(
         canvas.y += 2.0;
         canvas.paragraph(&caption, m.pad, m.inner_width(), 12.0, Weight::Normal, Paint::Muted);
     }
+    // A ranking goes on past the last place the axis shows: say that the axis is cut there.
+    if unit == Unit::Rank && view.has_numbers {
+        if let Some(&last) = ticks.last() {
+            let cut = format!("{}{}.", lang.text().rank_cut, format::tick(last, unit, lang));
+            canvas.paragraph(&cut, m.pad, m.inner_width(), 12.0, Weight::Normal, Paint::Muted);
+        }
+    }
+}
+
+/// The stretches of the vertical line at `x` from `top` to `bottom` that no text's box covers, with room
+/// round it, so that a gridline never runs through a name or a label. The room above covers the accents
+/// a font sets higher than the box's estimate of ascent (DejaVu Sans: 0.93 em where the box has 0.8).
+fn open_stretches(x: f64, top: f64, bottom: f64, texts: &[BBox]) -> Vec<(f64, f64)> {
+    let mut covered: Vec<(f64, f64)> = (texts.iter())
+        .filter(|b| b.x0 - 1.0 < x && x < b.x1 + 1.0)
+        .map(|b| (b.y0 - 3.0, b.y1 + 1.5))
+        .collect();
+    order::sort_by(&mut covered, &|a, b| a.0.total_cmp(&b.0));
+    let mut stretches = Vec::new();
+    let mut from = top;
+    for (y0, y1) in covered {
+        if y0 > from + 2.0 {
+            stretches.push((from, y0.min(bottom)));
+        }
+        from = from.max(y1);
+    }
+    if bottom > from + 2.0 {
+        stretches.push((from, bottom));
+    }
+    stretches
 }
 
 /// "Không đặt mục tiêu: Bình Định, Bình Dương." for the shown provinces with no target in the view, or
@@ -561,6 +652,30 @@ fn mark_for(
     let centre = match view::extent(target) {
         // No number, so no point on the scale: the mark is its glyph and words ("2025: phổ cập 5G").
         None => words_x + label_width / 2.0,
+        // "Top N" is every place from N up to first: a marker at N and an arrow towards first place, so that
+        // two of them on one row ("top 15" by 2025, "top 10" by 2030) both show, neither covering the other.
+        Some((_, high)) if format::is_rank_band(target) && high > 1.0 => {
+            let x = scale.map(high);
+            let towards_first = if scale.map(1.0) >= x { 1.0 } else { -1.0 };
+            let tip = x + towards_first * (MARKER_RADIUS + 15.0);
+            shapes.push(Shape::Rect {
+                x: x.min(tip) - 8.0,
+                y: y - 14.0,
+                width: (tip - x).abs() + 16.0,
+                height: 28.0,
+                paint: Paint::Transparent,
+            });
+            shapes.extend(glyph::arrow(
+                x + towards_first * (MARKER_RADIUS + 1.0),
+                y,
+                towards_first,
+                14.0,
+                Head::Solid,
+                paint,
+            ));
+            shapes.push(glyph::symbol(kind, x, y, MARKER_RADIUS, paint, hollow));
+            x
+        }
         Some((low, high)) if high > low => {
             let (xa, xb) = (scale.map(low), scale.map(high));
             let (x0, x1) = (xa.min(xb), xa.max(xb));
@@ -580,16 +695,9 @@ fn mark_for(
                 stroke_width: 5.0,
                 dashed: hollow,
             });
-            if format::is_rank_band(target) {
-                // "Top N" is every place from N up to first: a band to the end of the axis, its marker and
-                // label at N, where two provinces' or years' bands differ (the rest of them overlap).
-                shapes.push(glyph::symbol(kind, xb, y, MARKER_RADIUS, paint, hollow));
-                xb
-            } else {
-                shapes.push(glyph::symbol(kind, xa, y, MARKER_RADIUS * 0.75, paint, hollow));
-                shapes.push(glyph::symbol(kind, xb, y, MARKER_RADIUS * 0.75, paint, hollow));
-                (x0 + x1) / 2.0
-            }
+            shapes.push(glyph::symbol(kind, xa, y, MARKER_RADIUS * 0.75, paint, hollow));
+            shapes.push(glyph::symbol(kind, xb, y, MARKER_RADIUS * 0.75, paint, hollow));
+            (x0 + x1) / 2.0
         }
         Some((value, _)) => {
             let x = scale.map(value);
@@ -631,65 +739,138 @@ fn mark_for(
     (mark, Label { mark: 0, centre, width: label_width, text: label_text, paint, weight, words })
 }
 
-/// Puts each label in the first lane where it does not touch the previous one: the first lane at
-/// `first_baseline` (above the track, or on the name's line for a row of words), the others below the track.
-/// Returns how many lanes were used.
-#[allow(clippy::manual_clamp)]
-fn place_labels(
-    marks: &mut [Mark],
-    labels: &mut [Label],
-    track_y: f64,
-    first_baseline: f64,
-    min_x: f64,
-    max_x: f64,
-) -> usize {
+/// A label with its lane and where it starts: `lines` from `lane` on, the first line in the lane nearest the
+/// track (or the name, for words) being the top one only when the lanes run downwards.
+struct PlacedLabel {
+    mark: usize,
+    x0: f64,
+    lane: usize,
+    lines: Vec<String>,
+    width: f64,
+    paint: Paint,
+    weight: Weight,
+    words: bool,
+}
+
+/// Puts each label in the first lane (or run of lanes, for a label wrapped onto several lines) where it
+/// keeps `LABEL_GAP` from every other label. A label stands centred on its mark, or beside the nearest
+/// national line (`line_xs`) when one would run through it, but within `min_x`..`max_x`; a label wider than
+/// that wraps between words, so that it is never cut.
+fn place_labels(labels: &mut [Label], min_x: f64, max_x: f64, line_xs: &[f64]) -> Vec<PlacedLabel> {
     order::sort_by(labels, &|a, b| a.centre.total_cmp(&b.centre));
-    let mut lane_ends: Vec<f64> = Vec::new();
-    let below = (track_y + MARKER_RADIUS + 5.0 - 2.0).max(first_baseline);
+    let mut lanes: Vec<Vec<(f64, f64)>> = Vec::new();
+    let mut placed = Vec::new();
     for label in labels.iter() {
-        // A label wider than the chart is cut to fit, with an ellipsis (a long quote used as words).
-        let width = label.width.min(max_x - min_x);
-        let x0 = (label.centre - width / 2.0).min(max_x - width).max(min_x);
-        let lane = match lane_ends.iter().position(|end| *end + LABEL_GAP <= x0) {
-            Some(lane) => lane,
-            None => {
-                lane_ends.push(f64::MIN);
-                lane_ends.len() - 1
-            }
-        };
-        lane_ends[lane] = x0 + width;
-        let baseline = if lane == 0 { first_baseline } else { below + lane as f64 * LANE_HEIGHT };
-        let shapes = &mut marks[label.mark].shapes;
-        // The label is part of its mark: tapping the words opens the details as tapping the marker does.
-        shapes.push(Shape::Rect {
-            x: x0 - 2.0,
-            y: baseline - LABEL_SIZE,
-            width: width + 4.0,
-            height: LABEL_SIZE * 1.35,
-            paint: Paint::Transparent,
-        });
-        let lead = if label.words { glyph::WORDS_WIDTH } else { 0.0 };
-        if label.words {
-            shapes.extend(glyph::words(x0, baseline - 4.5, label.paint));
-        }
         let bold = label.weight == Weight::Bold;
-        let text = if label.width > width {
-            text::truncate(&label.text, LABEL_SIZE, bold, width - lead)
-        } else {
-            label.text.clone()
+        let lead = if label.words { glyph::WORDS_WIDTH } else { 0.0 };
+        let wrapped = |room: f64| -> (Vec<String>, f64) {
+            let lines = if label.width <= room {
+                vec![label.text.clone()]
+            } else {
+                text::wrap(&label.text, LABEL_SIZE, bold, room - lead)
+            };
+            let width = lines.iter().map(|l| text::width(l, LABEL_SIZE, bold)).fold(0.0, f64::max) + lead;
+            (lines, width)
         };
-        let text_width = text::width(&text, LABEL_SIZE, bold);
+        let (mut lines, mut width) = wrapped(max_x - min_x);
+        let mut x0 = clear_of_lines(label.centre, width, min_x, max_x, line_xs);
+        if !is_clear(x0, width, line_xs) {
+            // Too wide for any place between the lines: wrapped to the widest stretch between them instead.
+            let mut edges = vec![min_x];
+            edges.extend(line_xs.iter().filter(|&&x| min_x < x && x < max_x).copied());
+            edges.push(max_x);
+            order::sort_by(&mut edges, &|a, b| a.total_cmp(b));
+            let widest = edges.windows(2).map(|w| (w[0], w[1])).fold((min_x, min_x), |best, gap| {
+                if gap.1 - gap.0 > best.1 - best.0 {
+                    gap
+                } else {
+                    best
+                }
+            });
+            let (from, to) = (widest.0 + LINE_ROOM * f64::from(widest.0 > min_x), widest.1 - LINE_ROOM);
+            (lines, width) = wrapped(to - from);
+            x0 = (label.centre - width / 2.0).min(to - width).max(from);
+        }
+        let (from, to) = (x0 - LABEL_GAP, x0 + width + LABEL_GAP);
+        let free = |lane: &Vec<(f64, f64)>| lane.iter().all(|&(a, b)| b <= from || to <= a);
+        let mut lane = 0;
+        while (lane..lane + lines.len()).any(|l| lanes.get(l).is_some_and(|taken| !free(taken))) {
+            lane += 1;
+        }
+        for l in lane..lane + lines.len() {
+            if lanes.len() <= l {
+                lanes.resize(l + 1, Vec::new());
+            }
+            lanes[l].push((x0, x0 + width));
+        }
+        placed.push(PlacedLabel {
+            mark: label.mark,
+            x0,
+            lane,
+            lines,
+            width,
+            paint: label.paint,
+            weight: label.weight,
+            words: label.words,
+        });
+    }
+    placed
+}
+
+/// Where a label `width` wide starts: centred on `centre` if no line runs through it there, else just beside
+/// the nearest line on either side that leaves it clear of every line, always within `min_x`..`max_x`.
+#[allow(clippy::manual_clamp)]
+fn clear_of_lines(centre: f64, width: f64, min_x: f64, max_x: f64, line_xs: &[f64]) -> f64 {
+    let fit = |x0: f64| x0.min(max_x - width).max(min_x);
+    let centred = fit(centre - width / 2.0);
+    let mut candidates = vec![centred];
+    for &x in line_xs {
+        candidates.extend([fit(x + LINE_ROOM), fit(x - LINE_ROOM - width)]);
+    }
+    (candidates.into_iter())
+        .filter(|&x0| is_clear(x0, width, line_xs))
+        .min_by(|a, b| (a - centred).abs().total_cmp(&(b - centred).abs()))
+        .unwrap_or(centred)
+}
+
+/// The room between a label and a national line beside it.
+const LINE_ROOM: f64 = 4.0;
+
+/// Whether a label from `x0`, `width` wide, keeps clear of every line.
+fn is_clear(x0: f64, width: f64, line_xs: &[f64]) -> bool {
+    line_xs.iter().all(|&x| x <= x0 - LINE_ROOM / 2.0 || x0 + width + LINE_ROOM / 2.0 <= x)
+}
+
+/// Draws a placed label into its mark's shapes: its touch box, the words glyph if it leads, and its lines at
+/// the baselines of its lanes (`baseline` of a lane), top to bottom.
+fn draw_label(shapes: &mut Vec<Shape>, label: &PlacedLabel, baseline: impl Fn(usize) -> f64) {
+    let mut baselines: Vec<f64> = (label.lane..label.lane + label.lines.len()).map(baseline).collect();
+    order::sort_by(&mut baselines, &|a, b| a.total_cmp(b));
+    let (top, bottom) = (baselines[0], baselines[baselines.len() - 1]);
+    // The label is part of its mark: tapping the words opens the details as tapping the marker does.
+    shapes.push(Shape::Rect {
+        x: label.x0 - 2.0,
+        y: top - LABEL_SIZE,
+        width: label.width + 4.0,
+        height: bottom - top + LABEL_SIZE * 1.35,
+        paint: Paint::Transparent,
+    });
+    let lead = if label.words { glyph::WORDS_WIDTH } else { 0.0 };
+    if label.words {
+        shapes.extend(glyph::words(label.x0, top - 4.5, label.paint));
+    }
+    let bold = label.weight == Weight::Bold;
+    for (line, y) in label.lines.iter().zip(baselines) {
         shapes.push(Shape::Text {
-            x: x0 + lead,
-            y: baseline,
-            text,
+            x: label.x0 + lead,
+            y,
+            text: line.clone(),
             anchor: Anchor::Start,
             size: LABEL_SIZE,
             weight: label.weight,
             paint: label.paint,
             italic: label.words,
-            width: text_width,
+            width: text::width(line, LABEL_SIZE, bold),
         });
     }
-    lane_ends.len()
 }

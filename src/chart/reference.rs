@@ -4,7 +4,7 @@
 //! a mark, has no quote, and its label always names the document.
 //!
 //! `layout` calls `ReferenceLines::place` once the value scale is known, gives the labels their room above
-//! the rows, and draws the lines under the rows' marks; nothing else in the layout depends on them.
+//! the rows, keeps the rows' labels clear of the lines (`xs`), and draws the lines under the rows' marks.
 
 use crate::chart::details::{Line, LineKind};
 use crate::chart::format::{self, Style};
@@ -110,18 +110,18 @@ pub struct ReferenceLines {
     pub height: f64,
 }
 
-/// One national target's label, the box round it that a finger or pointer hits, and where its line starts.
+/// One national target's label, the box round it that a finger or pointer hits, and where its line stands.
 struct Placed {
     national: NationalIdx,
     /// The label unwrapped: what a screen reader hears.
     name: String,
-    /// The label's text shapes, one per wrapped line.
+    /// The key (a stroke of the line's colour and dash) and the label's text shapes, one per wrapped line.
     labels: Vec<Shape>,
-    /// A transparent box round the label, at least `HIT_SIZE` on each side.
+    /// A transparent box round the key and label, at least `HIT_SIZE` on each side.
     hit: Shape,
     x: f64,
-    /// Where the line starts: just under its own label, or under a later label that would cross it.
-    line_top: f64,
+    /// The line's colour: its year's, as that year's marks and legend entry have it.
+    paint: Paint,
 }
 
 /// The smallest side of a label's touch target: WCAG 2.5.8 asks for 24 × 24 CSS px. Each label's box is at
@@ -129,10 +129,16 @@ struct Placed {
 const HIT_SIZE: f64 = 24.0;
 /// The room between a label and the sides of its box.
 const HIT_MARGIN: f64 = 4.0;
+/// The key before each label, a stroke of its line, and the room it takes with the gap after it.
+const KEY_LENGTH: f64 = 12.0;
+pub const KEY_WIDTH: f64 = 18.0;
 
 impl ReferenceLines {
-    /// Places a label for each of `nationals` that falls on the axis, stacked from `top`, the leftmost line's
-    /// label first so that each line runs down past the labels below it, which start further right.
+    /// Places a label for each of `nationals` that falls on the axis, stacked from `top` at the left edge
+    /// `min_x`, the leftmost line's first: each label leads with a key in its line's colour (`paint_of` its
+    /// year) and dash, at every width the same way, and the lines start under the last label, so that no
+    /// line crosses a label whatever the width. A label wraps between words, never inside its document
+    /// number or its value.
     #[allow(clippy::too_many_arguments)]
     pub fn place(
         nationals: &[(NationalIdx, &National)],
@@ -142,106 +148,103 @@ impl ReferenceLines {
         min_x: f64,
         max_x: f64,
         lang: Lang,
+        paint_of: &dyn Fn(u16) -> Paint,
     ) -> ReferenceLines {
         let (low, high) = (scale.domain.0.min(scale.domain.1), scale.domain.0.max(scale.domain.1));
         // A rank axis is drawn by its own rules, and a value off the axis would be drawn outside the chart.
-        let mut on_axis: Vec<(f64, NationalIdx, String)> = nationals
+        let mut on_axis: Vec<(f64, NationalIdx, &National)> = nationals
             .iter()
             .filter(|(_, n)| n.unit != Unit::Rank && (low..=high).contains(&n.value))
-            .map(|&(i, n)| (scale.map(n.value), i, label(n, indicator, lang)))
+            .map(|&(i, n)| (scale.map(n.value), i, n))
             .collect();
         crate::data::order::sort_by(&mut on_axis, &|a, b| a.0.total_cmp(&b.0));
 
         let mut placed: Vec<Placed> = Vec::new();
         let mut y = top;
-        for (x, national, name) in on_axis {
+        let text_x = min_x + KEY_WIDTH;
+        for (x, national, n) in on_axis {
+            let name = label(n, indicator, lang);
+            let paint = paint_of(n.year);
             let block_top = y;
-            let wrapped = text::wrap(&name, LABEL_SIZE, false, max_x - min_x);
+            let value = value_text(n, indicator, lang, Style::Short);
+            let document = format!("({})", n.document);
+            let keep = [document.as_str(), value.as_str()];
+            let wrapped = text::wrap_keeping(&name, &keep, LABEL_SIZE, false, max_x - text_x);
             let mut labels = Vec::new();
-            let (mut left, mut right) = (f64::MAX, f64::MIN);
-            for (i, line) in wrapped.iter().enumerate() {
+            let mut right = text_x;
+            for line in wrapped {
                 y += LINE_HEIGHT;
-                let width = text::width(line, LABEL_SIZE, false);
-                // One line stands at its reference line, on the side with room; a wrapped label from the left.
-                let (lx, anchor) = if wrapped.len() > 1 || i > 0 {
-                    (min_x, Anchor::Start)
-                } else if x + width <= max_x {
-                    (x, Anchor::Start)
-                } else if x - width >= min_x {
-                    (x, Anchor::End)
-                } else {
-                    (min_x, Anchor::Start)
-                };
-                let start = if anchor == Anchor::End { lx - width } else { lx };
-                (left, right) = (left.min(start), right.max(start + width));
+                let width = text::width(&line, LABEL_SIZE, false);
+                right = right.max(text_x + width);
+                if labels.is_empty() {
+                    labels.push(Shape::Line {
+                        x1: min_x,
+                        y1: y - 4.0,
+                        x2: min_x + KEY_LENGTH,
+                        y2: y - 4.0,
+                        paint,
+                        stroke_width: LINE_WIDTH,
+                        dashed: true,
+                    });
+                }
                 labels.push(Shape::Text {
-                    x: lx,
+                    x: text_x,
                     y,
-                    text: line.clone(),
-                    anchor,
+                    text: line,
+                    anchor: Anchor::Start,
                     size: LABEL_SIZE,
                     weight: Weight::Normal,
-                    paint: Paint::Ink,
+                    paint,
                     italic: false,
                     width,
                 });
             }
-            let line_top = y + 4.0;
             y = (y + 9.0).max(block_top + HIT_SIZE);
-            // A little room either side, so that the focus ring drawn on the box clears the text.
-            let grow = ((HIT_SIZE - (right - left)) / 2.0).max(HIT_MARGIN);
+            // A little room either side, so that the focus ring drawn on the box clears the key and text.
+            let grow = ((HIT_SIZE - (right - min_x)) / 2.0).max(HIT_MARGIN);
             let hit = Shape::Rect {
-                x: left - grow,
+                x: min_x - grow,
                 y: block_top,
-                width: right - left + 2.0 * grow,
+                width: right - min_x + 2.0 * grow,
                 height: y - block_top,
                 paint: Paint::Transparent,
             };
-            placed.push(Placed { national, name, labels, hit, x, line_top });
-        }
-        // A later label that had no room right of its line stands left of it, and may cross an earlier line
-        // (at 700 px, the 2030 label crosses the 2025 line): that line then starts under it, never through it.
-        let crossings: Vec<(f64, f64, f64)> = (placed.iter())
-            .flat_map(|p| p.labels.iter())
-            .filter_map(|label| match label {
-                Shape::Text { x, y, anchor: Anchor::End, width, .. } => Some((x - width, *x, *y)),
-                Shape::Text { x, y, width, .. } => Some((*x, x + width, *y)),
-                _ => None,
-            })
-            .collect();
-        for p in &mut placed {
-            for &(left, right, baseline) in &crossings {
-                if baseline > p.line_top - 4.0 && (left..=right).contains(&p.x) {
-                    p.line_top = baseline + 4.0;
-                }
-            }
+            placed.push(Placed { national, name, labels, hit, x, paint });
         }
         // One pixel under the last box, as the labels had 10 under their last baseline before they had boxes.
         let height = if placed.is_empty() { 0.0 } else { y + 1.0 - top };
         ReferenceLines { placed, height }
     }
 
-    /// Each national target as one `Reference`: its touch box, label and line down to `bottom`, the foot of
-    /// the rows. The line is dashed and in ink, unlike the lighter gridlines, and drawn before the rows so
-    /// that marks stay on top.
-    pub fn items(self, bottom: f64) -> impl Iterator<Item = Item> {
+    /// Where each line stands, for the labels of the rows to keep clear of.
+    pub fn xs(&self) -> Vec<f64> {
+        self.placed.iter().map(|p| p.x).collect()
+    }
+
+    /// Each national target as one `Reference`: its touch box, line from `top` (the rows' top, under every
+    /// label) down to `bottom`, the foot of the rows, and its key and label. The line is dashed and in its
+    /// year's colour, bolder than the light gridlines, and drawn before the rows so that marks stay on top;
+    /// it comes before the key, as the first line of a reference is its line (`chart::navigation`).
+    pub fn items(self, top: f64, bottom: f64) -> impl Iterator<Item = Item> {
         self.placed.into_iter().map(move |p| {
             let line = Shape::Line {
                 x1: p.x,
-                y1: p.line_top,
+                y1: top,
                 x2: p.x,
                 y2: bottom,
-                paint: Paint::Ink,
-                stroke_width: 1.5,
+                paint: p.paint,
+                stroke_width: LINE_WIDTH,
                 dashed: true,
             };
-            let mut shapes = vec![p.hit];
+            let mut shapes = vec![p.hit, line];
             shapes.extend(p.labels);
-            shapes.push(line);
             Item::Reference(Reference { national: p.national, name: p.name, shapes })
         })
     }
 }
+
+/// The national lines' width: bolder than a gridline (1 px), thinner than a mark's stroke.
+const LINE_WIDTH: f64 = 1.5;
 
 /// What the summary adds: each national target shown, with its document, and which provinces set a higher
 /// target for the same year ("Bắc Giang đặt cao hơn mục tiêu quốc gia (20%)"). Empty without any.
@@ -353,9 +356,10 @@ mod tests {
             16.0,
             584.0,
             Lang::Vi,
+            &year_paint,
         );
         assert!(lines.height > 0.0);
-        let items: Vec<Item> = lines.items(300.0).collect();
+        let items: Vec<Item> = lines.items(60.0, 300.0).collect();
         let [Item::Reference(reference)] = &items[..] else { panic!("one reference: {items:?}") };
         assert_eq!(reference.national, 0, "the 20 one, as the reader focuses it");
         assert_eq!(reference.name, "Mục tiêu quốc gia 2025: 20% (QĐ 749/QĐ-TTg)");
@@ -366,7 +370,7 @@ mod tests {
             })
             .collect();
         assert_eq!(xs, [300.0], "one line, at 20 on a 0–40 axis from 100 to 500 px");
-        let none = ReferenceLines::place(&[], &indicator(), &scale, 10.0, 16.0, 584.0, Lang::Vi);
+        let none = ReferenceLines::place(&[], &indicator(), &scale, 10.0, 16.0, 584.0, Lang::Vi, &year_paint);
         assert_eq!(none.height, 0.0);
     }
 
@@ -377,30 +381,34 @@ mod tests {
         thirty.year = 2030;
         let twenty = national(20.0, Qualifier::Exact);
         let nationals = [(0, &thirty), (1, &twenty)];
-        (ReferenceLines::place(&nationals, &indicator(), &scale, 10.0, 16.0, 584.0, Lang::Vi), scale)
+        (
+            ReferenceLines::place(&nationals, &indicator(), &scale, 10.0, 16.0, 584.0, Lang::Vi, &year_paint),
+            scale,
+        )
+    }
+
+    /// 2025's colour is the first of the palette, 2030's the second.
+    fn year_paint(year: u16) -> Paint {
+        Paint::Series(usize::from(year == 2030))
     }
 
     #[test]
-    fn a_line_starts_under_a_later_label_that_would_cross_it() {
-        // The 30 label has no room right of its line, so it stands left of it, across the 20 line, which then
-        // starts below it.
+    fn each_label_starts_at_the_left_with_a_key_in_its_lines_colour_and_the_lines_start_under_them() {
         let (lines, scale) = twenty_and_thirty();
-        let label_bottom = |year: &str| {
-            (lines.placed.iter().flat_map(|p| p.labels.iter()))
-                .find_map(|shape| match shape {
-                    Shape::Text { text, y, anchor: Anchor::End, .. } if text.contains(year) => Some(*y),
-                    _ => None,
-                })
-                .expect("each label stands left of its line")
-        };
-        let (twenty_x, twenty_top) = (lines.placed[0].x, lines.placed[0].line_top);
-        assert_eq!(twenty_x, scale.map(20.0));
-        assert_eq!(twenty_top, label_bottom("2030") + 4.0, "the 20 line starts under the 2030 label");
-        assert_eq!(
-            lines.placed[1].line_top,
-            label_bottom("2030") + 4.0,
-            "the 30 line starts under its own label"
-        );
+        assert_eq!(lines.xs(), [scale.map(20.0), scale.map(30.0)]);
+        let last_label = 10.0 + lines.height;
+        let items: Vec<Item> = lines.items(last_label, 300.0).collect();
+        for (item, paint) in items.iter().zip([Paint::Series(0), Paint::Series(1)]) {
+            let Item::Reference(reference) = item else { panic!("{item:?}") };
+            let [Shape::Rect { .. }, Shape::Line { y1, paint: line, dashed: true, .. }, Shape::Line { x1, paint: key, .. }, Shape::Text { x, anchor: Anchor::Start, paint: text, .. }, ..] =
+                &reference.shapes[..]
+            else {
+                panic!("box, line, key, label: {:?}", reference.shapes)
+            };
+            assert_eq!((*line, *key, *text), (paint, paint, paint));
+            assert_eq!((*x1, *x), (16.0, 16.0 + KEY_WIDTH));
+            assert_eq!(*y1, last_label);
+        }
     }
 
     #[test]

@@ -148,6 +148,19 @@ impl BBox {
 }
 
 impl Shape {
+    /// The same shape `dy` lower.
+    pub fn shift(&mut self, dy: f64) {
+        match self {
+            Shape::Rect { y, .. } | Shape::Text { y, .. } => *y += dy,
+            Shape::Line { y1, y2, .. } => {
+                *y1 += dy;
+                *y2 += dy;
+            }
+            Shape::Circle { cy, .. } => *cy += dy,
+            Shape::Polygon { points, .. } => points.iter_mut().for_each(|(_, y)| *y += dy),
+        }
+    }
+
     /// The box the shape covers (for text, the layout's estimate from the baseline's ascent and descent).
     pub fn bbox(&self) -> BBox {
         match self {

@@ -11,7 +11,7 @@
 fn char_em(c: char, bold: bool) -> f64 {
     let (regular, bold_em) = match c {
         '\'' | 'i' | 'j' | 'l' | 'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ỉ' | 'ị' => (0.28, 0.35),
-        ' ' | ',' | '.' | '‘' | '’' | 'I' | 'J' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ĩ' | 'Ỉ' | 'Ị' => {
+        ' ' | NO_BREAK | ',' | '.' | '‘' | '’' | 'I' | 'J' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ĩ' | 'Ỉ' | 'Ị' => {
             (0.32, 0.38)
         }
         ':' | ';' | '/' | '\\' | '|' | 'f' | '-' => (0.37, 0.42),
@@ -49,12 +49,32 @@ pub fn width(text: &str, size: f64, bold: bool) -> f64 {
     text.chars().map(|c| char_em(c, bold)).sum::<f64>() * size
 }
 
+/// A space that `wrap` never breaks at: it holds a name or a document number together while wrapping.
+const NO_BREAK: char = '\u{a0}';
+
 /// Breaks `text` into lines no wider than `max_width`, at spaces; a word wider than a whole line is broken
 /// where it must be (a long document number or URL would otherwise run off the chart).
 pub fn wrap(text: &str, size: f64, bold: bool, max_width: f64) -> Vec<String> {
+    wrap_keeping(text, &[], size, bold, max_width)
+}
+
+/// `wrap`, with each of `keep` that occurs in `text` kept on one line ("Lạng Sơn", "QĐ 749/QĐ-TTg") unless
+/// it is wider than a whole line, so that no name or document number breaks inside itself.
+pub fn wrap_keeping(text: &str, keep: &[&str], size: f64, bold: bool, max_width: f64) -> Vec<String> {
+    let mut glued = text.to_string();
+    for phrase in keep {
+        if phrase.contains(' ') && width(phrase, size, bold) <= max_width {
+            glued = glued.replace(phrase, &phrase.replace(' ', "\u{a0}"));
+        }
+    }
+    let lines = break_lines(&glued, size, bold, max_width);
+    lines.into_iter().map(|line| line.replace(NO_BREAK, " ")).collect()
+}
+
+fn break_lines(text: &str, size: f64, bold: bool, max_width: f64) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
+    for word in text.split(|c: char| c.is_whitespace() && c != NO_BREAK).filter(|w| !w.is_empty()) {
         for piece in split_to_fit(word, size, bold, max_width) {
             if line.is_empty() {
                 line = piece;
@@ -134,6 +154,17 @@ mod tests {
         let name = truncate("Thành phố Hồ Chí Minh mở rộng sau sáp nhập", 14.0, true, 100.0);
         assert!(name.ends_with('…') && width(&name, 14.0, true) <= 100.0, "{name}");
         assert_eq!(truncate("Bắc Giang", 14.0, true, 200.0), "Bắc Giang");
+    }
+
+    #[test]
+    fn a_kept_phrase_stays_on_one_line() {
+        let text = "Không đặt mục tiêu: Bình Định, Vĩnh Phúc, Lạng Sơn.";
+        let room = width("Không đặt mục tiêu: Bình Định, Vĩnh Phúc, Lạng", 14.0, false);
+        let plain = wrap(text, 14.0, false, room);
+        assert_eq!(plain.last().map(String::as_str), Some("Sơn."), "{plain:?}");
+        let kept = wrap_keeping(text, &["Lạng Sơn", "Vĩnh Phúc"], 14.0, false, room);
+        assert_eq!(kept, ["Không đặt mục tiêu: Bình Định, Vĩnh Phúc,", "Lạng Sơn."]);
+        assert_eq!(kept.join(" "), text);
     }
 
     #[test]

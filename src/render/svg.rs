@@ -186,7 +186,10 @@ fn emit_shape(shape: &Shape, palette: &Palette, sink: &mut impl Sink, top: f64) 
                 ("stroke-linecap", "round".into()),
             ];
             if *dashed {
-                attributes.push(("stroke-dasharray", "3 3".into()));
+                // Round caps lengthen each dash by the stroke's width: a 2 px arrow shaft ("over") gets
+                // short dashes with room between them, where "3 3" would close its gaps.
+                let pattern = if *stroke_width == 2.0 { "1 4" } else { "3 3" };
+                attributes.push(("stroke-dasharray", pattern.into()));
             }
             sink.open("line", attributes);
             sink.close("line");

@@ -1,5 +1,6 @@
-// Issue 14 (the chart drawing) and issue 15's highlight, as a reader sees them in a real Chromium: a rank axis
-// that starts at first place, targets in their own words, one line for the provinces without a target, no
+// The chart drawing and the editor's highlight, as a reader sees them in a real Chromium: a rank axis
+// that starts at first place and says where it is cut, "top N" marks that do not hide each other, national
+// lines in their years' colours, targets in their own words, one line for the provinces without a target, no
 // "Source: —", and a highlighted province drawn in the accent colour and named first.
 // Run with `node --test tests/e2e/chart-truth.test.mjs` after `make build`.
 import { after, before, describe, test } from 'node:test';
@@ -60,23 +61,48 @@ async function tickLabels(widget) {
 const summaryOf = async (widget) => squash(await widget.locator('.pt-summary').textContent());
 
 describe('a rank target', () => {
-  test('is drawn on an axis that starts at first place, at the right, with "top N" as a band', async () => {
+  test('is drawn on an axis that starts at first place, at the right, and says where it is cut', async () => {
     const { ctx, widget } = await openWidget('<province-targets indicator="dti-ranking"></province-targets>');
     const ticks = await tickLabels(widget);
     assert.deepEqual(ticks, ['15', '10', '5', '1'], 'worst place named at the left, first place at the right');
     const texts = await chartTexts(widget);
     assert.ok(texts.includes('nhóm 15 dẫn đầu') && texts.includes('nhóm 10 dẫn đầu'), texts.join(' | '));
     assert.ok(texts.some((t) => t.includes('hạng 1 (đứng đầu) ở bên phải')), 'the axis says where first place is');
-    // Bắc Giang's "top 15" reaches from the 15 tick to the 1 tick.
-    const band = await widget.locator('.pt-mark[aria-label="Bắc Giang, 2025: nhóm 15 dẫn đầu"] line').first()
-      .evaluate((l) => { const r = l.getBoundingClientRect(); return { left: r.left, right: r.right }; });
-    const tickX = await widget.locator('.pt-chart svg > text').evaluateAll((texts) => Object.fromEntries(
-      texts.map((t) => { const r = t.getBoundingClientRect(); return [t.textContent, r.left + r.width / 2]; })));
-    assert.ok(Math.abs(band.left - tickX['15']) < 4 && Math.abs(band.right - tickX['1']) < 4,
-      `band ${JSON.stringify(band)} against ticks ${JSON.stringify(tickX)}`);
+    assert.ok(texts.includes('Trục cắt ở hạng 15.'), 'the axis says it stops at 15th place');
     await ctx.close();
   });
 
+  for (const width of [360, 1280]) {
+    test(`"top 15" and "top 10" on one row are both seen, each a marker at its place pointing to first, at ${width} px`, async () => {
+      const { ctx, page, widget } = await openWidget('<province-targets indicator="dti-ranking"></province-targets>',
+        { viewport: { width, height: 900 } });
+      const tickX = await widget.locator('.pt-chart svg > text').evaluateAll((texts) => Object.fromEntries(
+        texts.map((t) => { const r = t.getBoundingClientRect(); return [t.textContent, r.left + r.width / 2]; })));
+      for (const [name, place] of [['Bắc Giang, 2025: nhóm 15 dẫn đầu', '15'], ['Bắc Giang, 2030: nhóm 10 dẫn đầu', '10']]) {
+        const mark = widget.locator(`.pt-mark[aria-label="${name}"]`);
+        // The marker: the mark's filled circle or polygon that is no arrowhead (the largest one).
+        const marker = await mark.evaluate((g) => {
+          const shapes = [...g.querySelectorAll('circle, polygon')].filter((s) => s.getAttribute('fill') !== 'transparent')
+            .map((s) => s.getBoundingClientRect()).sort((a, b) => b.width * b.height - a.width * a.height);
+          const all = [...g.querySelectorAll('circle, polygon, line')].filter((s) => s.getAttribute('fill') !== 'transparent')
+            .map((s) => s.getBoundingClientRect());
+          return { box: shapes[0], right: Math.max(...all.map((r) => r.right)), left: Math.min(...all.map((r) => r.left)) };
+        });
+        const cx = marker.box.left + marker.box.width / 2;
+        const cy = marker.box.top + marker.box.height / 2;
+        assert.ok(Math.abs(cx - tickX[place]) < 2, `${name}: its marker at ${place} (${cx} vs ${tickX[place]})`);
+        assert.ok(marker.right > cx + 15 && marker.right < tickX['5'], `${name}: an arrow to first place, no band`);
+        // What a reader sees at the marker's centre is this mark, not the other year's drawn over it.
+        const hit = await page.evaluate(([x, y]) => {
+          const host = document.querySelector('province-targets');
+          const el = host.shadowRoot.elementFromPoint(x, y);
+          return el?.closest('.pt-mark')?.getAttribute('aria-label') ?? null;
+        }, [cx, cy]);
+        assert.equal(hit, name, `${name}: visible at its marker`);
+      }
+      await ctx.close();
+    });
+  }
   test('of first place reads "first", never "top 1", on an axis without 0', async () => {
     const { ctx, widget } = await openWidget(
       '<province-targets indicator="smart-city-regional-rank" lang="en"></province-targets>');
@@ -203,6 +229,41 @@ describe('highlight', () => {
     assert.equal(changes.at(-1)?.highlight, 'lang-son', JSON.stringify(changes));
     await ctx.close();
   });
+});
+
+describe('the national lines', () => {
+  for (const width of [360, 1280]) {
+    test(`are each drawn in their year's colour, keyed the same way at every width, at ${width} px`, async () => {
+      const { ctx, widget } = await openWidget('<province-targets></province-targets>', { viewport: { width, height: 900 } });
+      const lines = await widget.locator('.pt-chart .pt-national').evaluateAll((groups) => groups.map((g) => {
+        const line = g.querySelector('line');
+        const label = g.querySelector('text');
+        const chart = g.ownerSVGElement.getBoundingClientRect();
+        return {
+          name: g.getAttribute('aria-label'),
+          stroke: getComputedStyle(line).stroke,
+          label: getComputedStyle(label).fill,
+          labelLeft: label.getBoundingClientRect().left - chart.left,
+          labelBottom: label.getBoundingClientRect().bottom,
+          lineTop: line.getBoundingClientRect().top
+        };
+      }));
+      // Each year's colour as its legend entry draws it (the legend's first shapes, before any row).
+      const legend = await widget.locator('.pt-chart svg > text').evaluateAll((texts) => Object.fromEntries(
+        texts.filter((t) => /^20\d\d$/.test(t.textContent))
+          .map((t) => [t.textContent, getComputedStyle(t.previousElementSibling).fill])));
+      assert.equal(lines.length, 2, JSON.stringify(lines));
+      for (const line of lines) {
+        const year = line.name.match(/20\d\d/)[0];
+        assert.equal(line.stroke, legend[year], `${line.name}: the ${year} colour`);
+        assert.equal(line.label, legend[year], `${line.name}: its label in the same colour`);
+        assert.ok(line.labelLeft > 20 && line.labelLeft < 50, `${line.name}: the label at the left, after its key`);
+        assert.ok(line.lineTop >= Math.max(...lines.map((l) => l.labelBottom)) - 1, 'the lines start under every label');
+      }
+      assert.notEqual(lines[0].stroke, lines[1].stroke, 'two years, two colours');
+      await ctx.close();
+    });
+  }
 });
 
 describe('screenshots', () => {
