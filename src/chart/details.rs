@@ -14,6 +14,8 @@ pub enum LineKind {
     Value,
     /// The verbatim Vietnamese quote.
     Quote,
+    /// The quote's unofficial English translation, under it, for an English reader only.
+    Translation,
     /// "Văn bản: …", "Bài báo: …", "Ghi chú: …".
     Fact,
     /// The province's administrative note (merged since 1 July 2025, …).
@@ -28,6 +30,16 @@ pub struct Line {
 
 fn line(kind: LineKind, text: String) -> Line {
     Line { kind, text }
+}
+
+/// The English field for an English reader where the dataset has it, else the Vietnamese one. Unlike
+/// `Lang::pick_optional`, a Vietnamese reader never gets the English: the Vietnamese is the record, and an
+/// empty Vietnamese field means the article does not say.
+pub fn english_or<'a>(lang: Lang, en: &'a Option<String>, vi: &'a Option<String>) -> Option<&'a str> {
+    match lang {
+        Lang::En => en.as_deref().or(vi.as_deref()),
+        Lang::Vi => vi.as_deref(),
+    }
 }
 
 /// The lines describing target `target` in `lang`.
@@ -47,20 +59,25 @@ pub fn details(dataset: &Dataset, target: TargetIdx, lang: Lang) -> Vec<Line> {
     value.push_str(&format!(" ({})", if t.status == Status::Draft { text.draft } else { text.adopted }));
     lines.push(line(LineKind::Value, value));
     lines.push(line(LineKind::Quote, format!("“{}”", t.quote)));
+    // The Vietnamese stays first, as the evidence; a Vietnamese reader is never shown the English.
+    if let (Lang::En, Some(english)) = (lang, &t.quote_en) {
+        lines.push(line(LineKind::Translation, format!("{}: “{english}”", text.unofficial_translation)));
+    }
 
     let mut document = String::from(text.document);
     document.push_str(": ");
     let mut parts: Vec<String> = Vec::new();
-    if let Some(d) = &source.document {
-        parts.push(d.clone());
+    // Each English field stands in for its Vietnamese one where the dataset has it.
+    if let Some(d) = english_or(lang, &source.document_en, &source.document) {
+        parts.push(d.to_string());
     }
-    if let Some(d) = &source.document_title {
-        parts.push(d.clone());
+    if let Some(d) = english_or(lang, &source.title_en, &source.document_title) {
+        parts.push(d.to_string());
     }
     if let Some(d) = &source.document_date {
         parts.push(format::date(d, lang));
     }
-    if let Some(issuer) = &source.issuer {
+    if let Some(issuer) = english_or(lang, &source.issuer_en, &source.issuer) {
         parts.push(format!("{}: {issuer}", text.issued_by));
     }
     document.push_str(&parts.join(", "));

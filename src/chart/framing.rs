@@ -2,6 +2,7 @@
 //! source line. Each comes from the dataset unless the editor gave their own words (the embed options `title`,
 //! `subtitle` and `note`), which are plain text with a stated length limit: a longer value is cut with "…".
 
+use crate::chart::details::english_or;
 use crate::chart::view::{ChartConfig, View};
 use crate::data::model::Dataset;
 use crate::locale::i18n::Lang;
@@ -140,9 +141,10 @@ pub fn source_line(dataset: &Dataset, view: &View, lang: Lang) -> Option<String>
         .iter()
         .map(|&s| {
             let source = &dataset.sources[s];
-            let document =
-                source.document.as_deref().or(source.document_title.as_deref()).unwrap_or(&source.id);
-            match &source.issuer {
+            let document = english_or(lang, &source.document_en, &source.document)
+                .or(english_or(lang, &source.title_en, &source.document_title))
+                .unwrap_or(&source.id);
+            match english_or(lang, &source.issuer_en, &source.issuer) {
                 Some(issuer) => format!("{document}, {issuer}"),
                 None => format!("{document} ({})", dataset.provinces[source.province].name_vi),
             }
