@@ -108,3 +108,71 @@ pub fn details(dataset: &Dataset, target: TargetIdx, lang: Lang) -> Vec<Line> {
     }
     lines
 }
+
+// The bundled dataset is read with serde_json, a native dependency only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::data::read::{dataset_from_json, BUNDLED};
+
+    fn bac_giang_grdp_2025() -> (Dataset, TargetIdx) {
+        let dataset = dataset_from_json(BUNDLED).unwrap();
+        let target = dataset.targets.iter().position(|t| t.id == "bac-giang/digital-economy-share-grdp/2025");
+        (dataset, target.unwrap())
+    }
+
+    fn texts(lines: &[Line], kind: LineKind) -> Vec<&str> {
+        lines.iter().filter(|l| l.kind == kind).map(|l| l.text.as_str()).collect()
+    }
+
+    #[test]
+    fn an_english_reader_gets_the_vietnamese_quote_then_its_labelled_translation() {
+        let (dataset, target) = bac_giang_grdp_2025();
+        let lines = details(&dataset, target, Lang::En);
+        let kinds: Vec<LineKind> = lines.iter().map(|l| l.kind).collect();
+        let quote = kinds.iter().position(|k| *k == LineKind::Quote).unwrap();
+        assert_eq!(kinds[quote + 1], LineKind::Translation);
+        assert_eq!(lines[quote].text, "“kinh tế số chiếm khoảng 25% GRDP của tỉnh”");
+        assert_eq!(
+            lines[quote + 1].text,
+            "Unofficial translation: “the digital economy accounts for about 25% of the province's GRDP”"
+        );
+        let document = texts(&lines, LineKind::Fact)[0];
+        assert!(
+            document.starts_with("Document: Resolution No. 111-NQ/TU, Resolution on digital"),
+            "{document}"
+        );
+        assert!(
+            document
+                .ends_with("Issued by: Executive Committee of the Bắc Giang Provincial Party Organisation"),
+            "{document}"
+        );
+    }
+
+    #[test]
+    fn a_vietnamese_reader_gets_no_english() {
+        let (dataset, target) = bac_giang_grdp_2025();
+        let lines = details(&dataset, target, Lang::Vi);
+        assert!(texts(&lines, LineKind::Translation).is_empty());
+        let document = texts(&lines, LineKind::Fact)[0];
+        assert!(
+            document.starts_with("Văn bản: Nghị quyết số 111-NQ/TU, Nghị quyết về chuyển đổi số"),
+            "{document}"
+        );
+        assert!(!document.contains("Resolution"), "{document}");
+    }
+
+    #[test]
+    fn without_the_english_fields_an_english_reader_gets_the_vietnamese_alone() {
+        let (mut dataset, target) = bac_giang_grdp_2025();
+        dataset.targets[target].quote_en = None;
+        let source = &mut dataset.sources[dataset.targets[target].source];
+        (source.document_en, source.title_en, source.issuer_en) = (None, None, None);
+        let lines = details(&dataset, target, Lang::En);
+        assert!(texts(&lines, LineKind::Translation).is_empty());
+        assert_eq!(texts(&lines, LineKind::Quote), ["“kinh tế số chiếm khoảng 25% GRDP của tỉnh”"]);
+        let document = texts(&lines, LineKind::Fact)[0];
+        assert!(document.starts_with("Document: Nghị quyết số 111-NQ/TU"), "{document}");
+        assert!(document.ends_with("Issued by: Ban Chấp hành Đảng bộ tỉnh Bắc Giang"), "{document}");
+    }
+}

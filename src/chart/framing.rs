@@ -224,6 +224,18 @@ mod tests {
     }
 
     #[test]
+    fn the_english_source_line_cites_the_documents_and_issuers_in_english() {
+        let (dataset, config) = view_of("bac-giang,vinh-phuc,lang-son");
+        let line = source_line(&dataset, &View::new(&dataset, &config), Lang::En).unwrap();
+        assert_eq!(
+            line,
+            "Source: Resolution No. 111-NQ/TU, Executive Committee of the Bắc Giang Provincial Party Organisation; \
+             Draft project and draft resolution on digital transformation (Vĩnh Phúc); \
+             Plan No. 72-KH/BCĐ, Steering Committee for Digital Transformation of Lạng Sơn province"
+        );
+    }
+
+    #[test]
     fn no_target_in_view_gives_no_source_line() {
         let (dataset, mut config) = view_of("bac-giang");
         config.shown.iter_mut().for_each(|shown| *shown = false);
