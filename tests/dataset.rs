@@ -360,3 +360,125 @@ fn short_labels_spell_their_words_and_universal_targets_say_pho_cap() {
         assert!(label.starts_with("phổ cập"), "{}: {label}", target.id);
     }
 }
+
+/// An English reader reads the evidence through its translation: every target of the bundled dataset has
+/// one. (A newsroom's own dataset may leave it out; the English panel then shows the Vietnamese alone.)
+#[test]
+fn every_target_has_an_english_translation_of_its_quote() {
+    let dataset = dataset();
+    let missing: Vec<&str> = dataset
+        .targets
+        .iter()
+        .filter(|t| t.quote_en.as_deref().is_none_or(|q| q.trim().is_empty()))
+        .map(|t| t.id.as_str())
+        .collect();
+    assert!(missing.is_empty(), "no quote_en: {missing:?}");
+}
+
+/// Every document of the bundled dataset is cited in English too: its name as cited, its title and the body
+/// that issued it. Only a body the article names is translated: Vĩnh Phúc's drafts have no issuer in either.
+#[test]
+fn every_document_has_its_title_and_issuer_in_english() {
+    let dataset = dataset();
+    for source in &dataset.sources {
+        let pairs = [
+            ("document", &source.document, &source.document_en),
+            ("document_title", &source.document_title, &source.title_en),
+            ("issuer", &source.issuer, &source.issuer_en),
+        ];
+        for (field, vi, en) in pairs {
+            let en = en.as_deref().filter(|en| !en.trim().is_empty());
+            assert_eq!(vi.is_some(), en.is_some(), "{}: {field} {vi:?}, its English {en:?}", source.id);
+        }
+    }
+}
+
+/// The numbers of a text, as numbers: Vietnamese writes "12,5" and "1.500" (`vietnamese`), English "12.5"
+/// and "1,500"; "02" is 2.
+fn numbers(text: &str, vietnamese: bool) -> Vec<f64> {
+    let (group, decimal) = if vietnamese { ('.', ',') } else { (',', '.') };
+    let chars: Vec<char> = text.chars().collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let mut number = String::new();
+        while i < chars.len() {
+            let c = chars[i];
+            let next_is_digit = |k: usize| chars.get(k).is_some_and(|c| c.is_ascii_digit());
+            if c.is_ascii_digit() {
+                number.push(c);
+            } else if c == group && next_is_digit(i + 1) {
+            } else if c == decimal && next_is_digit(i + 1) {
+                number.push('.');
+            } else if c == decimal
+                && chars.get(i + 1) == Some(&' ')
+                && next_is_digit(i + 2)
+                && chars.get(i + 3) == Some(&'%')
+            {
+                // "13, 5%": the article's stray space inside a decimal (not "năm 2021, 100%").
+                number.push('.');
+                i += 1;
+            } else {
+                break;
+            }
+            i += 1;
+        }
+        found.push(number.parse::<f64>().unwrap());
+    }
+    found.sort_by(f64::total_cmp);
+    found
+}
+
+/// What a second reader checks first, made a test: a translation keeps every number of its quote, and the
+/// words that qualify a number or a commitment ("khoảng", "trên", "tối thiểu", "phấn đấu", …) each have
+/// their one English wording from the glossary in `data/README.md`.
+#[test]
+fn every_translation_keeps_the_numbers_and_qualifiers_of_its_quote() {
+    // "mức độ 3,4" is levels 3 and 4, not a decimal; "từ 15 tuổi trở lên" is an age ("aged 15 and over"),
+    // not a target's "N% trở lên" ("N% or more").
+    let plain = |quote: &str| quote.replace("mức độ 3,4", "mức độ 3 và 4").replace("tuổi trở lên", "tuổi");
+    let words: [(&[&str], &str); 7] = [
+        (&["khoảng"], "about"),
+        (&["tối thiểu", "ít nhất"], "at least"),
+        (&["trở lên"], "or more"),
+        (&["phấn đấu"], "strive"),
+        (&["duy trì"], "maintain"),
+        (&["bình quân"], "average"),
+        (&["hàng năm"], "annual"),
+    ];
+    let dataset = dataset();
+    let mut wrong = Vec::new();
+    for target in &dataset.targets {
+        let Some(english) = &target.quote_en else { continue };
+        let quote = plain(&target.quote).to_lowercase();
+        let english_lower = english.to_lowercase();
+        if numbers(&quote, true) != numbers(english, false) {
+            wrong.push(format!(
+                "{}: numbers {:?} vs {:?}",
+                target.id,
+                numbers(&quote, true),
+                numbers(english, false)
+            ));
+        }
+        for (vi, en) in words {
+            let n_vi: usize = vi.iter().map(|vi| quote.matches(vi).count()).sum();
+            if n_vi != english_lower.matches(en).count() {
+                wrong.push(format!("{}: {vi:?} is {en:?} as often", target.id));
+            }
+        }
+        // "trên 80%" is "over 80%"; "trên môi trường mạng" (in a networked environment) is not a qualifier.
+        let over = |text: &str, word: &str| {
+            text.match_indices(word)
+                .filter(|(i, _)| text[i + word.len()..].starts_with(|c: char| c.is_ascii_digit()))
+                .count()
+        };
+        if over(&quote, "trên ") != over(&english_lower, "over ") {
+            wrong.push(format!("{}: \"trên N\" is \"over N\" as often", target.id));
+        }
+    }
+    assert!(wrong.is_empty(), "{} translations differ from their quotes:\n{}", wrong.len(), wrong.join("\n"));
+}

@@ -519,7 +519,7 @@ fn retyped(from: &str, to: &str) -> String {
 fn misspelt_field_names_the_record_and_field() {
     let text = retyped(r#""qualifier": "at_most", "value": 15"#, r#""qualifier": "at_most", "valeu": 15"#);
     expect![[r#"
-        targets[2] "bac-giang/dti-ranking/2025", field "valeu": is not a field of this record (a typo?). Valid fields: id, province, indicator, year, qualifier, value, value_max, unit, status, source, quote, note_vi, note_en, label_vi, label_en.
+        targets[2] "bac-giang/dti-ranking/2025", field "valeu": is not a field of this record (a typo?). Valid fields: id, province, indicator, year, qualifier, value, value_max, unit, status, source, quote, quote_en, note_vi, note_en, label_vi, label_en.
         targets[2] "bac-giang/dti-ranking/2025", field "value": is missing (required)"#]].assert_eq(&messages(&text, Lang::En));
     let text = retyped(r#""schema_version": 1,"#, r#""schema_version": 1, "provincess": [],"#);
     expect![[r#"Dataset file, field "provincess": is not a field of this record (a typo?). Valid fields: schema_version, pillars, provinces, indicators, sources, targets, national."#]].assert_eq(&messages(&text, Lang::En));

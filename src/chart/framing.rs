@@ -2,6 +2,7 @@
 //! source line. Each comes from the dataset unless the editor gave their own words (the embed options `title`,
 //! `subtitle` and `note`), which are plain text with a stated length limit: a longer value is cut with "…".
 
+use crate::chart::details::english_or;
 use crate::chart::view::{ChartConfig, View};
 use crate::data::model::Dataset;
 use crate::locale::cut::cut_to;
@@ -118,9 +119,10 @@ pub fn source_line(dataset: &Dataset, view: &View, lang: Lang) -> Option<String>
         .iter()
         .map(|&s| {
             let source = &dataset.sources[s];
-            let document =
-                source.document.as_deref().or(source.document_title.as_deref()).unwrap_or(&source.id);
-            match &source.issuer {
+            let document = english_or(lang, &source.document_en, &source.document)
+                .or(english_or(lang, &source.title_en, &source.document_title))
+                .unwrap_or(&source.id);
+            match english_or(lang, &source.issuer_en, &source.issuer) {
                 Some(issuer) => format!("{document}, {issuer}"),
                 None => format!("{document} ({})", dataset.provinces[source.province].name_vi),
             }
@@ -197,6 +199,18 @@ mod tests {
              Kế hoạch số 72-KH/BCĐ, Ban Chỉ đạo về chuyển đổi số tỉnh Lạng Sơn"
         );
         assert!(!line.contains("Bình Dương"), "{line}");
+    }
+
+    #[test]
+    fn the_english_source_line_cites_the_documents_and_issuers_in_english() {
+        let (dataset, config) = view_of("bac-giang,vinh-phuc,lang-son");
+        let line = source_line(&dataset, &View::new(&dataset, &config), Lang::En).unwrap();
+        assert_eq!(
+            line,
+            "Source: Resolution No. 111-NQ/TU, Executive Committee of the Bắc Giang Provincial Party Organisation; \
+             Draft project and draft resolution on digital transformation (Vĩnh Phúc); \
+             Plan No. 72-KH/BCĐ, Steering Committee for Digital Transformation of Lạng Sơn province"
+        );
     }
 
     #[test]

@@ -67,8 +67,12 @@ pub struct Source {
     pub province: ProvinceIdx,
     pub document: Option<String>,
     pub document_title: Option<String>,
+    /// The English of `document`, `document_title` and `issuer`; `None` where the dataset gives none.
+    pub document_en: Option<String>,
+    pub title_en: Option<String>,
     pub document_date: Option<PartialDate>,
     pub issuer: Option<String>,
+    pub issuer_en: Option<String>,
     pub article_title: Option<String>,
     pub article_date: Option<PartialDate>,
     pub article_author: Option<String>,
@@ -91,6 +95,8 @@ pub struct Target {
     pub status: Status,
     pub source: usize,
     pub quote: String,
+    /// An unofficial English translation of the quote, which the quote itself stays the evidence for.
+    pub quote_en: Option<String>,
     pub note_vi: Option<String>,
     pub note_en: Option<String>,
     /// A qualitative target's short label, in the target's own words; `None` for most targets.

@@ -72,8 +72,13 @@ pub struct RawSource {
     pub province: Field<String>,
     pub document: Field<String>,
     pub document_title: Field<String>,
+    /// The English of `document` and `document_title`, and of `issuer`: optional, since a newsroom's own
+    /// dataset may be Vietnamese alone; an English reader then sees the Vietnamese.
+    pub document_en: Field<String>,
+    pub title_en: Field<String>,
     pub document_date: Field<String>,
     pub issuer: Field<String>,
+    pub issuer_en: Field<String>,
     pub article_title: Field<String>,
     pub article_date: Field<String>,
     pub article_author: Field<String>,
@@ -96,6 +101,9 @@ pub struct RawTarget {
     pub status: Field<String>,
     pub source: Field<String>,
     pub quote: Field<String>,
+    /// An unofficial English translation of `quote`, shown under it to an English reader. Optional: without
+    /// it the Vietnamese stands alone.
+    pub quote_en: Field<String>,
     pub note_vi: Field<String>,
     pub note_en: Field<String>,
     /// A qualitative target's few words, shown where a number would stand ("phổ cập 5G"), taken from its

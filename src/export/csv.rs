@@ -99,6 +99,7 @@ pub fn write_csv(dataset: &Dataset, lang: Lang) -> String {
         row.text(field!(TARGET.status), target.status.as_str());
         row.text(field!(TARGET.source), &source.id);
         row.text(field!(TARGET.quote), &target.quote);
+        row.optional(field!(TARGET.quote_en), &target.quote_en);
         row.optional(field!(TARGET.note_vi), &target.note_vi);
         row.optional(field!(TARGET.note_en), &target.note_en);
         row.optional(field!(TARGET.label_vi), &target.label_vi);
@@ -163,8 +164,11 @@ pub fn write_csv(dataset: &Dataset, lang: Lang) -> String {
         row.text(field!(SOURCE.province), &dataset.provinces[source.province].id);
         row.optional(field!(SOURCE.document), &source.document);
         row.optional(field!(SOURCE.document_title), &source.document_title);
+        row.optional(field!(SOURCE.document_en), &source.document_en);
+        row.optional(field!(SOURCE.title_en), &source.title_en);
         row.date(field!(SOURCE.document_date), &source.document_date);
         row.optional(field!(SOURCE.issuer), &source.issuer);
+        row.optional(field!(SOURCE.issuer_en), &source.issuer_en);
         row.optional(field!(SOURCE.article_title), &source.article_title);
         row.date(field!(SOURCE.article_date), &source.article_date);
         row.optional(field!(SOURCE.article_author), &source.article_author);
@@ -302,8 +306,11 @@ mod tests {
                     province: 0,
                     document: Some("Nghị quyết số 111-NQ/TU, \"chuyển đổi số\"".into()),
                     document_title: None,
+                    document_en: None,
+                    title_en: None,
                     document_date: None,
                     issuer: None,
+                    issuer_en: None,
                     article_title: None,
                     article_date: None,
                     article_author: None,
@@ -315,8 +322,11 @@ mod tests {
                     province: 0,
                     document: None,
                     document_title: None,
+                    document_en: None,
+                    title_en: None,
                     document_date: None,
                     issuer: None,
+                    issuer_en: None,
                     article_title: None,
                     article_date: None,
                     article_author: None,
@@ -337,6 +347,7 @@ mod tests {
                     status: Status::Adopted,
                     source: 0,
                     quote: "-2,5% đến 12%".into(),
+                    quote_en: None,
                     note_vi: None,
                     note_en: None,
                     label_vi: None,
@@ -354,6 +365,7 @@ mod tests {
                     status: Status::Draft,
                     source: 1,
                     quote: "tăng trưởng\nbền vững".into(),
+                    quote_en: None,
                     note_vi: None,
                     note_en: None,
                     label_vi: None,

@@ -189,6 +189,9 @@ pub struct Text {
     pub show_year: &'static str,
     /// What a screen reader hears on Enter: the pinned mark's quote follows this.
     pub quote_lead: &'static str,
+    /// Before the English of a Vietnamese quote: the quote is the evidence, its English a reading aid that no
+    /// official body has checked.
+    pub unofficial_translation: &'static str,
     /// Whose target a national one is, where a province's name would stand (the line's label, the details
     /// panel, the table, the CSV, the reader's switch).
     pub national_target: &'static str,
@@ -261,6 +264,7 @@ pub static VI: Text = Text {
     years_with_targets: "Năm có mục tiêu:",
     show_year: "Xem năm ",
     quote_lead: "Trích dẫn: ",
+    unofficial_translation: "Bản dịch không chính thức",
     national_target: "Mục tiêu quốc gia",
     list_and: "và",
 };
@@ -330,6 +334,7 @@ pub static EN: Text = Text {
     years_with_targets: "Years with targets:",
     show_year: "Show ",
     quote_lead: "Quote: ",
+    unofficial_translation: "Unofficial translation",
     national_target: "National target",
     list_and: "and",
 };

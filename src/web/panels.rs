@@ -65,6 +65,7 @@ impl State {
                 LineKind::Heading => ("strong", "pt-details-heading", &[]),
                 LineKind::Value => ("p", "pt-details-value", &[]),
                 LineKind::Quote => ("blockquote", "pt-quote", &[("lang", "vi")]),
+                LineKind::Translation => ("p", "pt-quote-en", &[("lang", "en")]),
                 LineKind::Fact => ("p", "pt-details-fact", &[]),
                 LineKind::AdminNote => ("p", "pt-details-admin", &[]),
             };
@@ -133,7 +134,8 @@ impl State {
     }
 }
 
-/// The lines an opening target shows: who, what value, and the words that state it.
+/// The lines an opening target shows: who, what value, and the words that state it (in English too, for a
+/// reader who cannot read the Vietnamese).
 fn is_headline_line(kind: LineKind) -> bool {
-    matches!(kind, LineKind::Heading | LineKind::Value | LineKind::Quote)
+    matches!(kind, LineKind::Heading | LineKind::Value | LineKind::Quote | LineKind::Translation)
 }

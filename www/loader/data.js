@@ -38,6 +38,15 @@ const SLICED_TEXT = 200000;
 const SLICE_RECORDS = 100; // records per call into the module: about 1 ms each
 const SLICE_MS = 8; // calls per task until this much time has passed, well under a 50 ms long task
 
+/**
+ * A test seam: a page that sets `window.__ptSliceRecords` before the loader runs has each task read exactly that
+ * many records, so a test knows how many slices a dataset takes on any machine, fast or slow. No real page sets it.
+ */
+function fixedSlice() {
+  const records = window.__ptSliceRecords;
+  return typeof records === 'number' && records > 0 ? Math.floor(records) : 0;
+}
+
 /** A promise of the module's `Data` for the dataset at `url`, read once per URL, shared by its widgets. */
 export function dataFor(mod, url, text) {
   let data = readData.get(url);
@@ -76,9 +85,13 @@ function stopIfTrapped() {
 async function readSlices(reader) {
   for (;;) {
     stopIfTrapped();
-    const until = performance.now() + SLICE_MS;
     let done = false;
-    while (!done && performance.now() < until) done = reader.read_some(SLICE_RECORDS);
+    if (fixedSlice() > 0) {
+      done = reader.read_some(fixedSlice());
+    } else {
+      const until = performance.now() + SLICE_MS;
+      while (!done && performance.now() < until) done = reader.read_some(SLICE_RECORDS);
+    }
     await nextTask();
     if (done) break;
   }

@@ -4,7 +4,7 @@
 
 /// The header row, in the order every row follows: the columns a reader reads, then the record kind and the
 /// fields that only rebuilding the dataset needs.
-pub const HEADER: [&str; 40] = [
+pub const HEADER: [&str; 44] = [
     "province_id",
     "province",
     "pillar",
@@ -24,6 +24,7 @@ pub const HEADER: [&str; 40] = [
     "pillar_id",
     "note_vi",
     "note_en",
+    "quote_en",
     "name_vi",
     "name_en",
     "name_ascii",
@@ -38,8 +39,11 @@ pub const HEADER: [&str; 40] = [
     "unit_label_vi",
     "unit_label_en",
     "document_title",
+    "document_en",
+    "title_en",
     "document_date",
     "issuer",
+    "issuer_en",
     "article_title",
     "article_date",
     "article_author",
@@ -60,8 +64,9 @@ pub struct RecordColumns {
     /// Columns filled for reading: the name of the province, pillar, indicator or document referred to.
     pub derived: &'static [&'static str],
     /// Fields the file leaves out, rather than writing `null`, when their cell is empty: a target's short
-    /// words, which only qualitative targets carry, and an indicator's short label, which only labels too
-    /// wide for a phone's select carry.
+    /// words, which only qualitative targets carry, an indicator's short label, which only labels too
+    /// wide for a phone's select carry, and the English of a quote or a document, which a newsroom's own
+    /// Vietnamese dataset may not have.
     pub omitted_when_empty: &'static [&'static str],
 }
 
@@ -119,8 +124,11 @@ pub const SOURCE: RecordColumns = RecordColumns {
         ("province_id", "province"),
         ("document", "document"),
         ("document_title", "document_title"),
+        ("document_en", "document_en"),
+        ("title_en", "title_en"),
         ("document_date", "document_date"),
         ("issuer", "issuer"),
+        ("issuer_en", "issuer_en"),
         ("article_title", "article_title"),
         ("article_date", "article_date"),
         ("article_author", "article_author"),
@@ -128,7 +136,7 @@ pub const SOURCE: RecordColumns = RecordColumns {
         ("article_file", "article_file"),
     ],
     derived: &[],
-    omitted_when_empty: &[],
+    omitted_when_empty: &["document_en", "title_en", "issuer_en"],
 };
 
 /// A target row, with the names of what it refers to repeated for reading.
@@ -147,13 +155,14 @@ pub const TARGET: RecordColumns = RecordColumns {
         ("status", "status"),
         ("source_id", "source"),
         ("quote", "quote"),
+        ("quote_en", "quote_en"),
         ("note_vi", "note_vi"),
         ("note_en", "note_en"),
         ("label_vi", "label_vi"),
         ("label_en", "label_en"),
     ],
     derived: &["province", "pillar", "indicator", "document"],
-    omitted_when_empty: &["label_vi", "label_en"],
+    omitted_when_empty: &["quote_en", "label_vi", "label_en"],
 };
 
 /// A national target row, named as such where a province would stand.

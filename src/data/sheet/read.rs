@@ -509,7 +509,7 @@ mod tests {
             [
                 "row 7, column \"record\": \"bogus\" is not valid. Choose from: pillar, province, indicator, \
                  source, target, national.",
-                "row 8: has 15 cells, but the header row has 40 columns",
+                "row 8: has 15 cells, but the header row has 44 columns",
             ],
             "the empty row 9 is skipped, every other row is accounted for"
         );
