@@ -167,6 +167,40 @@ describe('loader', () => {
     }
   });
 
+  test('nothing is fetched for a widget far off screen until the reader nears it', async () => {
+    const { ctx, page } = await openHtml(browser, server,
+      '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bài dài</title></head><body>' +
+      '<div id="top">Đầu bài</div><div style="height: 8000px"></div>' +
+      '<script src="province-targets.js" data-indicator="fibre-households"></script>' +
+      '<div style="height: 2000px"></div></body></html>',
+      { viewport: { width: 1000, height: 700 } });
+    try {
+      const fetched = [];
+      page.on('request', (request) => {
+        if (/\.wasm$|targets[.\w]*\.json$/.test(new URL(request.url()).pathname)) fetched.push(request.url());
+      });
+      // The page's own observer, made after the loader's, is called in the same task after it: once it has
+      // reported, the loader's observer has had its answer for the far widget.
+      await page.evaluate(() => new Promise((resolve) => {
+        const observer = new IntersectionObserver(() => {
+          observer.disconnect();
+          resolve();
+        });
+        observer.observe(document.getElementById('top'));
+      }));
+      const widget = page.locator('province-targets');
+      assert.equal(await widget.getAttribute('data-state'), 'loading');
+      assert.deepEqual(fetched, [], 'neither the module nor the data is requested for a chart 11 screens down');
+
+      await widget.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - innerHeight - 300));
+      await widget.locator('.pt-chart svg').waitFor({ timeout: 15000 });
+      assert.ok(fetched.some((url) => url.endsWith('.wasm')), `the module is requested once near: ${fetched}`);
+      assert.ok(fetched.some((url) => url.endsWith('.json')), `the data is requested once near: ${fetched}`);
+    } finally {
+      await ctx.close();
+    }
+  });
+
   test('a widget far below the viewport is initialised only when it nears it', async () => {
     // A page of its own, so the widget is far below the first screen whatever the demo article becomes.
     const { ctx, page } = await openHtml(browser, server,

@@ -68,10 +68,6 @@ export class ProvinceTargetsElement extends Base {
   }
 
   connectedCallback() {
-    // The module is requested first, before anything else this element does (its checks, its shadow root,
-    // parsing the shared stylesheet): it is the longest wait before the first chart. The data follows in _start,
-    // once checkElement has said whether the src is usable.
-    loadModule().catch(() => {}); // errors surface in _load
     checkElement(this);
     liveElements.add(this);
     if (!this._root) {
@@ -99,11 +95,9 @@ export class ProvinceTargetsElement extends Base {
       this._showTrapped();
       return;
     }
-    // The data's text is requested now, beside the module (one request per URL, whatever the number of widgets),
-    // before the loading state is drawn; reading it and drawing wait until the widget nears the viewport. For a
-    // widget in view the observer answers after the first frame, long before the module is compiled, so this
-    // costs it nothing, and it needs no layout read while the page is still being parsed.
-    loadText(this._dataUrl()).catch(() => {});
+    // Nothing is requested until the widget nears the viewport: a chart ten screens down must not compete with
+    // the article's own images for the reader's connection. The observer answers for a widget in view at the
+    // first rendering update, and needs no layout read while the page is still being parsed.
     this._showLoading();
     this._cancelLazy = whenNear(this, () => {
       this._cancelLazy = null;
@@ -132,6 +126,7 @@ export class ProvinceTargetsElement extends Base {
     const url = this._dataUrl();
     const current = () => generation === this._generation;
     try {
+      // The module first: it is the longest wait before the first chart. The data beside it, once per URL.
       const [mod, body] = await Promise.all([loadModule(), loadText(url)]);
       if (!current()) return;
       if (isTrapped()) return this._showTrapped();

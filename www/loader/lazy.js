@@ -1,6 +1,7 @@
-// Widgets far below the viewport wait until the reader nears them: one IntersectionObserver for the page, no
-// layout read.
-const LAZY_MARGIN = '600px 0px';
+// Widgets far from the viewport wait until the reader nears them: one IntersectionObserver for the page, no
+// layout read. A widget starts (requests the module and its data, then draws) within two screens of the
+// viewport, early enough to be drawn before a reader scrolling at reading speed reaches it.
+const LAZY_MARGIN = '200% 0px';
 
 let observer = null;
 
