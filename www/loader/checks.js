@@ -114,7 +114,7 @@ export function checkScriptAttributes(scriptEl) {
 function checkElementAttributes(el) {
   for (let i = 0; i < el.attributes.length; i++) {
     const name = el.attributes[i].name.toLowerCase();
-    if (ATTRIBUTES.indexOf(name) >= 0 || name === 'data-state') continue;
+    if (ATTRIBUTES.indexOf(name) >= 0 || name === 'data-state' || name === 'data-fitted') continue;
     const bare = name.indexOf('data-') === 0 ? name.slice(5) : name;
     const guess = ATTRIBUTES.indexOf(bare) >= 0 ? bare : nearest(bare, ATTRIBUTES);
     if (guess && (bare !== name || distance(bare, guess) > 0)) {

@@ -52,6 +52,9 @@ function make(tag, className, content) {
   return node;
 }
 
+// What counts as the reader acting in the widget (a touch or click, a key, a choice in a select).
+const FIRST_INPUT = ['pointerdown', 'keydown', 'change'];
+
 const Base = typeof HTMLElement === 'function' ? HTMLElement : function () {};
 
 export class ProvinceTargetsElement extends Base {
@@ -158,6 +161,7 @@ export class ProvinceTargetsElement extends Base {
       this._widget = mod.mount(container, this._options(), data);
       mountedWidgets.add(this);
       this.setAttribute('data-state', 'ready');
+      this._fitOnFirstInput(container);
     } catch (error) {
       if (isTrap(error)) {
         onTrap(error);
@@ -172,6 +176,16 @@ export class ProvinceTargetsElement extends Base {
         this._showError(kindError('mountFailed', { detail: messageOf(error) }, true));
       }
     }
+  }
+
+  // The reserved height (widget.css) is let go at the reader's first input in the widget, so that no view the
+  // reader reaches leaves a blank box; the resize that follows their own input is not a layout shift.
+  _fitOnFirstInput(container) {
+    const fit = () => {
+      for (const type of FIRST_INPUT) container.removeEventListener(type, fit, true);
+      this.setAttribute('data-fitted', '');
+    };
+    for (const type of FIRST_INPUT) container.addEventListener(type, fit, true);
   }
 
   _dataUrl() {
@@ -198,6 +212,8 @@ export class ProvinceTargetsElement extends Base {
   _showLoading() {
     const lang = langOf(this);
     this.setAttribute('data-state', 'loading');
+    // A widget drawn again from scratch (a new src, a retry) holds its reservation again until the reader acts.
+    this.removeAttribute('data-fitted');
     const box = make('div', 'pt-root pt-status');
     box.setAttribute('lang', lang);
     box.setAttribute('role', 'status');

@@ -1,0 +1,40 @@
+// The byte budget of a reader's embed: the loader, the module and the bundled data, compressed as a CDN serves
+// them (gzip -9 and brotli 11), from dist/ as built. Size is not timing: the same build gives the same bytes on
+// any machine, so this holds in a test. A feature that grows the embed past the budget must pay for its bytes
+// elsewhere first, or raise the budget in a reviewed change that says why.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { builtFiles, DIST } from './helpers.mjs';
+
+/** Bytes of the embed (loader + module + data) at the end of the last round, each rounded up by under 1 KB. */
+const BUDGET = { gzip: 0, brotli: 0 };
+
+const EMBED_FILES = ['province-targets.js', 'province_targets_bg.wasm', 'targets.json'];
+
+async function compressed(name) {
+  const files = await builtFiles();
+  const bytes = await readFile(join(DIST, files[name].path));
+  return {
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length }
+    }).length
+  };
+}
+
+describe('the byte budget', () => {
+  test('a reader\'s embed (loader, module, data) stays within its compressed budget', async () => {
+    const sizes = {};
+    for (const name of EMBED_FILES) sizes[name] = await compressed(name);
+    const total = (kind) => EMBED_FILES.reduce((sum, name) => sum + sizes[name][kind], 0);
+    const report = EMBED_FILES.map((name) => `${name}: ${sizes[name].gzip} B gzip, ${sizes[name].brotli} B brotli`)
+      .join('; ');
+    for (const kind of ['gzip', 'brotli']) {
+      assert.ok(total(kind) <= BUDGET[kind],
+        `the embed is ${total(kind)} B ${kind}, over its budget of ${BUDGET[kind]} B (${report})`);
+    }
+  });
+});

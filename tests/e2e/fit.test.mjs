@@ -1,0 +1,77 @@
+// The widget fits what it shows: once the reader has acted in it, no view they reach by the controls leaves a
+// blank box below its last line (the height reserved while loading keeps the article still until then), and
+// the reader's own input is what lets the height go, so the article does not count a layout shift.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openHtml, start, stop, waitForChart } from './helpers.mjs';
+
+const MOST_BLANK = 24; // px below the widget's last content
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => stop(env ?? {}));
+
+const PAGE = '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bài</title></head><body>' +
+  '<script src="province-targets.js"></script><p id="after">Đoạn sau biểu đồ.</p></body></html>';
+
+/** The blank height between the last drawn content of the widget and its bottom edge, in px. */
+function blankBelow(widget) {
+  return widget.evaluate((el) => {
+    const bottom = el.getBoundingClientRect().bottom;
+    let last = el.getBoundingClientRect().top;
+    for (const node of el.shadowRoot.querySelectorAll('*')) {
+      const box = node.getBoundingClientRect();
+      if (box.height > 0 && box.width > 0 && getComputedStyle(node).visibility === 'visible') {
+        last = Math.max(last, box.bottom);
+      }
+    }
+    return Math.round(bottom - last);
+  });
+}
+
+for (const width of [360, 1280]) {
+  describe(`at ${width} px`, () => {
+    test('every indicator and year a reader reaches leaves at most 24 px blank below the widget', async () => {
+      const { ctx, page } = await openHtml(env.browser, env.server, PAGE, { viewport: { width, height: 800 } });
+      try {
+        const widget = await waitForChart(page);
+        const select = widget.locator('select:has(optgroup)');
+        const indicators = await select.locator('option').evaluateAll((options) => options.map((o) => o.value));
+        assert.ok(indicators.length > 40, `${indicators.length} indicators`);
+        const holes = [];
+        for (const indicator of indicators) {
+          await select.selectOption(indicator);
+          const years = await widget.locator('.pt-year').evaluateAll((b) => b.map((x) => x.getAttribute('data-year')));
+          for (const year of years) {
+            const button = widget.locator(`.pt-year[data-year="${year}"]`);
+            await button.click();
+            await widget.locator(`.pt-year[data-year="${year}"][aria-checked="true"]`).waitFor();
+            const blank = await blankBelow(widget);
+            if (blank > MOST_BLANK) holes.push(`${indicator} ${year}: ${blank} px`);
+          }
+        }
+        assert.deepEqual(holes, [], `views with a blank box below them at ${width} px`);
+      } finally {
+        await ctx.close();
+      }
+    });
+  });
+}
+
+describe('every province turned off', () => {
+  test('leaves no blank box at 1280 px, and the page did not move before the reader acted', async () => {
+    const { ctx, page } = await openHtml(env.browser, env.server, PAGE, { viewport: { width: 1280, height: 800 } });
+    try {
+      const widget = await waitForChart(page);
+      assert.equal(await widget.getAttribute('data-fitted'), null, 'the reservation holds until the reader acts');
+      const chips = widget.locator('.pt-toggle[aria-pressed="true"]');
+      while (await chips.count()) await chips.first().click();
+      assert.ok(await blankBelow(widget) <= MOST_BLANK, `${await blankBelow(widget)} px blank`);
+      assert.equal(await widget.getAttribute('data-fitted'), '');
+    } finally {
+      await ctx.close();
+    }
+  });
+});
