@@ -15,7 +15,7 @@
 //   SIZES.txt             raw and gzip -9 size of each file, and what one embed downloads (3 requests)
 // Usage: node scripts/build-dist.mjs [--pkg DIR] [--out DIR] [--contract FILE]
 //   --contract defaults to DIR/embed-contract.json (scripts/build.sh writes it there).
-import { mkdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
@@ -34,8 +34,8 @@ const out = opt('--out', join(root, 'dist'));
 const contractFile = opt('--contract', join(pkg, 'embed-contract.json'));
 const www = join(root, 'www');
 
-/** The import of the glue in www/province-targets.js, which the build points at --pkg. */
-const GLUE_IMPORT = '../pkg/province_targets.js';
+/** The import of the glue in www/loader/module.js, which the build points at --pkg. */
+const GLUE_IMPORT = '../../pkg/province_targets.js';
 /** The identifier the loader reads the embed contract from, replaced by the contract itself. */
 const CONTRACT_NAME = '__PT_EMBED__';
 /**
@@ -109,6 +109,15 @@ function bannerOf(js) {
   const m = /^\/\*![\s\S]*?\*\//.exec(js);
   if (!m) fail('www/province-targets.js must start with its /*! licence banner */');
   return m[0];
+}
+
+/** The loader's source: its entry and every module of www/loader/, as one text (for the EMBED.<key> it reads). */
+async function loaderSources(entry) {
+  const dir = join(www, 'loader');
+  const modules = (await readdir(dir)).filter((name) => name.endsWith('.js')).sort();
+  const texts = [await readFile(entry, 'utf8')];
+  for (const name of modules) texts.push(await readFile(join(dir, name), 'utf8'));
+  return texts.join('\n');
 }
 
 /**
@@ -272,7 +281,7 @@ async function main() {
   const esbuild = loadEsbuild();
   const loaderPath = join(www, 'province-targets.js');
   const loader = await readFile(loaderPath, 'utf8');
-  const contract = await readContract(loader);
+  const contract = await readContract(await loaderSources(loaderPath));
   let result;
   try {
     result = await esbuild.build({
