@@ -28,7 +28,7 @@ const yearsOf = (indicator) =>
 async function widgetPage(attributes = '', { viewport = DESKTOP, ...context } = {}) {
   const html = `<!doctype html><html lang="vi"><head><meta name="viewport" content="width=device-width"><title>Bài viết</title>
     </head><body style="margin:0"><province-targets ${attributes}></province-targets>
-    <p style="height:1600px">Bài viết tiếp tục.</p><script src="province-targets.js"></script></body></html>`;
+    <p style="height:1600px">Bài viết tiếp tục.</p><script src="province-targets.js" data-embed="none"></script></body></html>`;
   const opened = await openHtml(browser, server, html, { viewport, ...context });
   await opened.page.locator('province-targets').first().locator('.pt-chart svg').waitFor({ state: 'attached', timeout: 15000 });
   await opened.page.waitForFunction(() => document.querySelector('province-targets')?.getAttribute('data-state') === 'ready');

@@ -52,8 +52,10 @@ function make(tag, className, content) {
   return node;
 }
 
-// What counts as the reader acting in the widget (a touch or click, a key, a choice in a select).
-const FIRST_INPUT = ['pointerdown', 'keydown', 'change'];
+// What counts as the reader acting in the widget: a click or tap, a key, a choice in a select. Each is the end
+// of the input, never its start (pointerdown): the height let go between a press and its release could scroll
+// the page under the reader's finger (at the page's end the scroll position is clamped) and lose the tap.
+const FIRST_INPUT = ['click', 'keyup', 'change'];
 
 const Base = typeof HTMLElement === 'function' ? HTMLElement : function () {};
 
