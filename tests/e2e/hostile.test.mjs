@@ -1,4 +1,4 @@
-// End-to-end tests of issue 6, "hostile pages, broken data, strict security policies", against dist/.
+// End-to-end tests of hostile pages, broken data and strict security policies, against dist/.
 // Run with `node --test tests/e2e/hostile.test.mjs` after `make build`.
 //
 // dist/ and tests/e2e/fixtures/ are copied into a temporary site (<tmp>/ and <tmp>/fixtures/); the host pages are
@@ -301,7 +301,7 @@ describe('bad attributes fall back to the default view with a warning', () => {
 
 const MODULE_FAILURES = [
   {
-    // The module is fetched with its integrity hash (issue 16), so bytes that are not the built module are
+    // The module is fetched with its integrity hash, so bytes that are not the built module are
     // refused before they are compiled: trust.test.mjs checks that refusal in detail.
     name: 'the .wasm is not the built module (garbage bytes)',
     message: /Biểu đồ bị chặn để bảo vệ bạn đọc: tệp province_targets_bg\.wasm/,
