@@ -29,10 +29,9 @@ const CASES = [
   ['after </body>', page('', '', TAG)],
   ['in <head> with options', page(TAG, '')],
   ['in <head> without options and no element in the page', page(BARE, ''), 'gap'],
-  ['an element inside a hidden ancestor', page(BARE, '<div hidden><province-targets></province-targets></div>'), 'gap'],
-  ['an element with hidden', page(BARE, '<province-targets hidden></province-targets>'), 'gap'],
-  ['an element under display:none', page(BARE, '<div style="display:none"><province-targets></province-targets></div>'),
-    'gap']
+  ['an element inside a hidden ancestor', page(BARE, '<div hidden><province-targets></province-targets></div>')],
+  ['an element with hidden', page(BARE, '<province-targets hidden></province-targets>')],
+  ['an element under display:none', page(BARE, '<div style="display:none"><province-targets></province-targets></div>')]
 ];
 
 /** Charts drawn and the loader's console lines, once the module is loaded and every widget has had its chance. */
