@@ -120,7 +120,7 @@ fn default_view_shows_every_province_and_the_digital_economy_share() {
     let indicator = indicator_select(&root);
     assert_eq!(indicator.dyn_ref::<HtmlSelectElement>().unwrap().value(), "digital-economy-share-grdp");
     assert_eq!(checked_year(&root), "all");
-    assert!(widget.svg().starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(widget.svg().unwrap().starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     drop(widget);
     host.remove();
 }
@@ -296,7 +296,7 @@ fn a_reader_change_is_announced_to_the_page_with_the_new_state() {
     assert_eq!(get("provinces"), "binh-dinh,binh-duong,vinh-phuc,lang-son");
     assert_eq!(get("indicator"), "digital-economy-share-grdp");
     assert_eq!(get("year"), "all");
-    let state = widget.state();
+    let state = widget.state().unwrap();
     assert_eq!(
         js_sys::Reflect::get(&state, &"provinces".into()).unwrap().as_string().unwrap(),
         get("provinces")
@@ -317,7 +317,7 @@ fn the_png_download_is_the_chart_at_twice_its_size_and_not_blank() {
     assert_eq!(&bytes[1..4], b"PNG");
     let width = u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]);
     let height = u32::from_be_bytes([bytes[20], bytes[21], bytes[22], bytes[23]]);
-    let svg = widget.svg();
+    let svg = widget.svg().unwrap();
     let svg_width: f64 = svg.split("width=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
     let svg_height: f64 = svg.split("height=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
     assert_eq!((width, height), ((svg_width * 2.0).ceil() as u32, (svg_height * 2.0).ceil() as u32));
@@ -393,7 +393,7 @@ async fn a_chart_updated_in_place_is_the_chart_a_fresh_widget_draws() {
     choose_year(&root, "all");
     let updated = chart_snapshot(&root);
 
-    let state = widget.state();
+    let state = widget.state().unwrap();
     let get = |key: &str| js_sys::Reflect::get(&state, &key.into()).unwrap().as_string().unwrap();
     let (indicator, year, provinces) = (get("indicator"), get("year"), get("provinces"));
     let (fresh_host, fresh_root, fresh_container) = new_host();
@@ -433,7 +433,7 @@ fn odd_options_fall_back_one_by_one_and_never_stop_a_mount() {
     assert_eq!(indicator.dyn_ref::<HtmlSelectElement>().unwrap().value(), "fibre-households");
     assert_eq!(checked_year(&root), "all");
     assert_eq!(all(&root, "button.pt-toggle[aria-pressed=true]").len(), 5);
-    let state = widget.state();
+    let state = widget.state().unwrap();
     let get = |key: &str| js_sys::Reflect::get(&state, &key.into()).unwrap().as_string().unwrap();
     assert_eq!(
         (get("indicator"), get("year"), get("lang"), get("national")),

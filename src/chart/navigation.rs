@@ -34,6 +34,15 @@ impl Focus {
     }
 }
 
+/// A year segment's or button's `data-year`: "all" is every year (`Some(None)`), digits a year; anything
+/// else (an attribute edited in the page) is no choice.
+pub fn year_of_attribute(value: &str) -> Option<Option<u16>> {
+    if value == "all" {
+        return Some(None);
+    }
+    value.parse().ok().map(Some)
+}
+
 /// A key that moves between marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Move {
@@ -255,5 +264,28 @@ mod tests {
             assert_eq!(Focus::of_attribute(name, &value), Some(focus));
         }
         assert_eq!(Focus::of_attribute("data-row", "1"), None);
+    }
+
+    #[test]
+    fn garbage_attributes_name_nothing() {
+        for value in ["", "-1", "1.5", "1e3", " 1", "x", "99999999999999999999999999", "٣"] {
+            assert_eq!(Focus::of_attribute("data-target", value), None, "{value:?}");
+            assert_eq!(Focus::of_attribute("data-national", value), None, "{value:?}");
+        }
+        // In range for the type but past the chart's marks: the widget checks it against its grid.
+        let grid = MarkGrid::default();
+        let far = Focus::of_attribute("data-target", &usize::MAX.to_string());
+        assert_eq!(far, Some(Focus::Target(usize::MAX)));
+        assert!(!grid.contains(far.unwrap()));
+        assert_eq!(grid.step(Focus::Target(usize::MAX), Move::Right), None);
+    }
+
+    #[test]
+    fn year_attributes() {
+        assert_eq!(year_of_attribute("all"), Some(None));
+        assert_eq!(year_of_attribute("2025"), Some(Some(2025)));
+        for value in ["", "ALL", "70000", "-1", "2025 ", "năm"] {
+            assert_eq!(year_of_attribute(value), None, "{value:?}");
+        }
     }
 }

@@ -4,7 +4,7 @@
 use super::download::{self, ImageFormat};
 use super::state::State;
 use super::trap;
-use crate::chart::navigation::{Focus, Move};
+use crate::chart::navigation::{year_of_attribute, Focus, Move};
 use crate::chart::years;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -18,7 +18,7 @@ pub(super) struct Listener {
     kind: &'static str,
     /// What the browser calls: `_closure` behind the trap guard.
     function: js_sys::Function,
-    _closure: Closure<dyn FnMut(Event)>,
+    _closure: Closure<dyn Fn(Event)>,
 }
 
 impl Drop for Listener {
@@ -33,12 +33,17 @@ pub(super) fn wire(state: &Rc<RefCell<State>>, root: &Element) -> Result<Vec<Lis
     let mut listen =
         |kind: &'static str, handler: fn(&mut State, &Event) -> Result<(), JsValue>| -> Result<(), JsValue> {
             let state = Rc::clone(state);
-            let closure = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+            // `Fn`, not `FnMut`: a page's listener for the change event may click the widget again from
+            // inside it, and wasm-bindgen refuses to re-enter an `FnMut` closure.
+            let closure = Closure::<dyn Fn(Event)>::new(move |event: Event| {
                 trap::spring(trap::Armed::Event);
                 let Ok(mut state) = state.try_borrow_mut() else { return };
-                if let Err(error) = handler(&mut state, &event) {
+                let handled = handler(&mut state, &event);
+                drop(state);
+                if let Err(error) = handled {
                     web_sys::console::error_1(&error);
                 }
+                dispatch_pending();
             });
             let target: EventTarget = root.clone().into();
             let function = trap::guarded(root, closure.as_ref())?;
@@ -56,6 +61,29 @@ pub(super) fn wire(state: &Rc<RefCell<State>>, root: &Element) -> Result<Vec<Lis
     listen("focusout", on_marked)?;
 
     Ok(listeners)
+}
+
+thread_local! {
+    /// Events a handler asked to send (`dispatch_after_release`), with the element each goes to.
+    static PENDING: RefCell<std::collections::VecDeque<(Element, web_sys::CustomEvent)>> =
+        RefCell::default();
+}
+
+/// Sends `event` from `target` once the handler running now has released the widget's state: a page's
+/// listener runs synchronously inside `dispatchEvent`, and may read the view back through the widget's
+/// methods (`state()`, `svg()`, `refresh()`), which borrow the state themselves.
+pub(super) fn dispatch_after_release(target: &Element, event: web_sys::CustomEvent) {
+    PENDING.with(|pending| pending.borrow_mut().push_back((target.clone(), event)));
+}
+
+/// Sends the events queued by `dispatch_after_release`, oldest first. A listener may cause more (a click
+/// on a toggle from inside it): those join the queue, and the innermost call sends them.
+fn dispatch_pending() {
+    while let Some((target, event)) = PENDING.with(|pending| pending.borrow_mut().pop_front()) {
+        if let Err(error) = target.dispatch_event(&event) {
+            web_sys::console::error_1(&error);
+        }
+    }
 }
 
 pub(super) type ResizeCallback = Closure<dyn FnMut(JsValue)>;
@@ -83,12 +111,14 @@ fn target_element(event: &Event) -> Option<Element> {
     event.target().and_then(|t| t.dyn_into::<Element>().ok())
 }
 
-/// The mark or national line an event happened in.
-fn focus_of(event: &Event) -> Option<Focus> {
+/// The mark or national line an event happened in, if it is one the chart drew: the attribute is read back
+/// from an open shadow root, which an extension or a host script may have edited.
+fn focus_of(state: &State, event: &Event) -> Option<Focus> {
     let element = target_element(event)?.closest(".pt-mark, .pt-national").ok()??;
     ["data-target", "data-national"]
         .into_iter()
         .find_map(|name| Focus::of_attribute(name, &element.get_attribute(name)?))
+        .filter(|focus| state.grid.contains(*focus))
 }
 
 fn on_click(state: &mut State, event: &Event) -> Result<(), JsValue> {
@@ -99,6 +129,7 @@ fn on_click(state: &mut State, event: &Event) -> Result<(), JsValue> {
     // Choosing a download, or clicking anywhere else, closes the downloads menu.
     state.close_downloads(false)?;
     if let Some(toggle) = el.closest(".pt-toggle")? {
+        // An index past the provinces (an edited attribute) is no province: `toggle_province` ignores it.
         if let Some(province) = toggle.get_attribute("data-province").and_then(|p| p.parse().ok()) {
             return state.toggle_province(province);
         }
@@ -115,10 +146,11 @@ fn on_click(state: &mut State, event: &Event) -> Result<(), JsValue> {
         if segment.get_attribute("aria-disabled").as_deref() == Some("true") {
             return Ok(());
         }
-        return state.choose_year(year_of(&segment));
+        let Some(year) = year_of(state, &segment) else { return Ok(()) };
+        return state.choose_year(year);
     }
     if let Some(button) = el.closest(".pt-empty-year")? {
-        let year = year_of(&button);
+        let Some(year) = year_of(state, &button) else { return Ok(()) };
         state.choose_year(year)?;
         // The button is gone with the message: focus goes to the year it chose, not to the page's body.
         if let Some(segment) = state.year_segment(year) {
@@ -139,16 +171,18 @@ fn on_click(state: &mut State, event: &Event) -> Result<(), JsValue> {
         // Set before the browser follows the link: the default action reads the href after this listener.
         return link.set_attribute("href", &download::csv_href(state));
     }
-    if let Some(focus) = focus_of(event) {
+    if let Some(focus) = focus_of(state, event) {
         toggle_pin(state, focus)?;
         return state.bring_details_into_view();
     }
     Ok(())
 }
 
-/// A segment's or button's `data-year`: "all" (or anything else) is every year.
-fn year_of(element: &Element) -> Option<u16> {
-    element.get_attribute("data-year").and_then(|year| year.parse().ok())
+/// A segment's or button's `data-year`, if it is one of the year control's choices (`None` is every year):
+/// an edited attribute naming no segment chooses nothing.
+fn year_of(state: &State, element: &Element) -> Option<Option<u16>> {
+    let year = year_of_attribute(&element.get_attribute("data-year")?)?;
+    state.year_segment(year).is_some().then_some(year)
 }
 
 /// A click, a tap, Enter or Space pins a mark's or national line's details; a second press unpins them.
@@ -203,7 +237,7 @@ fn on_focus(state: &mut State, event: &Event) -> Result<(), JsValue> {
             state.close_downloads(false)?;
         }
     }
-    let focus = focus_of(event);
+    let focus = focus_of(state, event);
     if event.type_() == "focusin" {
         // Other marks fade while a province's mark has focus; a national line fades nothing, as on hover.
         state.mark_focused(matches!(focus, Some(Focus::Target(_))))?;
@@ -229,7 +263,7 @@ fn on_key(state: &mut State, event: &Event) -> Result<(), JsValue> {
     if let Some(segment) = target_element(event).and_then(|el| el.closest(".pt-year").ok().flatten()) {
         return on_year_key(state, event, &key_event.key(), &segment);
     }
-    let Some(current) = focus_of(event) else { return Ok(()) };
+    let Some(current) = focus_of(state, event) else { return Ok(()) };
     let key = key_event.key();
     let step = match key.as_str() {
         "Enter" | " " => {
@@ -283,7 +317,8 @@ fn on_year_key(state: &mut State, event: &Event, key: &str, segment: &Element) -
     let choices: Vec<(Option<u16>, bool)> = (state.parts.years.iter())
         .map(|(year, element)| (*year, element.get_attribute("aria-disabled").as_deref() != Some("true")))
         .collect();
-    let Some(next) = years::step(&choices, year_of(segment), step) else { return Ok(()) };
+    let Some(from) = year_of(state, segment) else { return Ok(()) };
+    let Some(next) = years::step(&choices, from, step) else { return Ok(()) };
     event.prevent_default();
     state.choose_year(next)?;
     if let Some(segment) = state.year_segment(next) {

@@ -160,24 +160,24 @@ pub fn mount(container: Element, options: JsValue, data: &Data) -> Result<Widget
 #[wasm_bindgen]
 impl Widget {
     /// The chart as it is now, as a standalone SVG document (the same text the command line writes).
-    pub fn svg(&self) -> String {
-        download::svg_text(&self.state.borrow())
+    pub fn svg(&self) -> Result<String, JsValue> {
+        Ok(download::svg_text(&*self.read()?))
     }
 
     /// The chart as it is now, as a PNG `data:` URL drawn at `scale` device pixels per pixel (what
     /// "Tải ảnh (PNG)" downloads at scale 2).
     pub fn png(&self, scale: f64) -> Result<String, JsValue> {
-        download::png_data_url(&self.state.borrow(), scale)
+        download::png_data_url(&*self.read()?, scale)
     }
 
     /// The whole dataset as CSV, as `province-targets csv` writes it.
-    pub fn csv(&self) -> String {
-        download::csv_text(&self.state.borrow())
+    pub fn csv(&self) -> Result<String, JsValue> {
+        Ok(download::csv_text(&*self.read()?))
     }
 
     /// Re-reads the width, the colour scheme and the brand colours, and draws again.
     pub fn refresh(&self) -> Result<(), JsValue> {
-        let mut state = self.state.borrow_mut();
+        let mut state = self.state.try_borrow_mut().map_err(|_| busy())?;
         state.measure();
         state.restyle()?;
         state.render()
@@ -186,12 +186,24 @@ impl Widget {
     /// The current view as the embed attributes that would reproduce it:
     /// `{indicator, year, provinces, lang, national}` (`year` is "all" or a year; `provinces` a comma-separated
     /// list; `national` "on" or "off").
-    pub fn state(&self) -> JsValue {
-        self.state.borrow().view_attributes()
+    pub fn state(&self) -> Result<JsValue, JsValue> {
+        Ok(self.read()?.view_attributes())
     }
 
     /// How many listeners the widget holds (for leak tests).
     pub fn listener_count(&self) -> usize {
         self.listeners.len()
     }
+}
+
+impl Widget {
+    /// The state, unless the widget is drawing now: a page's listener for an event the browser sends
+    /// synchronously while the widget draws (a `focusin` as it moves focus) gets an exception, not a trap.
+    fn read(&self) -> Result<std::cell::Ref<'_, State>, JsValue> {
+        self.state.try_borrow().map_err(|_| busy())
+    }
+}
+
+fn busy() -> JsValue {
+    js_sys::Error::new("province-targets: the widget is drawing; call again after this event").into()
 }

@@ -276,13 +276,14 @@ impl State {
 
     /// Tells the page the reader changed the view (`province-targets-change`, detail: `state()`), so a page
     /// can keep it in its URL or an embed builder can show the matching code. It crosses the shadow root.
+    /// It is sent once the state is released, so a listener may call any of the widget's methods.
     pub(super) fn announce_change(&self) -> Result<(), JsValue> {
         let init = web_sys::CustomEventInit::new();
         init.set_bubbles(true);
         init.set_composed(true);
         init.set_detail(&self.view_attributes());
         let event = web_sys::CustomEvent::new_with_event_init_dict("province-targets-change", &init)?;
-        self.root.dispatch_event(&event)?;
+        super::events::dispatch_after_release(&self.root, event);
         Ok(())
     }
 }

@@ -303,7 +303,7 @@ describe('bad attributes fall back to the default view with a warning', () => {
 
 const MODULE_FAILURES = [
   {
-    // The module is fetched with its integrity hash (issue 16), so bytes that are not the built module are
+    // The module is fetched with its integrity hash, so bytes that are not the built module are
     // refused before they are compiled: trust.test.mjs checks that refusal in detail.
     name: 'the .wasm is not the built module (garbage bytes)',
     message: /Biểu đồ bị chặn để bảo vệ bạn đọc: tệp province_targets_bg\.wasm/,

@@ -1,4 +1,4 @@
-// End-to-end tests of a trap (issue 12): a bug in the module is a WebAssembly.RuntimeError thrown into whichever
+// End-to-end tests of a trap: a bug in the module is a WebAssembly.RuntimeError thrown into whichever
 // JavaScript called in. The module's test-only export trap_for_tests() makes it trap inside mount() or inside
 // one of its own event listeners; the reader must then see every widget's alert, never a blank box or a
 // half-drawn chart, and the rest of the page must keep working.
@@ -128,6 +128,118 @@ describe('a trap in the module', () => {
       await page.waitForTimeout(300);
       assert.deepEqual(log.errors.slice(errorsBefore), [], 'no further call into the module');
       assertAlert(await seen(first), TRAPPED_VI);
+    } finally {
+      await ctx.close();
+    }
+  });
+});
+
+/** Whether anything trapped: a RuntimeError reported to the page, or a widget's alert. */
+async function trapped(page, log) {
+  const alerts = await page.evaluate(() =>
+    [...document.querySelectorAll('province-targets')].filter((el) => el.shadowRoot?.querySelector('[role=alert]')).length);
+  return { alerts, runtimeErrors: log.errors.filter((e) => /RuntimeError|unreachable/.test(e)) };
+}
+
+describe('nothing a page does traps the module', () => {
+  test("a province-targets-change listener may call every method of the widget's handle", async () => {
+    const { ctx, page, log } = await openHtml(env.browser, env.server, PAGE);
+    try {
+      const widget = await waitForChart(page, 0);
+      // A page keeping the view in its URL reads it back, redraws, exports, inside the listener.
+      await page.evaluate(() => {
+        window.seenInListener = [];
+        document.addEventListener('province-targets-change', (event) => {
+          const handle = event.target._widget;
+          const state = handle.state();
+          handle.refresh();
+          const svg = handle.svg();
+          const csv = handle.csv();
+          window.seenInListener.push({ provinces: state.provinces, svg: svg.startsWith('<svg'), csv: csv.length > 0 });
+        });
+      });
+      await widget.locator('button.pt-toggle').first().evaluate((button) => button.click());
+      const seenThere = await page.evaluate(() => window.seenInListener);
+      assert.equal(seenThere.length, 1, `the listener ran to its end once: ${log.errors}`);
+      assert.equal(seenThere[0].svg, true);
+      assert.equal(seenThere[0].csv, true);
+      assert.equal(await widget.locator('button.pt-toggle').first().getAttribute('aria-pressed'), 'false');
+      assert.deepEqual(await trapped(page, log), { alerts: 0, runtimeErrors: [] });
+      // The state the listener read is the view after the click.
+      const after = await widget.evaluate((el) => el._widget.state().provinces);
+      assert.equal(seenThere[0].provinces, after);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('a listener that presses another toggle from inside the change event: both changes, in order', async () => {
+    const { ctx, page, log } = await openHtml(env.browser, env.server, PAGE);
+    try {
+      const widget = await waitForChart(page, 0);
+      await page.evaluate(() => {
+        window.changes = [];
+        document.addEventListener('province-targets-change', (event) => {
+          window.changes.push(event.detail.provinces);
+          const toggles = event.target.shadowRoot.querySelectorAll('button.pt-toggle');
+          if (window.changes.length === 1) toggles[1].click();
+        });
+      });
+      await widget.locator('button.pt-toggle').first().evaluate((button) => button.click());
+      const pressed = await widget.locator('button.pt-toggle').evaluateAll((b) => b.map((x) => x.getAttribute('aria-pressed')));
+      assert.deepEqual(pressed.slice(0, 2), ['false', 'false']);
+      const changes = await page.evaluate(() => window.changes);
+      assert.equal(changes.length, 2, JSON.stringify(changes));
+      assert.deepEqual(await trapped(page, log), { alerts: 0, runtimeErrors: [] });
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('attributes edited inside the shadow root: a no-op, never a trap', async () => {
+    // A view with a national line, so that data-national is there to edit too.
+    const { ctx, page, log } = await openHtml(env.browser, env.server, PAGE.replace('indicator="records-online-commune"',
+      'indicator="digital-economy-share-grdp" year="2025"'));
+    try {
+      const widget = await waitForChart(page, 0);
+      const edits = [
+        ['.pt-mark', 'data-target', '999999'],
+        ['.pt-mark', 'data-target', '18446744073709551615'],
+        ['.pt-mark', 'data-target', 'x'],
+        ['.pt-national', 'data-national', '4294967295'],
+        ['.pt-national', 'data-national', '-1'],
+        ['button.pt-toggle', 'data-province', '999999'],
+        ['button.pt-toggle', 'data-province', 'NaN'],
+        ['.pt-year', 'data-year', '65535'],
+        ['.pt-year', 'data-year', 'abc'],
+        ['.pt-year', 'data-year', '99999999']
+      ];
+      for (const [selector, name, value] of edits) {
+        const before = await widget.evaluate((el) => JSON.stringify(el._widget.state()));
+        const hit = await widget.evaluate((el, [selector, name, value]) => {
+          const target = el.shadowRoot.querySelector(selector);
+          if (!target) return false;
+          target.setAttribute(name, value);
+          target.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+          target.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+          target.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, composed: true }));
+          for (const key of ['ArrowRight', 'ArrowDown', 'Home', 'End', 'Enter', ' ', 'Escape']) {
+            target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+          }
+          return true;
+        }, [selector, name, value]);
+        assert.ok(hit, `${selector} is in the widget`);
+        assert.deepEqual(await trapped(page, log), { alerts: 0, runtimeErrors: [] }, `${selector} ${name}="${value}"`);
+        assert.equal(await widget.evaluate((el) => JSON.stringify(el._widget.state())), before,
+          `${selector} ${name}="${value}" changes nothing`);
+        // Put the chart back as drawn for the next edit.
+        await widget.evaluate((el) => el._widget.refresh());
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r))));
+      }
+      // The widget still answers a reader.
+      await widget.locator('button.pt-toggle').last().evaluate((button) => button.click());
+      assert.equal(await widget.locator('button.pt-toggle').last().getAttribute('aria-pressed'), 'false');
+      assert.deepEqual(await trapped(page, log), { alerts: 0, runtimeErrors: [] });
     } finally {
       await ctx.close();
     }

@@ -2,8 +2,13 @@
 // JSON.parse, and read (validated into the module's types through serde-wasm-bindgen) once per URL; every
 // widget showing the same data shares the result. Text that is not JSON goes to the module with the parser's
 // message, which it turns into a line and column in the reader's language.
+//
+// A URL's text and dataset are released once no connected widget shows that URL any more: a single-page site
+// that mounts hundreds of articles, each with its own src, keeps only the datasets on screen. The release runs
+// when another URL is added, so a widget moved in the page (disconnected and connected again at once) keeps
+// its dataset.
 import { kindError } from './messages.js';
-import { isTrapped } from './module.js';
+import { isTrapped, liveElements } from './module.js';
 import { fetchVerified } from './urls.js';
 
 const FETCH_TIMEOUT_MS = 10000;
@@ -11,13 +16,33 @@ const FETCH_TIMEOUT_MS = 10000;
 const texts = new Map();
 const readData = new Map();
 
+/** Forgets the texts and frees the datasets of every URL no connected widget shows. */
+function releaseUnused() {
+  const used = new Set();
+  liveElements.forEach((element) => used.add(element._dataUrl()));
+  texts.forEach((promise, url) => {
+    if (!used.has(url)) texts.delete(url);
+  });
+  readData.forEach((promise, url) => {
+    if (used.has(url)) return;
+    readData.delete(url);
+    // The widgets that showed it hold their own reference to the dataset in the module; this frees the handle.
+    promise.then((data) => {
+      if (!isTrapped()) data.free();
+    }, () => {});
+  });
+}
+
+/** Forgets every dataset read by the module, without calling into it: after it trapped, its handles are void. */
+export function forgetData() {
+  readData.clear();
+}
+
 export function loadText(url) {
   const known = texts.get(url);
   if (known) return known;
-  const promise = fetchWithTimeout(url).then((response) => {
-    if (!response.ok) throw kindError('fetchFailed', { url: url, status: 'HTTP ' + response.status });
-    return response.text();
-  });
+  releaseUnused();
+  const promise = fetchText(url);
   // A failure stays cached until a reader asks to retry (forgetText), so that every widget on the URL reports
   // it and none requests it again on its own.
   promise.catch(() => {
@@ -51,6 +76,7 @@ function fixedSlice() {
 export function dataFor(mod, url, text) {
   let data = readData.get(url);
   if (!data) {
+    releaseUnused();
     data = readText(mod, text).then((read) => {
       const syntax = read.syntax_error('en');
       // Like every other data problem, the detail goes to the console for the editor.
@@ -114,23 +140,30 @@ function nextTask() {
   });
 }
 
-function fetchWithTimeout(url) {
+/**
+ * The text at `url`, or a 'fetchFailed' error. The timeout covers the whole response, its body as well as its
+ * headers: a server that sends headers and then stalls would otherwise leave the reader a loading state for good.
+ */
+function fetchText(url) {
   const controller = typeof AbortController === 'function' ? new AbortController() : null;
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     if (controller) controller.abort();
   }, FETCH_TIMEOUT_MS);
-  const request = fetchVerified(url, { credentials: 'omit', signal: controller ? controller.signal : undefined });
-  return request.then((response) => {
-    clearTimeout(timer);
-    return response;
-  }, (error) => {
-    clearTimeout(timer);
-    if (error && error.kind === 'tampered') throw error;
+  const failed = (error) => {
+    if (error && (error.kind === 'tampered' || error.kind === 'fetchFailed') && !timedOut) throw error;
     throw kindError('fetchFailed', {
       url: url,
       status: timedOut ? { key: 'timeout', s: FETCH_TIMEOUT_MS / 1000 } : { key: 'network' }
     });
-  });
+  };
+  const request = fetchVerified(url, { credentials: 'omit', signal: controller ? controller.signal : undefined });
+  return request
+    .then((response) => {
+      if (!response.ok) throw kindError('fetchFailed', { url: url, status: 'HTTP ' + response.status });
+      return response.text();
+    })
+    .catch(failed)
+    .finally(() => clearTimeout(timer));
 }

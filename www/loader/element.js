@@ -4,7 +4,7 @@ import { ATTRIBUTES, OPTION_NAMES } from './contract.js';
 import { checkElement, fixAttribute } from './checks.js';
 import { dataFor, forgetText, loadText } from './data.js';
 import { whenNear } from './lazy.js';
-import { kindError, langOf, messageOf, text } from './messages.js';
+import { kindError, langOf, messageOf, text, warnEmbed } from './messages.js';
 import { isTrap, isTrapped, liveElements, loadModule, onTrap, trapsIn } from './module.js';
 import { ownUrl } from './urls.js';
 // The widget's stylesheet, minified by esbuild and inlined as a string.
@@ -108,6 +108,21 @@ export class ProvinceTargetsElement extends Base {
       this._cancelLazy = null;
       if (generation === this._generation) this._load(generation);
     });
+    this._warnIfNotDisplayed(generation);
+  }
+
+  // A widget that is not displayed (hidden, or display:none on it or an ancestor) never nears the viewport, so its
+  // chart waits for good: the console says so, once, after the module has loaded (no layout read while the page is
+  // being parsed; a widget in view has been drawn or is drawing by then).
+  _warnIfNotDisplayed(generation) {
+    loadModule().then(() => {
+      if (generation !== this._generation || !this._cancelLazy || this._ptHiddenWarned) return;
+      if (!this.isConnected || this.getClientRects().length > 0) return;
+      this._ptHiddenWarned = true;
+      warnEmbed('a <province-targets> is not displayed (the hidden attribute, or display:none on it or an ' +
+        'ancestor), so its chart is not drawn until it is shown: remove hidden or display:none where the chart ' +
+        'should appear.');
+    }, () => {});
   }
 
   _stop() {
