@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { builtFiles, DIST } from './helpers.mjs';
 
-/** Bytes of the embed (loader + module + data) at the end of the last round, each rounded up by under 1 KB. */
-const BUDGET = { gzip: 0, brotli: 0 };
+/** Bytes of the embed (loader + module + data) as last measured (156,808 B gzip, 129,653 B brotli), each rounded
+ * up by under 1 KB. */
+const BUDGET = { gzip: 157_600, brotli: 130_400 };
 
 const EMBED_FILES = ['province-targets.js', 'province_targets_bg.wasm', 'targets.json'];
 

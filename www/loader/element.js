@@ -52,6 +52,12 @@ function make(tag, className, content) {
   return node;
 }
 
+/** A promise that settles once the page's load event has passed. */
+function pageLoaded() {
+  if (document.readyState === 'complete') return Promise.resolve();
+  return new Promise((resolve) => window.addEventListener('load', () => resolve(), { once: true }));
+}
+
 // What counts as the reader acting in the widget: a click or tap, a key, a choice in a select. Each is the end
 // of the input, never its start (pointerdown): the height let go between a press and its release could scroll
 // the page under the reader's finger (at the page's end the scroll position is clamped) and lose the tap.
@@ -112,17 +118,17 @@ export class ProvinceTargetsElement extends Base {
   }
 
   // A widget that is not displayed (hidden, or display:none on it or an ancestor) never nears the viewport, so its
-  // chart waits for good: the console says so, once, after the module has loaded (no layout read while the page is
-  // being parsed; a widget in view has been drawn or is drawing by then).
+  // chart waits for good: the console says so, once, when the page has loaded (no layout read while the page is
+  // being parsed, and nothing fetched for it: a widget far off screen must not request the module).
   _warnIfNotDisplayed(generation) {
-    loadModule().then(() => {
+    pageLoaded().then(() => {
       if (generation !== this._generation || !this._cancelLazy || this._ptHiddenWarned) return;
       if (!this.isConnected || this.getClientRects().length > 0) return;
       this._ptHiddenWarned = true;
       warnEmbed('a <province-targets> is not displayed (the hidden attribute, or display:none on it or an ' +
         'ancestor), so its chart is not drawn until it is shown: remove hidden or display:none where the chart ' +
         'should appear.');
-    }, () => {});
+    });
   }
 
   _stop() {
