@@ -3,7 +3,7 @@
 
 use super::download::{self, ImageFormat};
 use super::state::State;
-use super::trap;
+use super::{outbox, trap};
 use crate::chart::navigation::{year_of_attribute, Focus, Move};
 use crate::chart::years;
 use std::cell::RefCell;
@@ -43,7 +43,7 @@ pub(super) fn wire(state: &Rc<RefCell<State>>, root: &Element) -> Result<Vec<Lis
                 if let Err(error) = handled {
                     web_sys::console::error_1(&error);
                 }
-                dispatch_pending();
+                outbox::dispatch_pending();
             });
             let target: EventTarget = root.clone().into();
             let function = trap::guarded(root, closure.as_ref())?;
@@ -61,29 +61,6 @@ pub(super) fn wire(state: &Rc<RefCell<State>>, root: &Element) -> Result<Vec<Lis
     listen("focusout", on_marked)?;
 
     Ok(listeners)
-}
-
-thread_local! {
-    /// Events a handler asked to send (`dispatch_after_release`), with the element each goes to.
-    static PENDING: RefCell<std::collections::VecDeque<(Element, web_sys::CustomEvent)>> =
-        RefCell::default();
-}
-
-/// Sends `event` from `target` once the handler running now has released the widget's state: a page's
-/// listener runs synchronously inside `dispatchEvent`, and may read the view back through the widget's
-/// methods (`state()`, `svg()`, `refresh()`), which borrow the state themselves.
-pub(super) fn dispatch_after_release(target: &Element, event: web_sys::CustomEvent) {
-    PENDING.with(|pending| pending.borrow_mut().push_back((target.clone(), event)));
-}
-
-/// Sends the events queued by `dispatch_after_release`, oldest first. A listener may cause more (a click
-/// on a toggle from inside it): those join the queue, and the innermost call sends them.
-fn dispatch_pending() {
-    while let Some((target, event)) = PENDING.with(|pending| pending.borrow_mut().pop_front()) {
-        if let Err(error) = target.dispatch_event(&event) {
-            web_sys::console::error_1(&error);
-        }
-    }
 }
 
 pub(super) type ResizeCallback = Closure<dyn FnMut(JsValue)>;

@@ -20,6 +20,7 @@ mod marked;
 mod measure;
 mod menu;
 mod national_toggle;
+mod outbox;
 mod panels;
 mod patch;
 mod speech;

@@ -283,7 +283,7 @@ impl State {
         init.set_composed(true);
         init.set_detail(&self.view_attributes());
         let event = web_sys::CustomEvent::new_with_event_init_dict("province-targets-change", &init)?;
-        super::events::dispatch_after_release(&self.root, event);
+        super::outbox::dispatch_after_release(&self.root, event);
         Ok(())
     }
 }
