@@ -3,7 +3,7 @@
 import { ATTRIBUTES, OPTION_NAMES } from './contract.js';
 import { checkElement, fixAttribute } from './checks.js';
 import { dataFor, forgetText, loadText } from './data.js';
-import { whenNear } from './lazy.js';
+import { nearNow, whenNear } from './lazy.js';
 import { kindError, langOf, messageOf, text, warnEmbed } from './messages.js';
 import { isTrap, isTrapped, liveElements, loadModule, onTrap, trapsIn } from './module.js';
 import { ownUrl } from './urls.js';
@@ -110,6 +110,12 @@ export class ProvinceTargetsElement extends Base {
     // the article's own images for the reader's connection. The observer answers for a widget in view at the
     // first rendering update, and needs no layout read while the page is still being parsed.
     this._showLoading();
+    if (nearNow(this)) {
+      // A chart in or near the first screen requests the module and its data at once rather than at the
+      // observer's first answer, a rendering update later: one layout read, while little of the page is there.
+      loadModule().catch(() => {}); // errors surface in _load
+      loadText(this._dataUrl()).catch(() => {});
+    }
     this._cancelLazy = whenNear(this, () => {
       this._cancelLazy = null;
       if (generation === this._generation) this._load(generation);

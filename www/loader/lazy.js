@@ -2,6 +2,18 @@
 // layout read. A widget starts (requests the module and its data, then draws) within two screens of the
 // viewport, early enough to be drawn before a reader scrolling at reading speed reaches it.
 const LAZY_MARGIN = '200% 0px';
+const SCREENS_AROUND = 2;
+
+/**
+ * Whether `el` is displayed and within two screens of the viewport now (the observer's margin, read once from
+ * layout). A widget that is not displayed has no box and is not near.
+ */
+export function nearNow(el) {
+  const box = el.getBoundingClientRect();
+  const screen = window.innerHeight || 0;
+  if (box.width === 0 && box.height === 0) return false;
+  return box.top < screen * (1 + SCREENS_AROUND) && box.bottom > -screen * SCREENS_AROUND;
+}
 
 let observer = null;
 
