@@ -5,7 +5,8 @@ import { checkElement, fixAttribute } from './checks.js';
 import { dataFor, forgetText, loadText } from './data.js';
 import { nearNow, whenNear } from './lazy.js';
 import { kindError, langOf, messageOf, text, warnEmbed } from './messages.js';
-import { isTrap, isTrapped, liveElements, loadModule, onTrap, trapsIn } from './module.js';
+import { isTrapped, liveElements, loadModule } from './module.js';
+import { isTrap, onTrap, trapsIn } from './traps.js';
 import { ownUrl } from './urls.js';
 // The widget's stylesheet, minified by esbuild and inlined as a string.
 import WIDGET_CSS from '../widget.css';
@@ -27,7 +28,7 @@ const mountedWidgets = new Set();
 function refreshMounted() {
   mountedWidgets.forEach((element) => {
     if (!element._widget || isTrapped()) return;
-    trapsIn(() => element._widget.refresh());
+    trapsIn(() => element._widget.refresh(), element);
   });
 }
 
@@ -168,7 +169,7 @@ export class ProvinceTargetsElement extends Base {
       this._mount(mod, data);
     } catch (error) {
       if (!current()) return;
-      if (isTrap(error)) return onTrap(error);
+      if (isTrap(error)) return onTrap(error, this);
       if (error && error.kind === 'trapped') return this._showTrapped();
       this._showError(error);
     }
@@ -178,7 +179,7 @@ export class ProvinceTargetsElement extends Base {
     let syntax;
     if (trapsIn(() => {
       syntax = data.syntax_error(langOf(this));
-    })) return;
+    }, this)) return;
     if (syntax) {
       this._showError(kindError('badJson', { url: this._dataUrl(), detail: syntax }, true));
       return;
@@ -193,7 +194,7 @@ export class ProvinceTargetsElement extends Base {
       this._fitOnFirstInput(container);
     } catch (error) {
       if (isTrap(error)) {
-        onTrap(error);
+        onTrap(error, this);
         return;
       }
       // A broken dataset: the module has already shown the reader its problems (record and field, in the
@@ -250,8 +251,17 @@ export class ProvinceTargetsElement extends Base {
     this._replace(box);
   }
 
-  // After a trap: the alert, for good (a retry would call into the trapped module). Replacing the root takes the
-  // module's listeners and observer out of the document with it.
+  // After a trap, on the module's fresh instance: drawn again from the attributes, as on arrival. The handle
+  // belongs to the trapped instance, so it is dropped, not freed; replacing the root (the loading state) takes the
+  // old instance's listeners and observer out of the document with it.
+  _redrawAfterTrap() {
+    this._widget = null;
+    this._stop();
+    this._start();
+  }
+
+  // After a trap this widget cannot recover from: the alert, for good (a retry would meet the same bug).
+  // Replacing the root takes the module's listeners and observer out of the document with it.
   _showTrapped() {
     this._stop();
     this._showError(kindError('trapped', null, true));
