@@ -3,7 +3,7 @@
 import { ATTRIBUTES, OPTION_NAMES } from './contract.js';
 import { checkElement, fixAttribute } from './checks.js';
 import { dataFor, forgetText, loadText } from './data.js';
-import { nearNow, whenNear } from './lazy.js';
+import { nearNow, pageLoaded, whenNear } from './lazy.js';
 import { kindError, langOf, messageOf, text, warnEmbed } from './messages.js';
 import { isTrapped, liveElements, loadModule } from './module.js';
 import { isTrap, onTrap, trapsIn } from './traps.js';
@@ -51,12 +51,6 @@ function make(tag, className, content) {
   if (className) node.className = className;
   if (content != null) node.textContent = content;
   return node;
-}
-
-/** A promise that settles once the page's load event has passed. */
-function pageLoaded() {
-  if (document.readyState === 'complete') return Promise.resolve();
-  return new Promise((resolve) => window.addEventListener('load', () => resolve(), { once: true }));
 }
 
 // What counts as the reader acting in the widget: a click or tap, a key, a choice in a select. Each is the end
