@@ -149,8 +149,7 @@ fn on_click(state: &mut State, event: &Event) -> Result<(), JsValue> {
         return link.set_attribute("href", &download::csv_href(state));
     }
     if let Some(focus) = focus_of(state, event) {
-        toggle_pin(state, focus)?;
-        return state.bring_details_into_view();
+        return toggle_pin(state, focus);
     }
     Ok(())
 }

@@ -11,7 +11,7 @@ mod attributes;
 mod canvas;
 mod controls;
 mod dataset;
-mod details_view;
+mod details_height;
 mod download;
 mod events;
 mod framing;

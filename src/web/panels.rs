@@ -2,6 +2,7 @@
 //! open on the view's most telling target before the reader picks one, and the data table of the current
 //! view, which is built only while it is open.
 
+use super::details_height::PHONE_WIDTH;
 use super::html::Ui;
 use super::state::State;
 use crate::chart::details::{self, Line, LineKind};
@@ -20,6 +21,8 @@ impl State {
     /// Shows the quote and source of a target in the details panel, or what a national line stands for:
     /// "Mục tiêu quốc gia", the value, the year and the document, never a quote (`reference::details`).
     pub(super) fn show_details(&self, focus: Focus) -> Result<(), JsValue> {
+        // A touch focuses the mark before its tap arrives, so the height is kept here, before any mark's lines.
+        self.hold_details_height()?;
         let lang = self.config.lang;
         match focus {
             Focus::Target(target) => {
@@ -37,6 +40,7 @@ impl State {
     /// hint under them saying how to see another. A view with no target hides the panel: a hint to tap marks
     /// that are not there would be an empty box.
     pub(super) fn show_opening(&self, target: Option<TargetIdx>) -> Result<(), JsValue> {
+        self.release_details_height()?;
         let details = &self.parts.details;
         let showing = target.map_or_else(|| "nothing".to_string(), |t| format!("opening {t}"));
         if details.get_attribute(SHOWING).as_deref() == Some(showing.as_str()) {
@@ -60,7 +64,16 @@ impl State {
         let mut ui = Ui::default();
         // The opening target shows its value and quote only: its document and the merger note are a tap away,
         // and the panel stays within the height the widget reserved before the chart arrived.
+        // On a phone the panel is short: the document, article and notes under the quote fold into one line
+        // that opens them, so that a tap's details fit the height the panel keeps (details_height.rs).
+        let fold = self.width < PHONE_WIDTH;
+        let mut folded = false;
         for line in lines.into_iter().filter(|line| !opening || is_headline_line(line.kind)) {
+            if fold && !folded && !is_headline_line(line.kind) {
+                ui.open("details", "pt-citation", &[]);
+                ui.leaf("summary", "", &[], self.config.lang.text().citation);
+                folded = true;
+            }
             let (tag, class, attributes): (_, _, &[_]) = match line.kind {
                 LineKind::Heading => ("strong", "pt-details-heading", &[]),
                 LineKind::Value => ("p", "pt-details-value", &[]),
@@ -70,6 +83,9 @@ impl State {
                 LineKind::AdminNote => ("p", "pt-details-admin", &[]),
             };
             ui.leaf(tag, class, attributes, &line.text);
+        }
+        if folded {
+            ui.close();
         }
         if opening {
             ui.leaf("p", "pt-details-hint", &[], self.config.lang.text().details_hint);
