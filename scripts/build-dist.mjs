@@ -55,6 +55,8 @@ const LOADER_PATH_PLACEHOLDER = '__PT_LOADER_PATH__';
 /** The placeholders in www/builder.js that the sheet module's content-hashed glue and .wasm names replace. */
 const SHEET_GLUE_PLACEHOLDER = '__PT_SHEET_GLUE_PATH__';
 const SHEET_WASM_PLACEHOLDER = '__PT_SHEET_WASM_PATH__';
+/** The placeholder in www/builder.js for the module's limits on an editor's words (the contract's max_chars). */
+const TEXT_LIMITS_PLACEHOLDER = '__PT_TEXT_LIMITS__';
 
 /** A Subresource Integrity value: sha384, base64, as the integrity attribute and fetch option want it. */
 export function sri(bytes) {
@@ -335,11 +337,14 @@ async function main() {
   // The builder's embed code pins the loader's content-hashed name with its integrity="":
   // both known only now. Integrity on the stable name would break every pasted article at the next release.
   const builder = await readFile(join(www, 'builder.js'), 'utf8');
+  const { max_chars: textLimits } = JSON.parse(await readFile(contractFile, 'utf8'));
+  if (!textLimits) fail(`the embed contract ${contractFile} lacks max_chars, which the builder's fields need`);
   const replacements = [
     [LOADER_INTEGRITY_PLACEHOLDER, files['province-targets.js'].integrity],
     [LOADER_PATH_PLACEHOLDER, files['province-targets.js'].path],
     [SHEET_GLUE_PLACEHOLDER, files['province_targets_sheet.js'].path],
-    [SHEET_WASM_PLACEHOLDER, files['province_targets_sheet_bg.wasm'].path]
+    [SHEET_WASM_PLACEHOLDER, files['province_targets_sheet_bg.wasm'].path],
+    [TEXT_LIMITS_PLACEHOLDER, JSON.stringify(textLimits)]
   ];
   let builderOut = builder;
   for (const [placeholder, value] of replacements) {

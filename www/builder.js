@@ -22,6 +22,9 @@
   var SHEET_GLUE_URL = new URL('__PT_SHEET_GLUE_PATH__', location.href).href;
   var SHEET_WASM_URL = new URL('__PT_SHEET_WASM_PATH__', location.href).href;
   // The static export writes each language into its own folder (scripts/build-static.sh).
+  // The module's limits on the editor's words, from the embed contract: the fields stop where the widget would
+  // cut, so what the editor types is what the reader sees.
+  var TEXT_LIMITS = JSON.parse('__PT_TEXT_LIMITS__');
   var STATIC_FOLDER = { vi: '', en: 'en/' };
 
   // The builder's own words. The widget's words come from the module, in the widget's language.
@@ -78,9 +81,11 @@
       framePhone: 'Điện thoại (360 px)',
       codeHeading: 'Mã nhúng',
       codeScript: 'Một thẻ script: dán vào chỗ muốn đặt biểu đồ',
-      codePinned: 'Mã này gắn với đúng phiên bản hôm nay (tên tệp theo nội dung, kèm integrity): bài đã đăng không ' +
-        'bao giờ đổi theo các bản phát hành sau. Muốn luôn dùng bản mới nhất, thay src bằng province-targets.js ' +
-        'và bỏ integrity cùng crossorigin (xem docs/DEPLOY.md).',
+      codePinned: 'Biểu đồ trong bài sẽ giữ nguyên như bạn thấy hôm nay, kể cả khi công cụ này có bản mới.',
+      codeTechHeading: 'Ghi chú kỹ thuật cho lập trình viên',
+      codeTech: 'Mã trỏ tới tệp mang tên theo nội dung, kèm integrity và crossorigin, nên bài đã đăng không đổi theo ' +
+        'các bản phát hành sau. Muốn luôn dùng bản mới nhất: thay src bằng province-targets.js và bỏ integrity cùng ' +
+        'crossorigin. Chi tiết: docs/DEPLOY.md trong mã nguồn của dự án.',
       codeElementHeading: 'Trang có nhiều biểu đồ',
       codeElement: 'Thẻ script một lần cho cả trang, rồi một phần tử province-targets cho mỗi biểu đồ',
       copy: 'Sao chép',
@@ -165,9 +170,11 @@
       framePhone: 'Phone (360 px)',
       codeHeading: 'Embed code',
       codeScript: 'One script tag: paste it where the chart should appear',
-      codePinned: 'This code is pinned to today\'s build (a content-named file with its integrity): a published ' +
-        'article never changes with later releases. For always the latest, use province-targets.js as src and ' +
-        'drop integrity and crossorigin (see docs/DEPLOY.md).',
+      codePinned: 'The chart in your article stays as you see it today, even when this tool gets a new version.',
+      codeTechHeading: 'Technical note for developers',
+      codeTech: 'The code points to a content-named file with integrity and crossorigin, so a published article never ' +
+        'changes with later releases. For always the latest: use province-targets.js as src and drop integrity and ' +
+        'crossorigin. Details: docs/DEPLOY.md in the project\'s source.',
       codeElementHeading: 'A page with several charts',
       codeElement: 'The script tag once per page, then one province-targets element per chart',
       copy: 'Copy',
@@ -875,6 +882,9 @@
     var asked = new URLSearchParams(location.search).get('ui');
     ui = asked === 'en' ? 'en' : 'vi';
     showInterfaceWords();
+    ['title', 'subtitle', 'note'].forEach(function (name) {
+      $(name).maxLength = TEXT_LIMITS[name];
+    });
     $('options').addEventListener('change', function (event) {
       update(event.target);
     });
