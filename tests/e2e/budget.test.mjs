@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { builtFiles, DIST } from './helpers.mjs';
 
-/** Bytes of the embed (loader + module + data) as last measured (156,808 B gzip, 129,653 B brotli), each rounded
- * up by under 1 KB. */
-const BUDGET = { gzip: 157_600, brotli: 130_400 };
+/** Bytes of the embed (loader + module + data) as last measured (156,645 B gzip, 129,949 B brotli), with about
+ * 0.5 % headroom for gzip and 0.35 % for brotli (the budget brotli had before, not raised). */
+const BUDGET = { gzip: 157_400, brotli: 130_400 };
 
 const EMBED_FILES = ['province-targets.js', 'province_targets_bg.wasm', 'targets.json'];
 
