@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { builtFiles, DIST } from './helpers.mjs';
 
-/** Bytes of the embed (loader + module + data) as last measured (157,645 B gzip, 130,325 B brotli), each rounded
+/** Bytes of the embed (loader + module + data) as last measured (157,656 B gzip, 130,789 B brotli), each rounded
  * up by under 1 KB. */
-const BUDGET = { gzip: 158_400, brotli: 131_100 };
+const BUDGET = { gzip: 158_400, brotli: 131_500 };
 
 const EMBED_FILES = ['province-targets.js', 'province_targets_bg.wasm', 'targets.json'];
 
