@@ -888,11 +888,15 @@ fn draw_label(shapes: &mut Vec<Shape>, label: &PlacedLabel, baseline: impl Fn(us
         shapes.extend(glyph::words(label.x0, top - 4.5, label.paint));
     }
     let bold = label.weight == Weight::Bold;
-    for (line, y) in label.lines.iter().zip(baselines) {
+    let last = label.lines.len() - 1;
+    for (index, (line, y)) in label.lines.iter().zip(baselines).enumerate() {
+        // A wrapped line keeps the space it was broken at, invisible after its last word: the label's text, as
+        // a screen reader or a search of the page reads it, is its words and not "khoảng25%".
+        let text = if index < last { format!("{line} ") } else { line.clone() };
         shapes.push(Shape::Text {
             x: label.x0 + lead,
             y,
-            text: line.clone(),
+            text,
             anchor: Anchor::Start,
             size: LABEL_SIZE,
             weight: label.weight,
