@@ -63,6 +63,10 @@ function pageLoaded() {
 // the page under the reader's finger (at the page's end the scroll position is clamped) and lose the tap.
 const FIRST_INPUT = ['click', 'keyup', 'change'];
 
+// The attributes whose change draws the widget from scratch: a new dataset, or the language and controls, which
+// every label and button of the widget is built in. Every other one updates the widget on screen.
+const REMOUNTING = new Set(['src', 'lang', 'controls']);
+
 const Base = typeof HTMLElement === 'function' ? HTMLElement : function () {};
 
 export class ProvinceTargetsElement extends Base {
@@ -76,6 +80,8 @@ export class ProvinceTargetsElement extends Base {
     this._generation = 0;
     this._cancelLazy = null;
     this._root = null;
+    // Attributes changed since the widget last drew: applied together, once, at the end of the task.
+    this._changed = new Set();
   }
 
   connectedCallback() {
@@ -96,8 +102,46 @@ export class ProvinceTargetsElement extends Base {
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue || !this.isConnected || !this._root || this._ptFixing) return;
     if (fixAttribute(this, name, newValue)) return; // rewritten: this runs again with the fixed value
-    this._stop();
-    this._start();
+    if (REMOUNTING.has(name) || !this._updatesInPlace()) {
+      this._stop();
+      this._start();
+      return;
+    }
+    // A widget still loading reads every attribute when it mounts; a mounted one gets the change in place.
+    if (!this._widget) return;
+    this._changed.add(name);
+    if (this._changed.size === 1) queueMicrotask(() => this._applyChanges());
+  }
+
+  // Whether a change can wait for the mount or be applied to the widget: not after an error or a trap, whose
+  // alert a change should replace with a fresh try.
+  _updatesInPlace() {
+    const state = this.getAttribute('data-state');
+    return !isTrapped() && (this._widget != null || state === 'loading');
+  }
+
+  // Applies every attribute changed since the last draw in one update of the mounted widget: its chart keeps its
+  // nodes, the reader's choices the page did not name stay. Focus that was on a mark the update removed goes to
+  // the chart's Tab stop rather than falling to the page's body.
+  _applyChanges() {
+    const changed = [...this._changed];
+    this._changed.clear();
+    if (!changed.length || !this._widget || !this.isConnected) return;
+    const focused = this._root.activeElement;
+    let warnings = [];
+    try {
+      if (trapsIn(() => {
+        warnings = this._widget.update(this._options(), changed);
+      })) return;
+    } catch (error) {
+      console.error(error); // the widget was drawing (a change made from inside its own event): nothing changed
+      return;
+    }
+    if (focused && !focused.isConnected) {
+      const stop = this._root.querySelector('.pt-chart [tabindex="0"]');
+      if (stop) stop.focus({ preventScroll: true });
+    }
+    return warnings;
   }
 
   _start() {
@@ -139,6 +183,7 @@ export class ProvinceTargetsElement extends Base {
 
   _stop() {
     this._generation++;
+    this._changed.clear();
     if (this._cancelLazy) {
       this._cancelLazy();
       this._cancelLazy = null;
