@@ -11,6 +11,7 @@
 //                         its glue bundled by esbuild into one ES module, which builder.js imports only when an
 //                         editor drops a CSV; never part of an embed
 //   files.json            each logical file name -> { path, integrity }: what the loader names, for tests and tools
+//   province-targets.d.ts the element's API for TypeScript (copied from www/)
 //   index.html, demo.css  the demo article; builder.html/.js/.css, demo.js: the embed builder
 //   SIZES.txt             raw and gzip -9 size of each file, and what one embed downloads (3 requests)
 // Usage: node scripts/build-dist.mjs [--pkg DIR] [--out DIR] [--contract FILE]
@@ -327,6 +328,8 @@ async function main() {
 
   await copyFile(join(www, 'index.html'), join(out, 'index.html'));
   await copyFile(join(www, 'demo.css'), join(out, 'demo.css'));
+  // The element's TypeScript declarations, beside the script they describe, for a newsroom developer's editor.
+  await copyFile(join(www, 'province-targets.d.ts'), join(out, 'province-targets.d.ts'));
 
   // ---- the embed builder (builder.html/.js/.css) and the demo's URL-fragment script (demo.js) ----
   for (const name of ['builder.html', 'builder.css', 'demo.js']) {

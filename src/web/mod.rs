@@ -204,6 +204,13 @@ impl Widget {
         warnings
     }
 
+    /// The warnings `update` would give for the same arguments (values that do not exist, each naming the
+    /// valid ones), without changing anything.
+    pub fn check(&self, options: JsValue, changed: Vec<String>) -> Result<Vec<String>, JsValue> {
+        let options = attributes::read_options(options);
+        Ok(self.read()?.option_warnings(&options, &changed))
+    }
+
     /// How many listeners the widget holds (for leak tests).
     pub fn listener_count(&self) -> usize {
         self.listeners.len()

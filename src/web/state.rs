@@ -289,8 +289,7 @@ impl State {
         let (config, fallbacks) = self.config.with_changes(&self.dataset, &options.requested, &changed);
         let mut warnings: Vec<String> = fallbacks.iter().map(|f| f.message_kept()).collect();
         if changed.contains(&"theme") {
-            let (_, theme) = attributes::resolve_theme(options.theme.as_deref());
-            match theme {
+            match attributes::resolve_theme(options.theme.as_deref()).1 {
                 Ok(theme) => {
                     self.theme = theme;
                     self.restyle()?;
@@ -320,6 +319,20 @@ impl State {
             web_sys::console::warn_1(&warning.into());
         }
         Ok(warnings)
+    }
+
+    /// The warnings `apply_options` would give for these options, without applying anything: the page's
+    /// API refuses a batch with an unknown value as a whole, so the view stays as it was.
+    pub(super) fn option_warnings(&self, options: &Options, changed: &[String]) -> Vec<String> {
+        let changed: Vec<&str> = changed.iter().map(String::as_str).collect();
+        let (_, fallbacks) = self.config.with_changes(&self.dataset, &options.requested, &changed);
+        let mut warnings: Vec<String> = fallbacks.iter().map(|f| f.message_kept()).collect();
+        if changed.contains(&"theme") {
+            if let Err(warning) = attributes::resolve_theme(options.theme.as_deref()).1 {
+                warnings.push(warning);
+            }
+        }
+        warnings
     }
 
     /// Tells the page the reader changed the view (`province-targets-change`, detail: `state()`), so a page

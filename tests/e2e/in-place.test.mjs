@@ -3,17 +3,13 @@
 // the page with `province-targets-change` (source "page").
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { consoleFlushed, openHtml, start, stop, waitForChart } from './helpers.mjs';
+import { articleWith, consoleFlushed, openHtml, start, stop, waitForChart } from './helpers.mjs';
 
 let env;
 before(async () => {
   env = await start();
 });
 after(async () => stop(env));
-
-const PAGE = (attributes = '') => `<!doctype html><html lang="vi"><head><meta charset="utf-8">
-<script src="/province-targets.js" data-embed="none"></script></head>
-<body><h1>Bài viết</h1><province-targets ${attributes}></province-targets></body></html>`;
 
 /** Marks the chart's <svg> and starts recording every data-state the host takes and every change event. */
 async function watch(widget) {
@@ -54,7 +50,7 @@ const seen = (widget) => widget.evaluate((el) => ({
 }));
 
 async function mounted(attributes) {
-  const opened = await openHtml(env.browser, env.server, PAGE(attributes));
+  const opened = await openHtml(env.browser, env.server, articleWith(attributes));
   const widget = await waitForChart(opened.page);
   await watch(widget);
   return { ...opened, widget };
@@ -169,7 +165,7 @@ describe('what the page changes and what the reader did', () => {
   });
 
   test('a change made while the widget loads is what it mounts with', async () => {
-    const { ctx, page } = await openHtml(env.browser, env.server, PAGE('indicator="records-online-commune"').replace(
+    const { ctx, page } = await openHtml(env.browser, env.server, articleWith('indicator="records-online-commune"').replace(
       '<province-targets ', '<province-targets hidden '));
     try {
       await page.evaluate(() => {

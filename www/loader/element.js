@@ -82,6 +82,8 @@ export class ProvinceTargetsElement extends Base {
     this._root = null;
     // Attributes changed since the widget last drew: applied together, once, at the end of the task.
     this._changed = new Set();
+    // The promises of update() calls waiting for their batch to be drawn: [resolve, reject] pairs.
+    this._waiting = [];
   }
 
   connectedCallback() {
@@ -97,6 +99,7 @@ export class ProvinceTargetsElement extends Base {
   disconnectedCallback() {
     liveElements.delete(this);
     this._stop();
+    this._settleDrawn();
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -141,7 +144,58 @@ export class ProvinceTargetsElement extends Base {
       const stop = this._root.querySelector('.pt-chart [tabindex="0"]');
       if (stop) stop.focus({ preventScroll: true });
     }
+    this._settleDrawn();
     return warnings;
+  }
+
+  // The warnings the mounted widget would give for `changes` on top of the attributes now set, or none when it is
+  // not mounted (a loading widget mounts with them, falling back with a warning like any attribute).
+  _checkChanges(names, changes) {
+    const inPlace = names.filter((name) => !REMOUNTING.has(name));
+    if (!this._widget || !this.isConnected || isTrapped() || !inPlace.length) return [];
+    const options = this._options();
+    for (const name of inPlace) options[name] = changes[name] == null ? undefined : String(
+      Array.isArray(changes[name]) ? changes[name].join(',') : changes[name]);
+    let warnings = [];
+    try {
+      if (trapsIn(() => {
+        warnings = this._widget.check(options, inPlace);
+      })) return [];
+    } catch (error) {
+      return []; // the widget is drawing: the batch is checked again as it is applied
+    }
+    return warnings;
+  }
+
+  /** A promise settled when the next batch of changes is drawn (see update() in api.js). */
+  _whenDrawn() {
+    return new Promise((resolve, reject) => this._waiting.push([resolve, reject]));
+  }
+
+  // Settles the promises waiting for a draw: with the view, or with `error` when the widget showed one instead.
+  _settleDrawn(error) {
+    if (!this._waiting.length) return;
+    const waiting = this._waiting;
+    this._waiting = [];
+    const view = error ? null : this._currentView();
+    for (const [resolve, reject] of waiting) {
+      if (error) reject(error instanceof Error ? error : new Error(messageOf(error)));
+      else resolve(view);
+    }
+  }
+
+  // The view on screen, as the change event's detail gives it, or null when no widget is mounted.
+  _currentView() {
+    if (!this._widget || isTrapped()) return null;
+    try {
+      let view = null;
+      if (trapsIn(() => {
+        view = this._widget.state();
+      })) return null;
+      return view;
+    } catch (error) {
+      return null; // the widget is drawing
+    }
   }
 
   _start() {
@@ -236,6 +290,7 @@ export class ProvinceTargetsElement extends Base {
       mountedWidgets.add(this);
       this.setAttribute('data-state', 'ready');
       this._fitOnFirstInput(container);
+      this._settleDrawn();
     } catch (error) {
       if (isTrap(error)) {
         onTrap(error);
@@ -246,6 +301,7 @@ export class ProvinceTargetsElement extends Base {
       // failed without showing anything.
       if (container.querySelector('[role=alert]')) {
         this.setAttribute('data-state', 'error');
+        this._settleDrawn(error);
       } else {
         this._showError(kindError('mountFailed', { detail: messageOf(error) }, true));
       }
@@ -310,6 +366,7 @@ export class ProvinceTargetsElement extends Base {
       params.status = text(lang, params.status.key, params.status);
     }
     this.setAttribute('data-state', 'error');
+    this._settleDrawn(error);
     const box = make('div', 'pt-root');
     box.setAttribute('lang', lang);
     const alert = make('div', 'pt-alert');
