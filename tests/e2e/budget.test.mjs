@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { builtFiles, DIST } from './helpers.mjs';
 
-/** Bytes of the embed (loader + module + data) as last measured (156,808 B gzip, 129,653 B brotli), each rounded
- * up by under 1 KB. */
-const BUDGET = { gzip: 157_600, brotli: 130_400 };
+/** Bytes of the embed (loader + module + data) as last measured (161,056 B gzip, 133,251 B brotli), each rounded
+ * up by under 1 KB. The in-place update and the page's API (Widget.update, Widget.check) added 4,248 B gzip. */
+const BUDGET = { gzip: 161_800, brotli: 134_000 };
 
 const EMBED_FILES = ['province-targets.js', 'province_targets_bg.wasm', 'targets.json'];
 
