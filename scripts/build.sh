@@ -39,6 +39,21 @@ RUSTUP_TOOLCHAIN="$PT_NIGHTLY" CARGO_TARGET_DIR="$NIGHTLY_TARGET_DIR" RUSTFLAGS=
   wasm-pack --quiet build --release --target web --out-dir "$PKG" --out-name province_targets . \
   -- "${BUILD_STD[@]}"
 
+# ---- the glue again, with a way back from a trap -----------------------------------------------------------
+# wasm-pack has no switch for wasm-bindgen's --experimental-reset-state-function, which gives the glue
+# __wbg_reset_state(): a fresh instance of the already compiled module, with every handle and closure of the old
+# one refused as stale. After a trap the loader draws every chart again on it instead of leaving the page with
+# alerts (www/loader/traps.js). So the same pinned wasm-bindgen that wasm-pack just ran writes the reader's glue
+# once more over the same cargo output, with that one flag added; the sheet module below keeps wasm-pack's.
+echo "== build: wasm-bindgen --experimental-reset-state-function (the reader's glue)"
+wasm-bindgen --target web --experimental-reset-state-function --out-dir "$PKG" --out-name province_targets \
+  "$NIGHTLY_TARGET_DIR/wasm32-unknown-unknown/release/province_targets.wasm"
+grep -q '__wbg_reset_state' "$PKG/province_targets.js" || {
+  echo "build: the glue has no __wbg_reset_state: the loader could not recover from a trap" >&2
+  exit 1
+}
+# ---- end of the glue again ------------------------------------------------------------------------------------
+
 # The module parses no number text itself (the page's JSON.parse does), so Rust's float parser has no
 # business in it: a stray `.parse::<f64>()` would add about 10 KB gzipped to every embed, and fails the
 # build here. Rust's float printer (flt2dec) is there, and stays: serde-wasm-bindgen's error type formats

@@ -9,7 +9,8 @@ import { EMBED, TAG } from './loader/contract.js';
 import { warnSecondLoader } from './loader/checks.js';
 import { ProvinceTargetsElement, followMedia } from './loader/element.js';
 import { embed } from './loader/embed.js';
-import { loadModule, watchForTraps } from './loader/module.js';
+import { loadModule } from './loader/module.js';
+import { watchForTraps } from './loader/traps.js';
 import { loaderScript, scriptUrl } from './loader/urls.js';
 
 const script = loaderScript();

@@ -1,10 +1,11 @@
 // End-to-end tests of a trap: a bug in the module is a WebAssembly.RuntimeError thrown into whichever
 // JavaScript called in. The module's test-only export trap_for_tests() makes it trap inside mount() or inside
-// one of its own event listeners; the reader must then see every widget's alert, never a blank box or a
-// half-drawn chart, and the rest of the page must keep working.
+// one of its own event listeners; every chart is then drawn again on a fresh instance of the module, a widget
+// that traps twice shows its alert (never a blank box or a half-drawn chart), and the rest of the page keeps
+// working.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openHtml, screenshot, start, stop, waitForChart } from './helpers.mjs';
+import { consoleFlushed, openHtml, screenshot, start, stop, waitForChart } from './helpers.mjs';
 
 const TRAPPED_VI = 'Biểu đồ gặp lỗi nội bộ và đã dừng. Hãy tải lại trang; nếu lỗi còn, xin báo cho tòa soạn.';
 const TRAPPED_EN =
@@ -66,12 +67,39 @@ function assertAlert(view, text) {
   assert.ok(view.alertBox.width > 100 && view.alertBox.height > 20, `not a blank box: ${JSON.stringify(view)}`);
 }
 
+/** Waits until the widget shows its chart again and is ready: drawn afresh on the module's new instance. */
+async function chartBack(widget) {
+  await widget.locator('.pt-chart svg').first().waitFor({ state: 'visible', timeout: 15000 });
+  await widget.evaluate((el) => new Promise((resolve) => {
+    const ready = () => el.getAttribute('data-state') === 'ready' && el._widget;
+    if (ready()) return resolve();
+    new MutationObserver((_, observer) => {
+      if (!ready()) return;
+      observer.disconnect();
+      resolve();
+    }).observe(el, { attributes: true, attributeFilter: ['data-state'] });
+  }));
+}
+
+/** Asserts that a widget shows a working chart: no alert, and a province toggle answers a click. */
+async function assertChartWorks(widget, name) {
+  const view = await seen(widget);
+  assert.equal(view.alert, null, `${name}: no alert`);
+  assert.equal(view.charts, 1, `${name}: its chart is back`);
+  const toggle = widget.locator('button.pt-toggle').last();
+  const before = await toggle.getAttribute('aria-pressed');
+  await toggle.evaluate((button) => button.click());
+  assert.notEqual(await toggle.getAttribute('aria-pressed'), before, `${name}: the chart answers a click`);
+  await toggle.evaluate((button) => button.click());
+}
+
 describe('a trap in the module', () => {
-  test('inside mount(): the widget shows its alert, the other widget too, and the page keeps working', async () => {
+  test('inside mount(): every chart is drawn again on a fresh instance, and the console says why, once', async () => {
     const { ctx, page, log } = await openHtml(env.browser, env.server, PAGE);
     try {
       await waitForChart(page, 0);
       const second = page.locator('#second');
+      const secondSvg = await second.evaluateHandle((el) => el.shadowRoot.querySelector('.pt-chart svg'));
       await page.evaluate(() => window.ProvinceTargets.load().then((mod) => mod.trap_for_tests('mount')));
       // A CMS adds a widget after the page loaded: its mount() traps.
       await page.evaluate(() => {
@@ -80,52 +108,90 @@ describe('a trap in the module', () => {
         document.querySelector('h1').after(el);
       });
       const first = page.locator('#first');
-      await first.getByRole('alert').waitFor({ timeout: 15000 });
-      assertAlert(await seen(first), TRAPPED_VI);
-      // The instance is shared and may be corrupt after a trap: the widget that was fine falls back as well.
-      await second.getByRole('alert').waitFor({ timeout: 5000 });
-      assertAlert(await seen(second), TRAPPED_EN);
-      await screenshot(first, 'trap-mount.png');
+      await chartBack(first);
+      // The instance is shared and may be corrupt after a trap: the widget that was fine is drawn again too, on
+      // the new instance (its old chart is gone with the old instance).
+      await second.evaluate((el, old) => new Promise((resolve) => {
+        const fresh = () => {
+          const svg = el.shadowRoot.querySelector('.pt-chart svg');
+          return svg && svg !== old && el.getAttribute('data-state') === 'ready';
+        };
+        if (fresh()) return resolve();
+        new MutationObserver((_, observer) => {
+          if (fresh()) {
+            observer.disconnect();
+            resolve();
+          }
+        }).observe(el.shadowRoot, { childList: true, subtree: true });
+      }), secondSvg);
+      await assertChartWorks(first, '#first');
+      await assertChartWorks(second, '#second');
+      await screenshot(page, 'trap-mount-recovered.png', { fullPage: true });
       await assertPageWorks(page);
-      // Nothing calls into the module any more: a new attribute or a resize shows the alert again, no error.
+      await consoleFlushed(page);
+      const reports = log.errors.filter((e) => /internal error/.test(e));
+      assert.equal(reports.length, 1, `the console reports the trap once: ${log.errors.join('\n')}`);
+      assert.match(reports[0], /drawn again/);
+      // A resize calls into the new instance only: nothing stale is called.
       const errorsBefore = log.errors.length;
-      await page.locator('#second').evaluate((el) => el.setAttribute('indicator', 'fibre-households'));
       await page.setViewportSize({ width: 500, height: 800 });
-      await page.waitForTimeout(300);
-      assertAlert(await seen(second), TRAPPED_EN);
-      assert.deepEqual(log.errors.slice(errorsBefore), [], 'no further call into the module');
-      assert.ok(log.errors.some((e) => /internal error/.test(e)), `the console says why: ${log.errors}`);
+      await assertChartWorks(second, '#second after a resize');
+      await consoleFlushed(page);
+      assert.deepEqual(log.errors.slice(errorsBefore), [], 'no call into the old instance');
     } finally {
       await ctx.close();
     }
   });
 
-  test("inside one of the module's event listeners: every widget shows its alert, the page keeps working", async () => {
+  test("inside one of the module's event listeners: every chart comes back; the widget that traps twice shows its alert", async () => {
     const { ctx, page, log } = await openHtml(env.browser, env.server, PAGE.replace('<h1>Bài viết</h1>',
       '<h1>Bài viết</h1><province-targets id="first"></province-targets>'));
     try {
       await waitForChart(page, 0);
       await waitForChart(page, 1);
       const [first, second] = [page.locator('#first'), page.locator('#second')];
-      await page.evaluate(() => window.ProvinceTargets.load().then((mod) => mod.trap_for_tests('event')));
+      const traps = () => page.evaluate(() => window.ProvinceTargets.load().then((mod) => mod.trap_for_tests('event')));
+      const stateChanges = (el) => el.evaluate((node) => {
+        window.__ptStates = window.__ptStates || new Map();
+        const seenStates = [];
+        window.__ptStates.set(node.id, seenStates);
+        new MutationObserver(() => seenStates.push(node.getAttribute('data-state')))
+          .observe(node, { attributes: true, attributeFilter: ['data-state'] });
+      });
+      await stateChanges(first);
+      await stateChanges(second);
+      await traps();
       // A province toggle is pressed: the module's own click listener traps, called by the browser's event
       // dispatch, not by the loader; the RuntimeError goes to window 'error'. (element.click() sends the click
       // alone: a pointer would trap the module's pointerover listener first, just as well.)
+      await first.locator('button.pt-toggle').first().evaluate((button) => button.click());
+      await consoleFlushed(page);
+      assert.ok(log.errors.some((e) => /RuntimeError|unreachable/.test(e)), `the trap is reported: ${log.errors}`);
+      await chartBack(first);
+      await chartBack(second);
+      const states = await page.evaluate(() => Object.fromEntries(window.__ptStates));
+      assert.ok(states.first.includes('loading') && states.second.includes('loading'),
+        `both widgets were drawn again: ${JSON.stringify(states)}`);
+      await assertChartWorks(first, '#first');
+      await assertChartWorks(second, '#second');
+      await screenshot(page, 'trap-event-recovered.png', { fullPage: true });
+
+      // The same widget traps again: it shows its alert for good; the other one is drawn again once more.
+      await traps();
       await first.locator('button.pt-toggle').first().evaluate((button) => button.click());
       await first.getByRole('alert').waitFor({ timeout: 5000 }).catch((error) => {
         throw new Error(`${error.message}\nconsole: ${log.errors.join('\n')}`);
       });
       assertAlert(await seen(first), TRAPPED_VI);
-      assertAlert(await seen(second), TRAPPED_EN);
-      assert.ok(log.errors.some((e) => /RuntimeError|unreachable/.test(e)), `the trap is reported: ${log.errors}`);
+      await chartBack(second);
+      await assertChartWorks(second, '#second after the second trap');
       await screenshot(first, 'trap-event.png');
-      await screenshot(page, 'trap-event-page.png', { fullPage: true });
       await assertPageWorks(page);
-      // The detached widgets' listeners and observers stay silent: a resize and clicks do not call in again.
+      // The alert's widget stays silent: a resize and clicks on it do not call in.
       const errorsBefore = log.errors.length;
       await page.setViewportSize({ width: 400, height: 800 });
       await first.getByRole('alert').click();
-      await page.waitForTimeout(300);
+      await consoleFlushed(page);
       assert.deepEqual(log.errors.slice(errorsBefore), [], 'no further call into the module');
       assertAlert(await seen(first), TRAPPED_VI);
     } finally {

@@ -2,7 +2,9 @@
 // the valid values or the place the tag should be. The names and values are the build-time contract's (EMBED).
 // A diagnostic never throws: whatever it finds, the other widgets on the page go on.
 import { ATTRIBUTES, EMBED, OPTION_NAMES, TAG } from './contract.js';
+import { pageLoaded } from './lazy.js';
 import { LANG_TAG, warnEmbed } from './messages.js';
+import { liveElements } from './module.js';
 
 const SCRIPT_ONLY = ['embed']; // data-embed="none": define the element, draw nothing
 // The script tag's own attributes, and the element's from HTML, that are not embed options.
@@ -171,6 +173,19 @@ export function warnSecondLoader(first, scriptEl, version) {
 }
 
 /**
+ * A bare tag in <head> defines the element for the article's own <province-targets>; a page that has none when it
+ * has loaded shows no chart, and the editor learns why. (A tag with data-embed="none" asked for no chart.)
+ */
+function warnIfNoChartOnLoad() {
+  pageLoaded().then(() => safely(() => {
+    if (liveElements.size > 0 || document.querySelector(TAG)) return;
+    warnEmbed('the loader is in <head> and this page has no <' + TAG + '> element, so no chart is drawn: put ' +
+      '<' + TAG + ' indicator="…"></' + TAG + '> in the article where the chart should appear, or move the ' +
+      'script tag into <body> with its data-indicator (the builder writes either).');
+  }));
+}
+
+/**
  * Where the script tag's chart goes: right after the tag, or after the paragraph or control holding it; null in
  * <head>, where no chart can stand (a tag there with options says so; without options it only defines the
  * element, as documented).
@@ -183,6 +198,7 @@ export function placeOfEmbed(scriptEl) {
         'where the chart should appear (a tag in <head> only defines <' + TAG + '>, for elements placed in the ' +
         'article).');
     }
+    safely(warnIfNoChartOnLoad);
     return null;
   }
   const place = badAncestor(scriptEl);

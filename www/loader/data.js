@@ -8,7 +8,7 @@
 // when another URL is added, so a widget moved in the page (disconnected and connected again at once) keeps
 // its dataset.
 import { kindError } from './messages.js';
-import { isTrapped, liveElements } from './module.js';
+import { currentInstance, isTrapped, liveElements } from './module.js';
 import { fetchVerified } from './urls.js';
 
 const FETCH_TIMEOUT_MS = 10000;
@@ -28,7 +28,8 @@ function releaseUnused() {
     readData.delete(url);
     // The widgets that showed it hold their own reference to the dataset in the module; this frees the handle.
     promise.then((data) => {
-      if (!isTrapped()) data.free();
+      if (isTrapped() || data.instance !== currentInstance()) return; // void with its instance
+      data.free();
     }, () => {});
   });
 }
@@ -77,7 +78,9 @@ export function dataFor(mod, url, text) {
   let data = readData.get(url);
   if (!data) {
     releaseUnused();
-    data = readText(mod, text).then((read) => {
+    const instance = currentInstance();
+    data = readText(mod, text, instance).then((read) => {
+      read.instance = instance;
       const syntax = read.syntax_error('en');
       // Like every other data problem, the detail goes to the console for the editor.
       if (syntax) console.error('province-targets: ' + url + ' is not valid JSON: ' + syntax);
@@ -88,7 +91,7 @@ export function dataFor(mod, url, text) {
   return data;
 }
 
-function readText(mod, text) {
+function readText(mod, text, instance) {
   let value;
   try {
     value = JSON.parse(text);
@@ -97,20 +100,21 @@ function readText(mod, text) {
   }
   if (text.length < SLICED_TEXT) return Promise.resolve(mod.read_data(value));
   const reader = mod.start_reading(value);
-  return nextTask().then(() => readSlices(reader));
+  return nextTask().then(() => readSlices(reader, instance));
 }
 
-function stopIfTrapped() {
-  // Another widget's call may have trapped the shared instance meanwhile: never call into it again.
-  if (isTrapped()) throw kindError('trapped', null, true);
+function stopIfTrapped(instance) {
+  // Another widget's call may have trapped the shared instance meanwhile: never call into it again, nor into the
+  // fresh instance with this one's reader (every widget is drawn again after a trap, and reads anew).
+  if (isTrapped() || instance !== currentInstance()) throw kindError('trapped', null, true);
 }
 
 // One task's worth of records, then the next task; once all are read, validation in a task of its own, the first
 // view drawn into nothing in the next (Data.warm_up: the browser compiles the drawing code there rather than in
 // the frame that shows the chart), and the first mount in the task after it.
-async function readSlices(reader) {
+async function readSlices(reader, instance) {
   for (;;) {
-    stopIfTrapped();
+    stopIfTrapped(instance);
     let done = false;
     if (fixedSlice() > 0) {
       done = reader.read_some(fixedSlice());
@@ -121,10 +125,10 @@ async function readSlices(reader) {
     await nextTask();
     if (done) break;
   }
-  stopIfTrapped();
+  stopIfTrapped(instance);
   const data = reader.finish();
   await nextTask();
-  stopIfTrapped();
+  stopIfTrapped(instance);
   data.warm_up();
   await nextTask();
   return data;

@@ -3,9 +3,10 @@
 import { ATTRIBUTES, OPTION_NAMES } from './contract.js';
 import { checkElement, fixAttribute } from './checks.js';
 import { dataFor, forgetText, loadText } from './data.js';
-import { nearNow, whenNear } from './lazy.js';
+import { nearNow, pageLoaded, whenNear } from './lazy.js';
 import { kindError, langOf, messageOf, text, warnEmbed } from './messages.js';
-import { isTrap, isTrapped, liveElements, loadModule, onTrap, trapsIn } from './module.js';
+import { isTrapped, liveElements, loadModule } from './module.js';
+import { isTrap, onTrap, trapsIn } from './traps.js';
 import { ownUrl } from './urls.js';
 // The widget's stylesheet, minified by esbuild and inlined as a string.
 import WIDGET_CSS from '../widget.css';
@@ -27,7 +28,7 @@ const mountedWidgets = new Set();
 function refreshMounted() {
   mountedWidgets.forEach((element) => {
     if (!element._widget || isTrapped()) return;
-    trapsIn(() => element._widget.refresh());
+    trapsIn(() => element._widget.refresh(), element);
   });
 }
 
@@ -50,12 +51,6 @@ function make(tag, className, content) {
   if (className) node.className = className;
   if (content != null) node.textContent = content;
   return node;
-}
-
-/** A promise that settles once the page's load event has passed. */
-function pageLoaded() {
-  if (document.readyState === 'complete') return Promise.resolve();
-  return new Promise((resolve) => window.addEventListener('load', () => resolve(), { once: true }));
 }
 
 // What counts as the reader acting in the widget: a click or tap, a key, a choice in a select. Each is the end
@@ -135,7 +130,7 @@ export class ProvinceTargetsElement extends Base {
     try {
       if (trapsIn(() => {
         warnings = this._widget.update(this._options(), changed);
-      })) return;
+      }, this)) return;
     } catch (error) {
       console.error(error); // the widget was drawing (a change made from inside its own event): nothing changed
       return;
@@ -160,7 +155,7 @@ export class ProvinceTargetsElement extends Base {
     try {
       if (trapsIn(() => {
         warnings = this._widget.check(options, inPlace);
-      })) return [];
+      }, this)) return [];
     } catch (error) {
       return []; // the widget is drawing: the batch is checked again as it is applied
     }
@@ -191,7 +186,7 @@ export class ProvinceTargetsElement extends Base {
       let view = null;
       if (trapsIn(() => {
         view = this._widget.state();
-      })) return null;
+      }, this)) return null;
       return view;
     } catch (error) {
       return null; // the widget is drawing
@@ -267,7 +262,7 @@ export class ProvinceTargetsElement extends Base {
       this._mount(mod, data);
     } catch (error) {
       if (!current()) return;
-      if (isTrap(error)) return onTrap(error);
+      if (isTrap(error)) return onTrap(error, this);
       if (error && error.kind === 'trapped') return this._showTrapped();
       this._showError(error);
     }
@@ -277,7 +272,7 @@ export class ProvinceTargetsElement extends Base {
     let syntax;
     if (trapsIn(() => {
       syntax = data.syntax_error(langOf(this));
-    })) return;
+    }, this)) return;
     if (syntax) {
       this._showError(kindError('badJson', { url: this._dataUrl(), detail: syntax }, true));
       return;
@@ -293,7 +288,7 @@ export class ProvinceTargetsElement extends Base {
       this._settleDrawn();
     } catch (error) {
       if (isTrap(error)) {
-        onTrap(error);
+        onTrap(error, this);
         return;
       }
       // A broken dataset: the module has already shown the reader its problems (record and field, in the
@@ -351,8 +346,17 @@ export class ProvinceTargetsElement extends Base {
     this._replace(box);
   }
 
-  // After a trap: the alert, for good (a retry would call into the trapped module). Replacing the root takes the
-  // module's listeners and observer out of the document with it.
+  // After a trap, on the module's fresh instance: drawn again from the attributes, as on arrival. The handle
+  // belongs to the trapped instance, so it is dropped, not freed; replacing the root (the loading state) takes the
+  // old instance's listeners and observer out of the document with it.
+  _redrawAfterTrap() {
+    this._widget = null;
+    this._stop();
+    this._start();
+  }
+
+  // After a trap this widget cannot recover from: the alert, for good (a retry would meet the same bug).
+  // Replacing the root takes the module's listeners and observer out of the document with it.
   _showTrapped() {
     this._stop();
     this._showError(kindError('trapped', null, true));

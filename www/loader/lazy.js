@@ -42,3 +42,9 @@ export function whenNear(el, callback) {
     observer.unobserve(el);
   };
 }
+
+/** A promise that settles once the page's load event has passed. */
+export function pageLoaded() {
+  if (document.readyState === 'complete') return Promise.resolve();
+  return new Promise((resolve) => window.addEventListener('load', () => resolve(), { once: true }));
+}

@@ -1,17 +1,10 @@
-// The WebAssembly module, fetched and compiled once per page, and what happens when it traps.
-//
-// A panic in the module is a trap: the release build aborts at once (no hook runs) and a
-// WebAssembly.RuntimeError is thrown into whatever JavaScript called in. For the loader's own calls (read_data,
-// mount, refresh, ...) that is a catch. The module's listeners and its ResizeObserver are called by the browser
-// itself; their wrapper (src/web/guard.js) rethrows the trap, which the browser reports to window 'error'. After
-// a trap the instance's memory may be half-updated, and every widget on the page shares that one instance, so
-// every widget shows its alert, and nothing calls into the module again, not even free(): a widget is detached
-// by taking its root out of the document, after which the module's wrapped callbacks do nothing.
+// The WebAssembly module: fetched and compiled once per page, one instance shared by every widget, and a fresh
+// instance of the same compiled module after a trap (traps.js says when).
 
 // The wasm-bindgen glue (with its snippets); the build points this import at the optimised copy.
 import * as glue from '../../pkg/province_targets.js';
 import { kindError, messageOf } from './messages.js';
-import { fetchVerified, ownUrl, scriptUrl } from './urls.js';
+import { fetchVerified, ownUrl } from './urls.js';
 
 let modulePromise = null;
 
@@ -39,50 +32,36 @@ export function loadModule() {
   return modulePromise;
 }
 
-let trapped = false;
-/** Every connected <province-targets>, whatever its state: all of them show the alert after a trap. */
+/** Every connected <province-targets>, whatever its state: all of them are drawn again after a trap. */
 export const liveElements = new Set();
 
+// Whether the instance is unusable: from a trap until a fresh instance replaces it, or for good once recovery
+// has been given up (traps.js).
+let broken = false;
+// Which instance the widgets' handles belong to: a handle or dataset read before a reset is stale.
+let instanceGeneration = 0;
+
 export function isTrapped() {
-  return trapped;
+  return broken;
 }
 
-export function isTrap(error) {
-  return typeof WebAssembly === 'object' && error instanceof WebAssembly.RuntimeError;
+export function markTrapped() {
+  broken = true;
 }
 
-// A RuntimeError reported to window is this module's when its wrapper marked it, or when a frame of its stack is
-// in the module or its glue (a page calling a Widget method itself): another module's trap is not ours.
-function isOurTrap(error) {
-  if (!isTrap(error)) return false;
-  if (error.provinceTargets) return true;
-  const stack = String(error.stack || '');
-  return stack.indexOf(ownUrl('province_targets_bg.wasm')) >= 0 || stack.indexOf(scriptUrl.href) >= 0;
+export function currentInstance() {
+  return instanceGeneration;
 }
 
-export function onTrap(error) {
-  if (trapped) return;
-  trapped = true;
-  console.error('province-targets: the chart module stopped on an internal error; every chart on this page ' +
-    'shows an alert instead', error);
-  liveElements.forEach((element) => element._showTrapped());
-}
-
-/** Runs `call` into the module; a trap is handled (true is returned), any other error is thrown. */
-export function trapsIn(call) {
-  try {
-    call();
-    return false;
-  } catch (error) {
-    if (!isTrap(error)) throw error;
-    onTrap(error);
-    return true;
-  }
-}
-
-/** Listens for the traps the module's own callbacks report to window. */
-export function watchForTraps() {
-  window.addEventListener('error', (event) => {
-    if (isOurTrap(event.error)) onTrap(event.error);
-  });
+/**
+ * A fresh instance of the already compiled module, in place of the trapped one, through the glue's
+ * __wbg_reset_state (scripts/build.sh): the glue's exports call the new instance from now on, and every handle
+ * and closure of the old one is refused as stale rather than freed into the new memory. Throws if the instance
+ * cannot be made; the module then stays trapped.
+ */
+export function resetModule() {
+  if (typeof glue.__wbg_reset_state !== 'function') throw new Error('this build of the glue cannot reset');
+  glue.__wbg_reset_state();
+  instanceGeneration++;
+  broken = false;
 }
