@@ -11,6 +11,8 @@
 //                         its glue bundled by esbuild into one ES module, which builder.js imports only when an
 //                         editor drops a CSV; never part of an embed
 //   files.json            each logical file name -> { path, integrity }: what the loader names, for tests and tools
+//   province-targets.d.ts the element's API for TypeScript (copied from www/)
+//   story.html/.css/.js   the scrollytelling demo: one sticky chart driven by the page's steps through the API
 //   index.html, demo.css  the demo article; builder.html/.js/.css, demo.js: the embed builder
 //   frame.html (+ frame.<hash>.js/.css), frame-resizer.js   the iframe embed and its host page's resizer
 //   SIZES.txt             raw and gzip -9 size of each file, and what one embed downloads (3 requests)
@@ -364,6 +366,10 @@ async function main() {
 
   await copyFile(join(www, 'index.html'), join(out, 'index.html'));
   await copyFile(join(www, 'demo.css'), join(out, 'demo.css'));
+  // The scrollytelling demo: its page, stylesheet and script (no inline script: the demo runs under strict CSP).
+  for (const name of ['story.html', 'story.css', 'story.js']) await copyFile(join(www, name), join(out, name));
+  // The element's TypeScript declarations, beside the script they describe, for a newsroom developer's editor.
+  await copyFile(join(www, 'province-targets.d.ts'), join(out, 'province-targets.d.ts'));
 
   Object.assign(files, await writeFrameEmbed(files['province-targets.js']));
 
