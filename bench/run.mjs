@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { generate } from './gen-stress.mjs';
 import { lighthouseRun } from './lighthouse.mjs';
 import { WAIT_MS, secondArticle } from './second-article.mjs';
+import { PHONE, PHONE_PAGES, phoneLoad, prepareHero } from './phone.mjs';
 import { headersFor, parseHeaders } from '../scripts/serve.mjs';
 import { TYPES } from '../scripts/build-cdn.mjs';
 
@@ -89,6 +90,7 @@ export async function prepare() {
   await writeFile(join(BENCH, 'gen', STRESS_FILE), stress);
   // Brotli 11 of 1.3 MB takes seconds: compressed here once, as make build does for dist/, not on a request.
   await writeFile(join(BENCH, 'gen', `${STRESS_FILE}.br`), brotli(stress));
+  await prepareHero(DIST, join(BENCH, 'gen'));
 }
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } });
@@ -118,7 +120,8 @@ const MOUNTS = [
   ['/widget/', join(BENCH, 'widget')],
   ['/chartjs/', join(BENCH, 'chartjs')],
   ['/uplot/', join(BENCH, 'uplot')],
-  ['/stress/', join(BENCH, 'stress')]
+  ['/stress/', join(BENCH, 'stress')],
+  ['/phone/', join(BENCH, 'phone')]
 ];
 
 const DIST_RULES = existsSync(join(DIST, '_headers')) ? parseHeaders(readFileSync(join(DIST, '_headers'), 'utf8')) : [];
@@ -510,6 +513,7 @@ function summarise(samples) {
     };
   }
   out.stress = summariseStress(samples.stress);
+  out.phone = summarisePhone(samples.phone);
   out.second = Object.fromEntries(PAGES.map(({ kind }) => {
     const runs = samples.second?.[kind] ?? [];
     return [kind, {
@@ -657,6 +661,7 @@ function goals(S) {
     g.push(['A second article shows the chart sooner than the first', met(A.widget.second.median < A.widget.first.median),
       `${ms(A.widget.second.median)} ms vs ${ms(A.widget.first.median)} ms`]);
   }
+  g.push(...phoneGoals(S));
   g.push(['Zero layout shift', met(w.cls.max === 0), `median ${w.cls.median.toFixed(4)}, max ${w.cls.max.toFixed(4)}`]);
   g.push(['Memory flat over 1,000 toggles (JS heap + wasm within 5 %)', met(w.memGrowth.median < 5), `${pct(w.memGrowth.median)}`]);
   return ['| goal (issue 17) | status | measured |', '| --- | --- | --- |', ...g.map((r) => `| ${r.join(' | ')} |`)].join('\n');
@@ -777,6 +782,16 @@ async function main() {
     }
     process.stderr.write('\n');
     if (STRESS_ONLY) return stressOnly(summariseStress(samples.stress));
+    // The phone profile, every page once a round, rotated like the loads above.
+    samples.phone = Object.fromEntries(PHONE_PAGES.map(([kind]) => [kind, []]));
+    for (let i = 0; i < RUNS; i++) {
+      const kinds = PHONE_PAGES.map(([kind]) => kind);
+      for (const kind of kinds.map((_, j) => kinds[(i + j) % kinds.length])) {
+        samples.phone[kind].push(await phoneLoad(browser, server, kind, initScript));
+      }
+      process.stderr.write(`\rbench: phone profile ${i + 1}/${RUNS}`);
+    }
+    process.stderr.write('\n');
     samples.second = Object.fromEntries(PAGES.map(({ kind }) => [kind, []]));
     for (let i = 0; i < RUNS; i++) {
       for (const { kind } of PAGES) {
@@ -813,6 +828,7 @@ async function output(M, S, samples) {
   console.log(table + '\n');
   console.log(ratioTable(S) + '\n');
   console.log('Widget on the 34×40×3 dataset:\n' + stressLines + '\n');
+  console.log(phoneTable(S) + '\n');
   console.log(lighthouseTable(S) + '\n');
   console.log(secondArticleTable(S) + '\n' + wasmCacheLines(S) + '\n');
   console.log(goals(S) + '\n');
@@ -827,6 +843,74 @@ async function output(M, S, samples) {
 function notes() {
   const file = join(BENCH, 'NOTES.md');
   return existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+}
+
+function summarisePhone(phone) {
+  if (!phone) return null;
+  return Object.fromEntries(Object.entries(phone).map(([kind, runs]) => [kind, {
+    n: runs.length,
+    drawn: stats(runs.map((r) => r.drawn)),
+    works: stats(runs.map((r) => r.works)),
+    br: stats(runs.map((r) => r.br)),
+    gz: stats(runs.map((r) => r.gz)),
+    lcp: stats(runs.map((r) => r.lcp)),
+    cls: stats(runs.map((r) => r.cls)),
+    scrolledToChart: stats(runs.map((r) => r.scrolledToChart)),
+    requestedBeforeScroll: [...new Set(runs.flatMap((r) => r.requestedBeforeScroll ?? []))].sort(),
+    errors: [...new Set(runs.flatMap((r) => r.errors))]
+  }]));
+}
+
+/** The phone profile's table: our three embeds against the peers, and the article around a chart far down. */
+function phoneTable(S) {
+  const P = S.phone;
+  if (!P || !P.widget?.n) return 'The phone profile was not run.';
+  const kinds = ['widget', 'story', 'chartjs', 'uplot'];
+  const names = { widget: 'default embed', story: 'story embed', chartjs: 'Chart.js page', uplot: 'uPlot page' };
+  const row = (label, f) => `| ${label} | ${kinds.map((k) => f(P[k])).join(' | ')} |`;
+  const lines = [
+    `| phone profile, median of ${P.widget.n} (ms after navigation) | ${kinds.map((k) => names[k]).join(' | ')} |`,
+    `| --- |${kinds.map(() => ' --- |').join('')}`,
+    row('chart painted', (p) => ms(p.drawn.median, 0)),
+    row('… ÷ the uPlot page', (p) => (p.drawn.median / P.uplot.drawn.median).toFixed(2) + '×'),
+    row('a tap on a province filter, made then, painted', (p) => ms(p.works.median, 0)),
+    row('bytes until then, brotli', (p) => kb(p.br.median)),
+    row('bytes until then, gzip', (p) => kb(p.gz.median)),
+    row('layout shift before the tap', (p) => ms(p.cls.max, 4) + ' (max)')
+  ];
+  const b = P.below;
+  const a = P.article;
+  const article = [
+    '',
+    `| the article, hero image and text, median of ${b.n} | with the chart three screens down | without the chart |`,
+    '| --- | --- | --- |',
+    `| largest contentful paint (ms) | ${ms(b.lcp.median, 0)} | ${ms(a.lcp.median, 0)} |`,
+    `| layout shift | ${ms(b.cls.max, 4)} (max) | ${ms(a.cls.max, 4)} (max) |`,
+    `| requested before the reader scrolls (besides the page and the hero) | ${b.requestedBeforeScroll.filter((x) => !/hero/.test(x)).map((x) => `\`${x}\``).join(', ') || 'nothing'} | |`,
+    `| from the reader scrolling to the chart until it is painted (ms) | ${ms(b.scrolledToChart.median, 0)} | |`
+  ];
+  return lines.concat(article).join('\n');
+}
+
+function phoneGoals(S) {
+  const P = S.phone;
+  if (!P || !P.widget?.n) return [];
+  const met = (ok) => (ok ? '**met**' : '**not met**');
+  const r = (k) => P[k].drawn.median / P.uplot.drawn.median;
+  const g = [];
+  for (const k of ['widget', 'story']) {
+    g.push([`Phone: chart painted, ${k === 'widget' ? 'default' : 'story'} embed, ≤ 0.75× the uPlot page (moonshot 0.6×)`,
+      met(r(k) <= 0.75), `${r(k).toFixed(2)}× (${ms(P[k].drawn.median, 0)} vs ${ms(P.uplot.drawn.median, 0)} ms)`]);
+  }
+  g.push(['Phone: a province filter works before the Chart.js page (moonshot: before uPlot)', met(P.widget.works.median < P.chartjs.works.median),
+    `${ms(P.widget.works.median, 0)} ms vs Chart.js ${ms(P.chartjs.works.median, 0)}, uPlot ${ms(P.uplot.works.median, 0)}`]);
+  g.push(['Phone: bytes of an embed below the Chart.js page, brotli and gzip (moonshot: below uPlot)',
+    met(P.widget.br.median < P.chartjs.br.median && P.widget.gz.median < P.chartjs.gz.median),
+    `brotli ${kb(P.widget.br.median)} vs ${kb(P.chartjs.br.median)} (uPlot ${kb(P.uplot.br.median)}); gzip ${kb(P.widget.gz.median)} vs ${kb(P.chartjs.gz.median)}`]);
+  const lcpRatio = P.below.lcp.median / P.article.lcp.median;
+  g.push(['Phone: the article’s LCP with the chart three screens down within 5 % of the page without it, layout shift 0',
+    met(lcpRatio <= 1.05 && P.below.cls.max === 0), `${((lcpRatio - 1) * 100).toFixed(1)} % (${ms(P.below.lcp.median, 0)} vs ${ms(P.article.lcp.median, 0)} ms), shift ${ms(P.below.cls.max, 4)}`]);
+  return g;
 }
 
 function report({ M, S, table, stressLines, samples }) {
@@ -874,6 +958,10 @@ ${waterfall(samples.widget, 'widget')}
 ${waterfall(samples.chartjs, 'Chart.js')}
 
 ${waterfall(samples.uplot, 'uPlot')}
+
+### The phone profile (${PHONE.latencyMs} ms round trip, ${PHONE.downKbps / 1024} Mbps down, ${PHONE.upKbps} kbps up, CPU ${PHONE.cpuSlowdown}× slower, ${PHONE.viewport.width} × ${PHONE.viewport.height} touch screen, cold cache, brotli)
+
+${phoneTable(S)}
 
 ### Lighthouse, mobile preset (simulated slow 4G, 4× CPU slowdown)
 

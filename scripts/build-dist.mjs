@@ -11,7 +11,10 @@
 //                         its glue bundled by esbuild into one ES module, which builder.js imports only when an
 //                         editor drops a CSV; never part of an embed
 //   files.json            each logical file name -> { path, integrity }: what the loader names, for tests and tools
+//   province-targets.d.ts the element's API for TypeScript (copied from www/)
+//   story.html/.css/.js   the scrollytelling demo: one sticky chart driven by the page's steps through the API
 //   index.html, demo.css  the demo article; builder.html/.js/.css, demo.js: the embed builder
+//   frame.html (+ frame.<hash>.js/.css), frame-resizer.js   the iframe embed and its host page's resizer
 //   SIZES.txt             raw and gzip -9 size of each file, and what one embed downloads (3 requests)
 // Usage: node scripts/build-dist.mjs [--pkg DIR] [--out DIR] [--contract FILE]
 //   --contract defaults to DIR/embed-contract.json (scripts/build.sh writes it there).
@@ -55,6 +58,43 @@ const LOADER_PATH_PLACEHOLDER = '__PT_LOADER_PATH__';
 /** The placeholders in www/builder.js that the sheet module's content-hashed glue and .wasm names replace. */
 const SHEET_GLUE_PLACEHOLDER = '__PT_SHEET_GLUE_PATH__';
 const SHEET_WASM_PLACEHOLDER = '__PT_SHEET_WASM_PATH__';
+/** The placeholder in www/builder.js for the module's limits on an editor's words (the contract's max_chars). */
+const TEXT_LIMITS_PLACEHOLDER = '__PT_TEXT_LIMITS__';
+
+/** The placeholders in www/builder.js for the iframe embed's pinned page and the host page's resizer. */
+const FRAME_PATH_PLACEHOLDER = '__PT_FRAME_PATH__';
+const RESIZER_PATH_PLACEHOLDER = '__PT_RESIZER_PATH__';
+const RESIZER_INTEGRITY_PLACEHOLDER = '__PT_RESIZER_INTEGRITY__';
+
+/**
+ * The iframe embed, for CMSes that strip <script> from an article: frame.html shows one chart named by its URL's
+ * query and sends its height to the host page, whose optional frame-resizer.js fits the frame. The page loads
+ * the pinned loader and its own script and stylesheet, each under its content name with its integrity (filled
+ * into www/frame.html's placeholders), and is itself published under its content name (what the builder's code
+ * pins) and as frame.html (the latest). Returns their files.json entries.
+ */
+async function writeFrameEmbed(loader) {
+  const entries = {};
+  const publish = async (name, bytes, { stable = false } = {}) => {
+    entries[name] = { path: hashedName(name, bytes), integrity: sri(bytes) };
+    await writeFile(join(out, entries[name].path), bytes);
+    if (stable) await writeFile(join(out, name), bytes);
+  };
+  await publish('frame.js', await readFile(join(www, 'frame.js')));
+  await publish('frame.css', await readFile(join(www, 'frame.css')));
+  await publish('frame-resizer.js', await readFile(join(www, 'frame-resizer.js')), { stable: true });
+  let page = await readFile(join(www, 'frame.html'), 'utf8');
+  for (const [placeholder, value] of [
+    ['__PT_LOADER_PATH__', loader.path], ['__PT_LOADER_INTEGRITY__', loader.integrity],
+    ['__PT_FRAME_SCRIPT_PATH__', entries['frame.js'].path], ['__PT_FRAME_SCRIPT_INTEGRITY__', entries['frame.js'].integrity],
+    ['__PT_FRAME_CSS_PATH__', entries['frame.css'].path], ['__PT_FRAME_CSS_INTEGRITY__', entries['frame.css'].integrity]
+  ]) {
+    if (!page.includes(placeholder)) fail(`www/frame.html lacks ${placeholder}`);
+    page = page.split(placeholder).join(value);
+  }
+  await publish('frame.html', Buffer.from(page), { stable: true });
+  return entries;
+}
 
 /** A Subresource Integrity value: sha384, base64, as the integrity attribute and fetch option want it. */
 export function sri(bytes) {
@@ -321,12 +361,17 @@ async function main() {
   Object.assign(files, await writeSheetModule(esbuild));
   files['province-targets.js'] = { path: hashedName('province-targets.js', built), integrity: sri(Buffer.from(built)) };
   await writeFile(join(out, files['province-targets.js'].path), built);
-  await writeFile(join(out, 'files.json'), JSON.stringify(files, null, 2) + '\n');
   const version = await checkBundle(built, wasmBytes);
   if (version !== contract.version) fail(`the bundle says version ${version}, the contract ${contract.version}`);
 
   await copyFile(join(www, 'index.html'), join(out, 'index.html'));
   await copyFile(join(www, 'demo.css'), join(out, 'demo.css'));
+  // The scrollytelling demo: its page, stylesheet and script (no inline script: the demo runs under strict CSP).
+  for (const name of ['story.html', 'story.css', 'story.js']) await copyFile(join(www, name), join(out, name));
+  // The element's TypeScript declarations, beside the script they describe, for a newsroom developer's editor.
+  await copyFile(join(www, 'province-targets.d.ts'), join(out, 'province-targets.d.ts'));
+
+  Object.assign(files, await writeFrameEmbed(files['province-targets.js']));
 
   // ---- the embed builder (builder.html/.js/.css) and the demo's URL-fragment script (demo.js) ----
   for (const name of ['builder.html', 'builder.css', 'demo.js']) {
@@ -335,11 +380,17 @@ async function main() {
   // The builder's embed code pins the loader's content-hashed name with its integrity="":
   // both known only now. Integrity on the stable name would break every pasted article at the next release.
   const builder = await readFile(join(www, 'builder.js'), 'utf8');
+  const { max_chars: textLimits } = JSON.parse(await readFile(contractFile, 'utf8'));
+  if (!textLimits) fail(`the embed contract ${contractFile} lacks max_chars, which the builder's fields need`);
   const replacements = [
     [LOADER_INTEGRITY_PLACEHOLDER, files['province-targets.js'].integrity],
     [LOADER_PATH_PLACEHOLDER, files['province-targets.js'].path],
     [SHEET_GLUE_PLACEHOLDER, files['province_targets_sheet.js'].path],
-    [SHEET_WASM_PLACEHOLDER, files['province_targets_sheet_bg.wasm'].path]
+    [SHEET_WASM_PLACEHOLDER, files['province_targets_sheet_bg.wasm'].path],
+    [TEXT_LIMITS_PLACEHOLDER, JSON.stringify(textLimits)],
+    [FRAME_PATH_PLACEHOLDER, files['frame.html'].path],
+    [RESIZER_PATH_PLACEHOLDER, files['frame-resizer.js'].path],
+    [RESIZER_INTEGRITY_PLACEHOLDER, files['frame-resizer.js'].integrity]
   ];
   let builderOut = builder;
   for (const [placeholder, value] of replacements) {
@@ -348,6 +399,7 @@ async function main() {
   }
   await writeFile(join(out, 'builder.js'), builderOut);
   // ---- end of the embed builder ----
+  await writeFile(join(out, 'files.json'), JSON.stringify(files, null, 2) + '\n');
 
   await writeSizes(files);
 }

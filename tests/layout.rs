@@ -73,6 +73,38 @@ fn problems_of(scene: &Scene) -> Vec<String> {
         }
     }
     problems.extend(rows_problems(scene));
+    problems.extend(away_from_mark(scene));
+    problems
+}
+
+/// How far a label may stand from its own marker, across: further away, it reads as another mark's label.
+const AWAY: f64 = 12.0;
+
+/// Each label that stands away from its own marker (the mark's drawn shapes, not its touch box or texts).
+fn away_from_mark(scene: &Scene) -> Vec<String> {
+    let mut problems = Vec::new();
+    for item in scene.flat_items() {
+        let Item::Mark(mark) = item else { continue };
+        let drawn =
+            |s: &&Shape| !matches!(s, Shape::Text { .. } | Shape::Rect { paint: Paint::Transparent, .. });
+        let marker = mark.shapes.iter().filter(drawn).map(|s| s.bbox());
+        let Some((x0, x1)) = marker.fold(None, |span: Option<(f64, f64)>, b| {
+            Some(span.map_or((b.x0, b.x1), |(a, z)| (a.min(b.x0), z.max(b.x1))))
+        }) else {
+            continue;
+        };
+        for shape in &mark.shapes {
+            if let Shape::Text { text, .. } = shape {
+                let b = shape.bbox();
+                if b.x1 < x0 - AWAY || b.x0 > x1 + AWAY {
+                    problems.push(format!(
+                        "\"{text}\" stands away from its mark ({:.0}..{:.0} vs {x0:.0}..{x1:.0})",
+                        b.x0, b.x1
+                    ));
+                }
+            }
+        }
+    }
     problems
 }
 
@@ -166,7 +198,7 @@ fn no_label_overlaps_and_nothing_leaves_the_view_box_at_any_width() {
             }
         }
     }
-    for kind in ["national line", "gridline", "is cut", "nearer", "overlaps", "outside"] {
+    for kind in ["national line", "gridline", "is cut", "nearer", "overlaps", "outside", "away"] {
         let of_kind: Vec<&String> = failures.iter().filter(|f| f.contains(kind)).collect();
         eprintln!("{kind}: {} {:#?}", of_kind.len(), &of_kind[..of_kind.len().min(4)]);
     }

@@ -11,6 +11,7 @@ use province_targets::data::validate::validate;
 use province_targets::render::svg::{to_svg, Palette};
 use province_targets::render::theme::ThemeName;
 use province_targets::{Dataset, Lang};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
 const BUNDLED: &str = include_str!("../data/targets.json");
@@ -80,5 +81,29 @@ fn not_an_object_at_all_is_a_clear_problem_not_a_panic() {
             message.starts_with("Dataset file: wrong type: expected an object, found "),
             "{json}: {message}"
         );
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_record_keeps_its_unknown_keys_in_file_order_in_the_module() {
+    use province_targets::data::field::{Field, Record};
+    let value =
+        js_sys::JSON::parse(r#"{"provinces": [{"zz": 1, "id": "hn", "aa": 2}], "extra": true}"#).unwrap();
+    let file: DatasetFile = serde_wasm_bindgen::from_value(value).unwrap();
+    let Record::Object { fields, unknown, .. } = file else { panic!("the file is an object") };
+    assert_eq!(unknown, ["extra"]);
+    let Field::Value(provinces) = fields.provinces else { panic!("provinces is a list") };
+    let Record::Object { unknown, .. } = &provinces[0] else { panic!("the province is an object") };
+    assert_eq!(unknown, &["zz", "aa"]);
+}
+
+#[wasm_bindgen_test]
+fn a_record_no_json_text_makes_is_unreadable_not_a_panic() {
+    // JSON.parse never makes a Map or a typed array; a page's hand-made value that holds one fails to read.
+    let odd: [JsValue; 2] = [js_sys::Map::new().into(), js_sys::Uint8Array::new_with_length(2).into()];
+    for record in odd {
+        let file = js_sys::Object::new();
+        js_sys::Reflect::set(&file, &"provinces".into(), &js_sys::Array::of1(&record)).unwrap();
+        assert!(serde_wasm_bindgen::from_value::<DatasetFile>(file.into()).is_err());
     }
 }

@@ -19,9 +19,18 @@
   var LOADER_TRUST = ' integrity="' + LOADER_INTEGRITY + '" crossorigin="anonymous"';
   // The builder's sheet module, content-hashed by scripts/build-dist.mjs: imported only when an editor
   // drops a CSV, so that no reader, and no editor with a JSON file, ever downloads it.
+  // The iframe embed: the pinned page that shows one chart, and the host page's script that fits its height.
+  var PINNED_FRAME_URL = new URL('__PT_FRAME_PATH__', location.href).href;
+  var PINNED_RESIZER_URL = new URL('__PT_RESIZER_PATH__', location.href).href;
+  var RESIZER_INTEGRITY = '__PT_RESIZER_INTEGRITY__';
+  // The frame's height before its chart reports its own: a desktop view of the chart (the resizer then fits it).
+  var FRAME_HEIGHT = 860;
   var SHEET_GLUE_URL = new URL('__PT_SHEET_GLUE_PATH__', location.href).href;
   var SHEET_WASM_URL = new URL('__PT_SHEET_WASM_PATH__', location.href).href;
   // The static export writes each language into its own folder (scripts/build-static.sh).
+  // The module's limits on the editor's words, from the embed contract: the fields stop where the widget would
+  // cut, so what the editor types is what the reader sees.
+  var TEXT_LIMITS = JSON.parse('__PT_TEXT_LIMITS__');
   var STATIC_FOLDER = { vi: '', en: 'en/' };
 
   // The builder's own words. The widget's words come from the module, in the widget's language.
@@ -78,11 +87,17 @@
       framePhone: 'Điện thoại (360 px)',
       codeHeading: 'Mã nhúng',
       codeScript: 'Một thẻ script: dán vào chỗ muốn đặt biểu đồ',
-      codePinned: 'Mã này gắn với đúng phiên bản hôm nay (tên tệp theo nội dung, kèm integrity): bài đã đăng không ' +
-        'bao giờ đổi theo các bản phát hành sau. Muốn luôn dùng bản mới nhất, thay src bằng province-targets.js ' +
-        'và bỏ integrity cùng crossorigin (xem docs/DEPLOY.md).',
+      codePinned: 'Biểu đồ trong bài sẽ giữ nguyên như bạn thấy hôm nay, kể cả khi công cụ này có bản mới.',
+      codeTechHeading: 'Ghi chú kỹ thuật cho lập trình viên',
+      codeTech: 'Mã trỏ tới tệp mang tên theo nội dung, kèm integrity và crossorigin, nên bài đã đăng không đổi theo ' +
+        'các bản phát hành sau. Muốn luôn dùng bản mới nhất: thay src bằng province-targets.js và bỏ integrity cùng ' +
+        'crossorigin. Chi tiết: docs/DEPLOY.md trong mã nguồn của dự án.',
       codeElementHeading: 'Trang có nhiều biểu đồ',
       codeElement: 'Thẻ script một lần cho cả trang, rồi một phần tử province-targets cho mỗi biểu đồ',
+      codeFrameHeading: 'Hệ thống đăng bài không cho dán thẻ script? Dùng khung iframe',
+      codeFrame: 'Khung iframe: dán vào chỗ muốn đặt biểu đồ',
+      codeFrameHint: 'Dòng script thứ hai giúp khung vừa khít chiều cao biểu đồ; nếu hệ thống bỏ nó đi, khung vẫn hiện ' +
+        'biểu đồ, với thanh cuộn khi biểu đồ cao hơn khung.',
       copy: 'Sao chép',
       loadFailed: 'Không tải được dữ liệu (targets.json): ',
       allYears: 'Tất cả các năm',
@@ -165,11 +180,17 @@
       framePhone: 'Phone (360 px)',
       codeHeading: 'Embed code',
       codeScript: 'One script tag: paste it where the chart should appear',
-      codePinned: 'This code is pinned to today\'s build (a content-named file with its integrity): a published ' +
-        'article never changes with later releases. For always the latest, use province-targets.js as src and ' +
-        'drop integrity and crossorigin (see docs/DEPLOY.md).',
+      codePinned: 'The chart in your article stays as you see it today, even when this tool gets a new version.',
+      codeTechHeading: 'Technical note for developers',
+      codeTech: 'The code points to a content-named file with integrity and crossorigin, so a published article never ' +
+        'changes with later releases. For always the latest: use province-targets.js as src and drop integrity and ' +
+        'crossorigin. Details: docs/DEPLOY.md in the project\'s source.',
       codeElementHeading: 'A page with several charts',
       codeElement: 'The script tag once per page, then one province-targets element per chart',
+      codeFrameHeading: 'Your CMS removes script tags? Use an iframe',
+      codeFrame: 'An iframe: paste it where the chart should appear',
+      codeFrameHint: 'The second line, a script, fits the frame to the chart\'s height; if your CMS removes it, the ' +
+        'frame still shows the chart, with a scroll bar when the chart is taller than the frame.',
       copy: 'Copy',
       loadFailed: 'Could not load the data (targets.json): ',
       allYears: 'All years',
@@ -546,9 +567,28 @@
       '<province-targets' + attrs + '></province-targets>\n' + noscript();
   }
 
+  /** The iframe code: the frame's URL carries the options as its query; a title names the frame for a screen reader. */
+  function frameCode() {
+    var query = new URLSearchParams();
+    attributes(false).forEach(function (a) {
+      query.append(a[0], a[1]);
+    });
+    var indicator = list(data && data.indicators).filter(function (i) {
+      return i.id === state.indicator;
+    })[0];
+    // The frame's name is in the chart's language, like the chart it frames.
+    var title = state.title || (indicator ? indicator['label_' + state.lang] || indicator.label_vi : state.indicator);
+    return '<iframe src="' + escapeHtml(PINNED_FRAME_URL + '?' + query.toString()) + '" title="' + escapeHtml(title) +
+      '" width="100%" height="' + FRAME_HEIGHT + '" frameborder="0" scrolling="auto" loading="lazy" ' +
+      'data-province-targets></iframe>\n' +
+      '<script src="' + escapeHtml(PINNED_RESIZER_URL) + '" integrity="' + RESIZER_INTEGRITY +
+      '" crossorigin="anonymous" async></script>';
+  }
+
   function showCode() {
     $('code-script').value = scriptCode();
     $('code-element').value = elementCode();
+    $('code-frame').value = frameCode();
     var image = staticImage();
     var note = $('static-note');
     note.textContent = !image ? t('staticNone')
@@ -875,6 +915,9 @@
     var asked = new URLSearchParams(location.search).get('ui');
     ui = asked === 'en' ? 'en' : 'vi';
     showInterfaceWords();
+    ['title', 'subtitle', 'note'].forEach(function (name) {
+      $(name).maxLength = TEXT_LIMITS[name];
+    });
     $('options').addEventListener('change', function (event) {
       update(event.target);
     });

@@ -4,6 +4,7 @@
 // This is the entry of the loader's modules in loader/, one per job; esbuild (scripts/build-dist.mjs) bundles
 // them, the glue and the stylesheet into one minified classic script, dist/province-targets.js, so an embed
 // requests that script, the .wasm and the data only.
+import { addApi } from './loader/api.js';
 import { EMBED, TAG } from './loader/contract.js';
 import { warnSecondLoader } from './loader/checks.js';
 import { ProvinceTargetsElement, followMedia } from './loader/element.js';
@@ -29,6 +30,7 @@ if (window.ProvinceTargets) {
     load: loadModule
   });
   if (window.customElements && !window.customElements.get(TAG)) {
+    addApi(ProvinceTargetsElement);
     window.customElements.define(TAG, ProvinceTargetsElement);
   }
   if (script) embed(script);

@@ -774,6 +774,16 @@ fn place_labels(labels: &mut [Label], min_x: f64, max_x: f64, line_xs: &[f64]) -
         };
         let (mut lines, mut width) = wrapped(max_x - min_x);
         let mut x0 = clear_of_lines(label.centre, width, min_x, max_x, line_xs);
+        if is_clear(x0, width, line_xs) && !stands_by(label.centre, x0, width) {
+            // On one line the label fits only away from its mark, where it would read as another's: wrapped
+            // into the stretch between the lines that holds the mark, if its words fit there.
+            let (from, to) = stretch_around(label.centre, min_x, max_x, line_xs);
+            let (near_lines, near_width) = wrapped(to - from);
+            if near_width <= to - from {
+                (lines, width) = (near_lines, near_width);
+                x0 = (label.centre - width / 2.0).min(to - width).max(from);
+            }
+        }
         if !is_clear(x0, width, line_xs) {
             // Too wide for any place between the lines: wrapped to the widest stretch between them instead.
             let mut edges = vec![min_x];
@@ -836,6 +846,24 @@ fn clear_of_lines(centre: f64, width: f64, min_x: f64, max_x: f64, line_xs: &[f6
 /// The room between a label and a national line beside it.
 const LINE_ROOM: f64 = 4.0;
 
+/// How far a label may stand from its mark's centre and still read as its label: a marker's half width and a
+/// national line's room.
+const BESIDE_MARK: f64 = 10.0;
+
+/// Whether a label from `x0`, `width` wide, stands over or just beside the mark centred at `centre`.
+fn stands_by(centre: f64, x0: f64, width: f64) -> bool {
+    x0 - BESIDE_MARK <= centre && centre <= x0 + width + BESIDE_MARK
+}
+
+/// The stretch between national lines (with their room) that holds `centre`, within `min_x`..`max_x`.
+fn stretch_around(centre: f64, min_x: f64, max_x: f64, line_xs: &[f64]) -> (f64, f64) {
+    let left = line_xs.iter().copied().filter(|&x| x < centre).fold(f64::NEG_INFINITY, f64::max);
+    let right = line_xs.iter().copied().filter(|&x| x >= centre).fold(f64::INFINITY, f64::min);
+    let from = if left > min_x { left + LINE_ROOM } else { min_x };
+    let to = if right < max_x { right - LINE_ROOM } else { max_x };
+    (from, to)
+}
+
 /// Whether a label from `x0`, `width` wide, keeps clear of every line.
 fn is_clear(x0: f64, width: f64, line_xs: &[f64]) -> bool {
     line_xs.iter().all(|&x| x <= x0 - LINE_ROOM / 2.0 || x0 + width + LINE_ROOM / 2.0 <= x)
@@ -860,11 +888,15 @@ fn draw_label(shapes: &mut Vec<Shape>, label: &PlacedLabel, baseline: impl Fn(us
         shapes.extend(glyph::words(label.x0, top - 4.5, label.paint));
     }
     let bold = label.weight == Weight::Bold;
-    for (line, y) in label.lines.iter().zip(baselines) {
+    let last = label.lines.len() - 1;
+    for (index, (line, y)) in label.lines.iter().zip(baselines).enumerate() {
+        // A wrapped line keeps the space it was broken at, invisible after its last word: the label's text, as
+        // a screen reader or a search of the page reads it, is its words and not "khoảng25%".
+        let text = if index < last { format!("{line} ") } else { line.clone() };
         shapes.push(Shape::Text {
             x: label.x0 + lead,
             y,
-            text: line.clone(),
+            text,
             anchor: Anchor::Start,
             size: LABEL_SIZE,
             weight: label.weight,

@@ -46,6 +46,16 @@ pub struct Fallback {
 }
 
 impl Fallback {
+    /// The warning for a value a page set on a widget already showing a view, which it keeps.
+    pub fn message_kept(&self) -> String {
+        format!(
+            "province-targets: unknown {} \"{}\", keeping the current view. Valid values: {}.",
+            self.attribute,
+            self.value,
+            self.valid.join(", ")
+        )
+    }
+
     pub fn message(&self) -> String {
         format!(
             "province-targets: unknown {} \"{}\", using the default. Valid values: {}.",
@@ -123,6 +133,40 @@ impl ChartConfig {
             }
         }
         (config, fallbacks)
+    }
+
+    /// The choices after the page changed the options named in `changed` (attribute names), with
+    /// `requested` holding every option as the page now sets it. Only the named choices move: a new
+    /// `indicator` keeps the reader's province filter and year. A named choice whose value does not exist
+    /// keeps its current value and is reported, so a page's typo never throws away the view on screen.
+    pub fn with_changes(
+        &self,
+        dataset: &Dataset,
+        requested: &Requested,
+        changed: &[&str],
+    ) -> (ChartConfig, Vec<Fallback>) {
+        let (fresh, fallbacks) = ChartConfig::resolve(dataset, requested);
+        let mut next = self.clone();
+        let mut reported = Vec::new();
+        for &name in changed {
+            // `provinces` reports its unknown ids under "province" (one id per fallback).
+            let reported_as = if name == "provinces" { "province" } else { name };
+            let bad: Vec<&Fallback> = fallbacks.iter().filter(|f| f.attribute == reported_as).collect();
+            if !bad.is_empty() {
+                reported.extend(bad.into_iter().cloned());
+                continue;
+            }
+            match name {
+                "indicator" => next.indicator = fresh.indicator,
+                "year" => next.year = fresh.year,
+                "provinces" => next.shown = fresh.shown.clone(),
+                "national" => next.national = fresh.national,
+                "highlight" => next.highlight = fresh.highlight.clone(),
+                "lang" => next.lang = fresh.lang,
+                _ => {}
+            }
+        }
+        (next, reported)
     }
 }
 

@@ -9,7 +9,7 @@ mod export;
 mod import;
 mod raster;
 
-use province_targets::chart::embed;
+use province_targets::chart::{embed, framing};
 use province_targets::data::model::Qualifier;
 use province_targets::data::read as json;
 use province_targets::export::csv;
@@ -177,6 +177,12 @@ fn embed_contract(options: &Options) -> Result<(), Failure> {
         "from_dataset": from_dataset,
         "lang_tag": Lang::tag_pattern(),
         "lang_default": Lang::default().as_str(),
+        // The editor's own words are cut at these lengths (in characters); the builder's fields stop there.
+        "max_chars": {
+            "title": framing::TITLE_MAX_CHARS,
+            "subtitle": framing::SUBTITLE_MAX_CHARS,
+            "note": framing::NOTE_MAX_CHARS,
+        },
     });
     let mut json = serde_json::to_string_pretty(&contract).expect("JSON values always serialise");
     json.push('\n');

@@ -9,7 +9,8 @@
 //!
 //! Both work with any self-describing serde deserializer: serde_json over the text natively, and
 //! serde-wasm-bindgen over the browser's own `JSON.parse` result in the module. They only ask for
-//! `deserialize_any`, so neither format needs to know the dataset's shape.
+//! `deserialize_any`, so neither format needs to know the dataset's shape. (The reader's module reads a
+//! `Record`'s members through `web::record_reader`, so each record type's reader is compiled once.)
 
 use serde::de::DeserializeOwned;
 use serde::de::{
@@ -186,16 +187,24 @@ pub enum Record<T> {
     },
 }
 
-/// Records own everything they read (`T: DeserializeOwned`): nothing borrows from the input.
+/// Records own everything they read (`T: DeserializeOwned`): nothing borrows from the input. The reader's
+/// module has its own, compiled once per record type (`web::record_reader`).
+#[cfg(not(all(target_arch = "wasm32", not(feature = "sheet"))))]
 impl<'de, T: DeserializeOwned> Deserialize<'de> for Record<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(RecordVisitor(PhantomData))
+        deserializer.deserialize_any(RecordVisitor::new())
     }
 }
 
-struct RecordVisitor<T>(PhantomData<T>);
+/// Reads one record from any deserializer's value: an object's members through `visit_map`, anything else
+/// as `Record::NotObject`.
+pub(crate) struct RecordVisitor<T>(PhantomData<T>);
 
 impl<T> RecordVisitor<T> {
+    pub(crate) fn new() -> Self {
+        RecordVisitor(PhantomData)
+    }
+
     fn not_object<E>(found: &'static str) -> Result<Record<T>, E> {
         Ok(Record::NotObject { found })
     }

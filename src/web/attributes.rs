@@ -71,21 +71,30 @@ pub(super) fn resolve(dataset: &Dataset, options: &Options) -> (ChartConfig, Str
     for fallback in &fallbacks {
         web_sys::console::warn_1(&fallback.message().into());
     }
-    let theme = match &options.theme {
-        Some(theme) if ThemeName::parse(theme).is_some() => theme.clone(),
-        Some(theme) => {
-            web_sys::console::warn_1(
-                &format!(
-                    "province-targets: unknown theme \"{theme}\", using the default. Valid values: {}.",
-                    ThemeName::CHOICES.join(", ")
-                )
-                .into(),
-            );
-            DEFAULT_THEME.into()
+    let theme = match resolve_theme(options.theme.as_deref()) {
+        (theme, Ok(_)) => theme,
+        (theme, Err(warning)) => {
+            web_sys::console::warn_1(&warning.into());
+            theme
         }
-        None => DEFAULT_THEME.into(),
     };
     (config, theme)
+}
+
+/// The theme a mount uses for `theme` (the default when it is unknown or missing), and the theme itself or
+/// the warning that names the valid ones.
+pub(super) fn resolve_theme(theme: Option<&str>) -> (String, Result<String, String>) {
+    match theme {
+        Some(theme) if ThemeName::parse(theme).is_some() => (theme.into(), Ok(theme.into())),
+        Some(theme) => (
+            DEFAULT_THEME.into(),
+            Err(format!(
+                "province-targets: unknown theme \"{theme}\", using the default. Valid values: {}.",
+                ThemeName::CHOICES.join(", ")
+            )),
+        ),
+        None => (DEFAULT_THEME.into(), Ok(DEFAULT_THEME.into())),
+    }
 }
 
 /// The current view as the embed attributes that would reproduce it (`Widget.state()`, and the detail of

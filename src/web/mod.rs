@@ -23,6 +23,7 @@ mod national_toggle;
 mod outbox;
 mod panels;
 mod patch;
+mod record_reader;
 mod speech;
 mod state;
 mod theme;
@@ -189,6 +190,26 @@ impl Widget {
     /// list; `national` "on" or "off").
     pub fn state(&self) -> Result<JsValue, JsValue> {
         Ok(self.read()?.view_attributes())
+    }
+
+    /// Applies the options the page changed to the widget on screen, drawing once and keeping its nodes:
+    /// `options` is every option as the page now sets it (as for `mount`), `changed` the names of those
+    /// that changed. Returns the warnings for values that do not exist (each keeps its current value); the
+    /// view change goes to the page as `province-targets-change` with `source: "page"`.
+    pub fn update(&self, options: JsValue, changed: Vec<String>) -> Result<Vec<String>, JsValue> {
+        let options = attributes::read_options(options);
+        let mut state = self.state.try_borrow_mut().map_err(|_| busy())?;
+        let warnings = state.apply_options(&options, &changed);
+        drop(state);
+        outbox::dispatch_pending();
+        warnings
+    }
+
+    /// The warnings `update` would give for the same arguments (values that do not exist, each naming the
+    /// valid ones), without changing anything.
+    pub fn check(&self, options: JsValue, changed: Vec<String>) -> Result<Vec<String>, JsValue> {
+        let options = attributes::read_options(options);
+        Ok(self.read()?.option_warnings(&options, &changed))
     }
 
     /// How many listeners the widget holds (for leak tests).

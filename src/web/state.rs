@@ -274,14 +274,83 @@ impl State {
         attributes::view_attributes(&self.dataset, &self.config)
     }
 
+    /// Applies the options the page changed (`changed` names them; `options` holds every option as the
+    /// page now sets it) to the widget on screen and draws once through the usual patch: the chart keeps
+    /// its nodes, and the reader's choices the page did not name (provinces, year, pinned details, an open
+    /// table) stay where they still apply. Returns the warning for each value that does not exist; those
+    /// choices keep their current value. A change of view is said once (the live summary's new sentence) and
+    /// sent to the page as `province-targets-change` with `source: "page"`.
+    pub(super) fn apply_options(
+        &mut self,
+        options: &Options,
+        changed: &[String],
+    ) -> Result<Vec<String>, JsValue> {
+        let changed: Vec<&str> = changed.iter().map(String::as_str).collect();
+        let (config, fallbacks) = self.config.with_changes(&self.dataset, &options.requested, &changed);
+        let mut warnings: Vec<String> = fallbacks.iter().map(|f| f.message_kept()).collect();
+        if changed.contains(&"theme") {
+            match attributes::resolve_theme(options.theme.as_deref()).1 {
+                Ok(theme) => {
+                    self.theme = theme;
+                    self.restyle()?;
+                }
+                Err(warning) => warnings.push(warning),
+            }
+        }
+        if changed.iter().any(|name| matches!(*name, "title" | "subtitle" | "note")) {
+            self.words = options.words.clone();
+        }
+        let view_changed = config != self.config;
+        if view_changed {
+            for (shown, toggle) in config.shown.iter().zip(&self.parts.toggles) {
+                toggle.set_attribute("aria-pressed", controls::pressed(*shown))?;
+            }
+            if config.indicator != self.config.indicator {
+                self.parts.indicator.set_value(&self.dataset.indicators[config.indicator].id);
+            }
+            self.config = config;
+        }
+        self.render()?;
+        // The summary (a polite live region) was written once by this render: that is the one announcement.
+        if view_changed {
+            self.announce_change_from("page")?;
+        }
+        for warning in &warnings {
+            web_sys::console::warn_1(&warning.into());
+        }
+        Ok(warnings)
+    }
+
+    /// The warnings `apply_options` would give for these options, without applying anything: the page's
+    /// API refuses a batch with an unknown value as a whole, so the view stays as it was.
+    pub(super) fn option_warnings(&self, options: &Options, changed: &[String]) -> Vec<String> {
+        let changed: Vec<&str> = changed.iter().map(String::as_str).collect();
+        let (_, fallbacks) = self.config.with_changes(&self.dataset, &options.requested, &changed);
+        let mut warnings: Vec<String> = fallbacks.iter().map(|f| f.message_kept()).collect();
+        if changed.contains(&"theme") {
+            if let Err(warning) = attributes::resolve_theme(options.theme.as_deref()).1 {
+                warnings.push(warning);
+            }
+        }
+        warnings
+    }
+
     /// Tells the page the reader changed the view (`province-targets-change`, detail: `state()`), so a page
     /// can keep it in its URL or an embed builder can show the matching code. It crosses the shadow root.
     /// It is sent once the state is released, so a listener may call any of the widget's methods.
     pub(super) fn announce_change(&self) -> Result<(), JsValue> {
+        self.announce_change_from("reader")
+    }
+
+    /// `announce_change`, saying who changed the view in `detail.source` (`"reader"` or `"page"`), so a page
+    /// that listens and sets does not loop.
+    pub(super) fn announce_change_from(&self, source: &str) -> Result<(), JsValue> {
         let init = web_sys::CustomEventInit::new();
         init.set_bubbles(true);
         init.set_composed(true);
-        init.set_detail(&self.view_attributes());
+        let detail = self.view_attributes();
+        js_sys::Reflect::set(&detail, &"source".into(), &source.into())?;
+        init.set_detail(&detail);
         let event = web_sys::CustomEvent::new_with_event_init_dict("province-targets-change", &init)?;
         super::outbox::dispatch_after_release(&self.root, event);
         Ok(())

@@ -9,9 +9,10 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { builtFiles, DIST } from './helpers.mjs';
 
-/** Bytes of the embed (loader + module + data) as last measured (157,645 B gzip, 130,325 B brotli), each rounded
- * up by under 1 KB. */
-const BUDGET = { gzip: 158_400, brotli: 131_100 };
+/** Bytes of the embed (loader + module + data) as last measured (161,730 B gzip, 134,288 B brotli), each rounded
+ * up by under 1 KB. The in-place update and the page's API (Widget.update, Widget.check, api.js) cost 4,074 B gzip
+ * and 3,499 B brotli of that. */
+const BUDGET = { gzip: 162_400, brotli: 135_000 };
 
 const EMBED_FILES = ['province-targets.js', 'province_targets_bg.wasm', 'targets.json'];
 

@@ -81,8 +81,12 @@ describe('embed builder: the code', () => {
       assert.ok(copied.startsWith(`<script src="${loaderUrl}" data-indicator="records-online-commune"`), copied);
       assert.ok(copied.includes(` integrity="${pinned.integrity}" crossorigin="anonymous">`), copied);
       assert.ok(!copied.includes(`${server.url}province-targets.js"`), 'never the stable loader URL');
-      assert.match(await page.locator('#code-pinned').innerText(), /gắn với đúng phiên bản hôm nay.*province-targets\.js/s,
-        'the sentence under the code says it is pinned and how to get the latest instead');
+      const pinnedHint = await page.locator('#code-pinned').innerText();
+      assert.match(pinnedHint, /giữ nguyên như bạn thấy hôm nay/, 'the sentence under the code says, in an editor\'s words, that it is pinned');
+      assert.doesNotMatch(pinnedHint, /integrity|crossorigin|DEPLOY/, 'no developer words in the editor\'s hint');
+      await page.locator('#code-tech > summary').click();
+      assert.match(await page.locator('#code-tech').innerText(), /integrity.*province-targets\.js.*docs\/DEPLOY\.md/s,
+        'the technical note below says how to get the latest instead');
       assert.match(copied, /data-provinces="bac-giang,binh-dinh,vinh-phuc,lang-son"/);
       assert.match(copied, /<\/script>\n<noscript>/, 'the no-JavaScript fallback follows the script tag');
       const chart = staticIndex.charts.find((c) => c.indicator === 'records-online-commune');
@@ -92,7 +96,7 @@ describe('embed builder: the code', () => {
       assert.deepEqual(log.errors, [], 'no console errors in the builder');
 
       // The element form (for pages with several charts) reproduces the same view too.
-      await page.locator('.code-area details > summary').click();
+      await page.locator('#code-several > summary').click();
       await page.getByRole('button', { name: 'Sao chép' }).nth(1).click();
       const elementCode = await page.evaluate(() => navigator.clipboard.readText());
       assert.match(elementCode, /<province-targets indicator="records-online-commune" year="2025"/);
@@ -154,7 +158,7 @@ describe('embed builder: the code', () => {
         await page.getByLabel('Ẩn các nút chọn của bạn đọc').check();
         await page.locator('#preview province-targets[controls="none"]').waitFor();
         assert.match(await code(page), /data-controls="none"/);
-        await page.locator('.code-area details > summary').click();
+        await page.locator('#code-several > summary').click();
         assert.match(await page.locator('#code-element').inputValue(), /<province-targets [^>]*controls="none"/);
 
         await page.locator('input[name="highlight"][value="lang-son"]').check();
@@ -179,6 +183,38 @@ describe('embed builder: the code', () => {
         await ctx.close();
       }
     });
+});
+
+describe("embed builder: the editor's words", () => {
+  test('each field stops exactly where the widget would cut: the longest text it takes is shown whole', async () => {
+    const { ctx, page } = await openBuilder();
+    try {
+      const preview = await builderWith(page, { indicator: 'digital-economy-share-grdp', year: 'all' });
+      await page.locator('#words > summary').click();
+      for (const [field, shown] of [['title', '.pt-title'], ['subtitle', '.pt-description'], ['note', '.pt-note']]) {
+        const input = page.locator(`#${field}`);
+        const limit = await input.evaluate((el) => el.maxLength);
+        assert.ok(limit > 0, `#${field} has a limit`);
+        // Typing stops at the limit.
+        await input.fill('');
+        await input.pressSequentially('x'.repeat(limit - 2) + 'yyyy');
+        assert.equal((await input.inputValue()).length, limit, `#${field} takes no more than ${limit} characters`);
+        // The widget shows that many whole...
+        const words = ('ab ').repeat(limit).slice(0, limit);
+        await input.fill(words);
+        await input.press('Tab');
+        await preview.locator(shown).filter({ hasText: words.trim() }).waitFor({ timeout: 5000 });
+        assert.equal((await preview.locator(shown).textContent()).trim(), words.trim(), `${field}: shown whole`);
+        // ...and cuts one more: the builder's limit is the widget's.
+        await preview.evaluate((el, [name, text]) => el.setAttribute(name, text), [field, words + 'c']);
+        await preview.locator(shown).filter({ hasText: '…' }).waitFor({ timeout: 5000 });
+        await input.fill('');
+        await input.press('Tab');
+      }
+    } finally {
+      await ctx.close();
+    }
+  });
 });
 
 describe('embed builder: the <noscript> fallback follows the view (issue 14)', () => {

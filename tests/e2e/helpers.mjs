@@ -191,3 +191,8 @@ export async function animationsDone(widget) {
   await widget.evaluate((host) =>
     Promise.all(host.shadowRoot.getAnimations().map((animation) => animation.finished.catch(() => {}))));
 }
+
+/** A minimal article with one <province-targets> carrying `attributes` (markup), the loader embedding nothing. */
+export const articleWith = (attributes = '') => `<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<script src="/province-targets.js" data-embed="none"></script></head>
+<body><h1>Bài viết</h1><province-targets ${attributes}></province-targets></body></html>`;

@@ -58,6 +58,10 @@ function make(tag, className, content) {
 // the page under the reader's finger (at the page's end the scroll position is clamped) and lose the tap.
 const FIRST_INPUT = ['click', 'keyup', 'change'];
 
+// The attributes whose change draws the widget from scratch: a new dataset, or the language and controls, which
+// every label and button of the widget is built in. Every other one updates the widget on screen.
+const REMOUNTING = new Set(['src', 'lang', 'controls']);
+
 const Base = typeof HTMLElement === 'function' ? HTMLElement : function () {};
 
 export class ProvinceTargetsElement extends Base {
@@ -71,6 +75,10 @@ export class ProvinceTargetsElement extends Base {
     this._generation = 0;
     this._cancelLazy = null;
     this._root = null;
+    // Attributes changed since the widget last drew: applied together, once, at the end of the task.
+    this._changed = new Set();
+    // The promises of update() calls waiting for their batch to be drawn: [resolve, reject] pairs.
+    this._waiting = [];
   }
 
   connectedCallback() {
@@ -86,13 +94,103 @@ export class ProvinceTargetsElement extends Base {
   disconnectedCallback() {
     liveElements.delete(this);
     this._stop();
+    this._settleDrawn();
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue || !this.isConnected || !this._root || this._ptFixing) return;
     if (fixAttribute(this, name, newValue)) return; // rewritten: this runs again with the fixed value
-    this._stop();
-    this._start();
+    if (REMOUNTING.has(name) || !this._updatesInPlace()) {
+      this._stop();
+      this._start();
+      return;
+    }
+    // A widget still loading reads every attribute when it mounts; a mounted one gets the change in place.
+    if (!this._widget) return;
+    this._changed.add(name);
+    if (this._changed.size === 1) queueMicrotask(() => this._applyChanges());
+  }
+
+  // Whether a change can wait for the mount or be applied to the widget: not after an error or a trap, whose
+  // alert a change should replace with a fresh try.
+  _updatesInPlace() {
+    const state = this.getAttribute('data-state');
+    return !isTrapped() && (this._widget != null || state === 'loading');
+  }
+
+  // Applies every attribute changed since the last draw in one update of the mounted widget: its chart keeps its
+  // nodes, the reader's choices the page did not name stay. Focus that was on a mark the update removed goes to
+  // the chart's Tab stop rather than falling to the page's body.
+  _applyChanges() {
+    const changed = [...this._changed];
+    this._changed.clear();
+    if (!changed.length || !this._widget || !this.isConnected) return;
+    const focused = this._root.activeElement;
+    let warnings = [];
+    try {
+      if (trapsIn(() => {
+        warnings = this._widget.update(this._options(), changed);
+      }, this)) return;
+    } catch (error) {
+      console.error(error); // the widget was drawing (a change made from inside its own event): nothing changed
+      return;
+    }
+    if (focused && !focused.isConnected) {
+      const stop = this._root.querySelector('.pt-chart [tabindex="0"]');
+      if (stop) stop.focus({ preventScroll: true });
+    }
+    this._settleDrawn();
+    return warnings;
+  }
+
+  // The warnings the mounted widget would give for `changes` on top of the attributes now set, or none when it is
+  // not mounted (a loading widget mounts with them, falling back with a warning like any attribute).
+  _checkChanges(names, changes) {
+    const inPlace = names.filter((name) => !REMOUNTING.has(name));
+    if (!this._widget || !this.isConnected || isTrapped() || !inPlace.length) return [];
+    const options = this._options();
+    for (const name of inPlace) options[name] = changes[name] == null ? undefined : String(
+      Array.isArray(changes[name]) ? changes[name].join(',') : changes[name]);
+    let warnings = [];
+    try {
+      if (trapsIn(() => {
+        warnings = this._widget.check(options, inPlace);
+      }, this)) return [];
+    } catch (error) {
+      return []; // the widget is drawing: the batch is checked again as it is applied
+    }
+    return warnings;
+  }
+
+  /** A promise settled when the next batch of changes is drawn (see update() in api.js). */
+  _whenDrawn() {
+    return new Promise((resolve, reject) => this._waiting.push([resolve, reject]));
+  }
+
+  // Settles the promises waiting for a draw: with the view, or with `error` when the widget showed one instead.
+  _settleDrawn(error) {
+    if (!this._waiting.length) return;
+    const waiting = this._waiting;
+    this._waiting = [];
+    const view = error ? null : this._currentView();
+    for (const [resolve, reject] of waiting) {
+      if (error) reject(error instanceof Error ? error : new Error(messageOf(error)));
+      else resolve(view);
+    }
+  }
+
+  // The view on screen, as the change event's detail gives it, or null when no widget is mounted.
+  _currentView() {
+    if (!this._widget || isTrapped()) return null;
+    try {
+      let view = null;
+      if (trapsIn(() => {
+        view = this._widget.state();
+      }, this)) return null;
+      return view;
+    } catch (error) {
+      return null; // the widget is drawing
+    }
   }
 
   _start() {
@@ -134,6 +232,7 @@ export class ProvinceTargetsElement extends Base {
 
   _stop() {
     this._generation++;
+    this._changed.clear();
     if (this._cancelLazy) {
       this._cancelLazy();
       this._cancelLazy = null;
@@ -186,6 +285,7 @@ export class ProvinceTargetsElement extends Base {
       mountedWidgets.add(this);
       this.setAttribute('data-state', 'ready');
       this._fitOnFirstInput(container);
+      this._settleDrawn();
     } catch (error) {
       if (isTrap(error)) {
         onTrap(error, this);
@@ -196,6 +296,7 @@ export class ProvinceTargetsElement extends Base {
       // failed without showing anything.
       if (container.querySelector('[role=alert]')) {
         this.setAttribute('data-state', 'error');
+        this._settleDrawn(error);
       } else {
         this._showError(kindError('mountFailed', { detail: messageOf(error) }, true));
       }
@@ -269,6 +370,7 @@ export class ProvinceTargetsElement extends Base {
       params.status = text(lang, params.status.key, params.status);
     }
     this.setAttribute('data-state', 'error');
+    this._settleDrawn(error);
     const box = make('div', 'pt-root');
     box.setAttribute('lang', lang);
     const alert = make('div', 'pt-alert');
