@@ -494,8 +494,17 @@ fn rows_and_axis(
         for mark in &mut marks {
             mark.shapes.iter_mut().for_each(|shape| shape.shift(track_y));
         }
-        for label in &placed {
-            draw_label(&mut marks[label.mark].shapes, label, |lane| first_baseline + step * lane as f64);
+        // Each mark's own hit area (its first shape) before its label joins it.
+        let hits: Vec<Option<BBox>> = marks.iter().map(|mark| mark.shapes.first().map(Shape::bbox)).collect();
+        let boxes: Vec<BBox> = (placed.iter())
+            .map(|label| {
+                draw_label(&mut marks[label.mark].shapes, label, |lane| first_baseline + step * lane as f64)
+            })
+            .collect();
+        for (label, own) in placed.iter().zip(&boxes) {
+            if let Some(bridge) = hits[label.mark].and_then(|hit| bridge(own, &hit, &boxes)) {
+                marks[label.mark].shapes.push(bridge);
+            }
         }
         rows.extend(marks.into_iter().map(Item::Mark));
         y = next_y;
@@ -871,18 +880,21 @@ fn is_clear(x0: f64, width: f64, line_xs: &[f64]) -> bool {
 
 /// Draws a placed label into its mark's shapes: its touch box, the words glyph if it leads, and its lines at
 /// the baselines of its lanes (`baseline` of a lane), top to bottom.
-fn draw_label(shapes: &mut Vec<Shape>, label: &PlacedLabel, baseline: impl Fn(usize) -> f64) {
+/// Returns the label's touch box.
+fn draw_label(shapes: &mut Vec<Shape>, label: &PlacedLabel, baseline: impl Fn(usize) -> f64) -> BBox {
     let mut baselines: Vec<f64> = (label.lane..label.lane + label.lines.len()).map(baseline).collect();
     order::sort_by(&mut baselines, &|a, b| a.total_cmp(b));
     let (top, bottom) = (baselines[0], baselines[baselines.len() - 1]);
     // The label is part of its mark: tapping the words opens the details as tapping the marker does.
-    shapes.push(Shape::Rect {
+    let touch = Shape::Rect {
         x: label.x0 - 2.0,
         y: top - LABEL_SIZE,
         width: label.width + 4.0,
         height: bottom - top + LABEL_SIZE * 1.35,
         paint: Paint::Transparent,
-    });
+    };
+    let touch_box = touch.bbox();
+    shapes.push(touch);
     let lead = if label.words { glyph::WORDS_WIDTH } else { 0.0 };
     if label.words {
         shapes.extend(glyph::words(label.x0, top - 4.5, label.paint));
@@ -905,4 +917,23 @@ fn draw_label(shapes: &mut Vec<Shape>, label: &PlacedLabel, baseline: impl Fn(us
             width: text::width(line, LABEL_SIZE, bold),
         });
     }
+    touch_box
+}
+
+/// The strip between a label's touch box (`own`) and its mark's hit area (`hit`) where they stand one above
+/// the other, as a transparent box of the mark: without it a finger landing between the words and the marker
+/// (the middle of what the reader sees as one mark) opens nothing. Only over the columns both share, and
+/// only where no other label (`labels`) lies in the strip, so that it never takes another mark's tap.
+fn bridge(own: &BBox, hit: &BBox, labels: &[BBox]) -> Option<Shape> {
+    let (x0, x1) = (own.x0.max(hit.x0), own.x1.min(hit.x1));
+    let (y0, y1) = if own.y1 <= hit.y0 { (own.y1, hit.y0) } else { (hit.y1, own.y0) };
+    let strip = BBox { x0, y0, x1, y1 };
+    let crossed = |other: &BBox| other.x0 < x1 && x0 < other.x1 && other.y0 < y1 && y0 < other.y1;
+    (x1 - x0 >= 1.0 && y1 - y0 > 0.0 && !labels.iter().any(crossed)).then_some(Shape::Rect {
+        x: strip.x0,
+        y: strip.y0,
+        width: strip.x1 - strip.x0,
+        height: strip.y1 - strip.y0,
+        paint: Paint::Transparent,
+    })
 }

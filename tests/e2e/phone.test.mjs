@@ -86,8 +86,13 @@ describe('a tap on a phone (360×740, touch)', () => {
         assert.equal(await page.evaluate(() => window.scrollY), scrollY, 'nor the page');
         assert.equal((await widget.boundingBox()).height, tapped, 'nor the widget\'s height');
 
-        // The panel rests on the screen's bottom edge over the lowest rows: a mark above it, aimed where it
-        // was before the first tap, takes the second tap.
+        // The panel is an area under the chart, never over it: every mark stays in reach, and one aimed
+        // where it was before the first tap takes the second tap.
+        const chartBox = await widget.locator('.pt-chart').boundingBox();
+        const panelBox = await widget.locator('.pt-details').boundingBox();
+        assert.ok(panelBox.y >= chartBox.y + chartBox.height - 0.5,
+          `the details start under the chart: panel at ${panelBox.y}, chart ends at ${chartBox.y + chartBox.height}`);
+        assert.equal((await tappableMarks(widget)).length, marks.length, 'no mark is covered by the details');
         const second = (await tappableMarks(widget)).find((m) => m.target !== first.target);
         assert.ok(second, 'another mark is still in reach');
         const was = marks.find((m) => m.target === second.target);
@@ -103,4 +108,33 @@ describe('a tap on a phone (360×740, touch)', () => {
       }
     });
   }
+});
+
+describe('a range bar on a phone (360×740, touch)', () => {
+  test('a tap on the bar, on its label or between them opens its details ("15–20%", Bình Định)', async () => {
+    const { ctx, page, widget } = await phonePage(`indicator="${GRDP}"`);
+    try {
+      const mark = widget.locator('.pt-mark[data-target="57"]');
+      assert.equal(await mark.getAttribute('aria-label'), 'Bình Định, 2030: 15–20%');
+      const box = await mark.boundingBox();
+      const label = await mark.locator('text').first().boundingBox();
+      const bar = await mark.locator('line').first().boundingBox();
+      assert.ok(box.y + box.height < PHONE.height, `the bar is on the first screen: ${JSON.stringify(box)}`);
+      const other = (await tappableMarks(widget)).find((m) => m.target !== '57');
+      const centre = (b) => [b.x + b.width / 2, b.y + b.height / 2];
+      // The middle of the mark as the reader sees it (words over a bar) lies between the label and the bar.
+      for (const [where, [x, y]] of [['the mark\'s middle', centre(box)], ['the label', centre(label)], ['the bar', centre(bar)]]) {
+        await page.touchscreen.tap(x, y);
+        await page.waitForFunction(() => document.querySelector('province-targets').shadowRoot
+          .querySelector('.pt-details')?.getAttribute('data-showing') === '57');
+        assert.equal(await showing(widget), '57', `a tap on ${where} opens the details`);
+        // Another mark's tap moves the details away, ready for the next place.
+        await page.touchscreen.tap(other.x, other.y);
+        await page.waitForFunction((target) => document.querySelector('province-targets').shadowRoot
+          .querySelector('.pt-details')?.getAttribute('data-showing') === target, other.target);
+      }
+    } finally {
+      await ctx.close();
+    }
+  });
 });
