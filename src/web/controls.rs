@@ -1,7 +1,8 @@
 //! Building the widget's HTML on mount, in the order a graphics desk publishes: the headline (an `h2`) and
 //! its description, the province chips (behind a disclosure on phones), the indicator picker, the year
 //! segments and the national-target switch (all hidden by `controls="none"`), the chart, the details panel, then the note, the one source
-//! line, the downloads menu and the table, in one call. What changes after mount is kept in `Parts`.
+//! line, the downloads menu and the table, in one call. On a phone the controls then move after the details
+//! (`phone_order.rs`). What changes after mount is kept in `Parts`.
 
 use super::html::Ui;
 use crate::chart::indicator_menu::{indicator_menu, option_label};

@@ -23,6 +23,7 @@ mod national_toggle;
 mod outbox;
 mod panels;
 mod patch;
+mod phone_order;
 mod record_reader;
 mod speech;
 mod state;

@@ -11,7 +11,7 @@ use wasm_bindgen::JsValue;
 
 /// The chart width below which widget.css lays the controls out for a phone: its container query on the host
 /// (max-width 479.98 px) less the root's padding (12 px on each side), since `State::width` is the chart's.
-const PHONE_CHART_WIDTH: f64 = 480.0 - 2.0 * 12.0;
+pub(super) const PHONE_CHART_WIDTH: f64 = 480.0 - 2.0 * 12.0;
 
 impl State {
     /// Shows the switch only when the view has a national target: on any other view it would change nothing.

@@ -27,11 +27,11 @@ impl State {
         match focus {
             Focus::Target(target) => {
                 let lines = details::details(&self.dataset, target, lang);
-                self.fill_details(lines, false, &target.to_string())
+                self.fill_details(lines, Fill::Target, &target.to_string())
             }
             Focus::National(n) => {
                 let lines = reference::details(&self.dataset, &self.dataset.national[n], lang);
-                self.fill_details(lines, false, &format!("national {n}"))
+                self.fill_details(lines, Fill::National, &format!("national {n}"))
             }
         }
     }
@@ -49,7 +49,7 @@ impl State {
         match target {
             Some(target) => {
                 let lines = details::details(&self.dataset, target, self.config.lang);
-                self.fill_details(lines, true, &target.to_string())?
+                self.fill_details(lines, Fill::Opening, &target.to_string())?
             }
             None => {
                 details.set_text_content(None);
@@ -60,13 +60,15 @@ impl State {
     }
 
     /// Writes `lines` into the panel; `showing` says what they are (`data-showing`).
-    fn fill_details(&self, lines: Vec<Line>, opening: bool, showing: &str) -> Result<(), JsValue> {
+    fn fill_details(&self, lines: Vec<Line>, fill: Fill, showing: &str) -> Result<(), JsValue> {
+        let opening = fill == Fill::Opening;
         let mut ui = Ui::default();
         // The opening target shows its value and quote only: its document and the merger note are a tap away,
         // and the panel stays within the height the widget reserved before the chart arrived.
         // On a phone the panel is short: the document, article and notes under the quote fold into one line
         // that opens them, so that a tap's details fit the height the panel keeps (details_height.rs).
-        let fold = self.width < PHONE_WIDTH;
+        // A national line's document is what it says (it has no quote), so it is never folded away.
+        let fold = self.width < PHONE_WIDTH && fill == Fill::Target;
         let mut folded = false;
         for line in lines.into_iter().filter(|line| !opening || is_headline_line(line.kind)) {
             if fold && !folded && !is_headline_line(line.kind) {
@@ -88,7 +90,9 @@ impl State {
             ui.close();
         }
         if opening {
-            ui.leaf("p", "pt-details-hint", &[], self.config.lang.text().details_hint);
+            // For sighted readers: a screen reader reaches the marks by Tab and hears each one (speech.rs), and
+            // "tap, hover" would only be read aloud to someone who cannot see what to tap.
+            ui.leaf("p", "pt-details-hint", &[("aria-hidden", "true")], self.config.lang.text().details_hint);
         }
         let details = &self.parts.details;
         // The panel is not live: a screen reader hears the short sentence of `.pt-live` (speech.rs) for the
@@ -124,22 +128,25 @@ impl State {
         let view = View::new(&self.dataset, &self.config);
         let data = table::table(&self.dataset, &view, self.config.lang);
         let mut ui = Ui::default();
-        ui.open("table", "", &[]);
+        // On a phone each row is a card (widget.css), which CSS does by giving the cells `display: block`;
+        // the roles keep them a table for a screen reader, which some browsers forget once the display
+        // changes. Each cell's `data-label` is its column's name, which the card writes before it.
+        ui.open("table", "", &[("role", "table")]);
         ui.leaf("caption", "", &[], &data.caption);
-        ui.open("thead", "", &[]);
-        ui.open("tr", "", &[]);
+        ui.open("thead", "", &[("role", "rowgroup")]);
+        ui.open("tr", "", &[("role", "row")]);
         for header in data.headers {
-            ui.leaf("th", "", &[("scope", "col")], header);
+            ui.leaf("th", "", &[("scope", "col"), ("role", "columnheader")], header);
         }
         ui.close();
         ui.close();
-        ui.open("tbody", "", &[]);
+        ui.open("tbody", "", &[("role", "rowgroup")]);
         for row in &data.rows {
-            ui.open("tr", "", &[]);
-            for (i, cell) in row.iter().enumerate() {
+            ui.open("tr", "", &[("role", "row")]);
+            for (i, (cell, header)) in row.iter().zip(data.headers).enumerate() {
                 match i {
-                    0 => ui.leaf("th", "", &[("scope", "row")], cell),
-                    _ => ui.leaf("td", "", &[], cell),
+                    0 => ui.leaf("th", "", &[("scope", "row"), ("role", "rowheader")], cell),
+                    _ => ui.leaf("td", "", &[("role", "cell"), ("data-label", header)], cell),
                 };
             }
             ui.close();
@@ -148,6 +155,14 @@ impl State {
         ui.apply(&self.parts.table)?;
         Ok(())
     }
+}
+
+/// What the panel holds: a view's opening target, a target the reader reached, or a national line.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fill {
+    Opening,
+    Target,
+    National,
 }
 
 /// The lines an opening target shows: who, what value, and the words that state it (in English too, for a

@@ -171,6 +171,7 @@ impl State {
         }
         self.draw(tree)?;
         self.year_control.sync(&self.parts, &self.dataset, &self.config)?;
+        self.place_controls()?;
         self.sync_national_toggle()?;
         if self.drawn_summary != scene.description {
             self.parts.summary.set_text_content(Some(&scene.description));

@@ -384,6 +384,20 @@ describe('what a screen reader hears', () => {
     }
   });
 
+  test('the hint for sighted readers ("Chạm, di chuột…") shows but is not read aloud', async () => {
+    const { ctx, page, widget } = await widgetPage(`indicator="${GRDP}"`);
+    try {
+      const hint = widget.locator('.pt-details-hint');
+      await hint.waitFor({ state: 'visible' });
+      assert.match(await hint.innerText(), /^Chạm, di chuột/);
+      const spoken = (await axTree(ctx, page)).filter((n) => !n.ignored && n.role?.value === 'StaticText')
+        .map((n) => n.name?.value ?? '');
+      assert.ok(!spoken.some((text) => text.startsWith('Chạm, di chuột')), 'no screen reader hears the hint');
+    } finally {
+      await ctx.close();
+    }
+  });
+
   test('after an arrow key the live region says one short sentence; Enter reads the quote, the panel is not live', async () => {
     const { ctx, page, widget } = await widgetPage(`indicator="${GRDP}"`);
     try {

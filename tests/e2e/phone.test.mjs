@@ -138,3 +138,125 @@ describe('a range bar on a phone (360×740, touch)', () => {
     }
   });
 });
+
+describe('the chart first on a phone (360×740)', () => {
+  test('with the widget\'s top at the screen\'s top, the first mark is in the first 40% of the screen', async () => {
+    const { ctx, page, widget } = await phonePage('');
+    try {
+      const { widgetTop, markTop, controlsTop, chartBottom } = await widget.evaluate((host) => {
+        const root = host.shadowRoot;
+        const top = (s) => root.querySelector(s).getBoundingClientRect().top;
+        return { widgetTop: host.getBoundingClientRect().top, markTop: top('.pt-mark'), controlsTop: top('.pt-controls'),
+          chartBottom: root.querySelector('.pt-chart').getBoundingClientRect().bottom };
+      });
+      assert.equal(widgetTop, 0);
+      assert.ok(markTop < 0.4 * PHONE.height, `the first mark is ${markTop.toFixed(0)} px down (was 431)`);
+      assert.ok(controlsTop > chartBottom, 'the controls follow the chart');
+      await screenshot(page, 'phone-chart-first-360.png');
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('every control is reachable and usable by touch', async () => {
+    const { ctx, page, widget } = await phonePage(`indicator="${GRDP}"`);
+    try {
+      const controls = widget.locator('.pt-controls');
+      await controls.scrollIntoViewIfNeeded();
+      // What a finger lands on at a control's centre is that control: nothing lies over it.
+      const onTop = (locator) => locator.evaluate((el) => {
+        const b = el.getBoundingClientRect();
+        const hit = el.getRootNode().elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+        return el === hit || el.contains(hit);
+      });
+      const disclosure = widget.locator('.pt-provinces-toggle');
+      assert.ok(await onTop(disclosure), 'the "Tỉnh" disclosure');
+      await disclosure.tap();
+      assert.equal(await disclosure.getAttribute('aria-expanded'), 'true');
+      const chip = widget.locator('.pt-toggle').first();
+      assert.ok(await onTop(chip), 'a province chip');
+      await chip.tap();
+      assert.equal(await chip.getAttribute('aria-pressed'), 'false', 'a tap turns a province off');
+      await chip.tap();
+      assert.equal(await chip.getAttribute('aria-pressed'), 'true', 'and on again');
+      const national = widget.locator('.pt-national-toggle');
+      assert.ok(await onTop(national), 'the national switch');
+      const wasPressed = await national.getAttribute('aria-pressed');
+      await national.tap();
+      assert.notEqual(await national.getAttribute('aria-pressed'), wasPressed, 'a tap flips the national switch');
+      const select = widget.locator('.pt-controls select');
+      assert.ok(await onTop(select), 'the indicator picker');
+      const year = widget.locator('.pt-year[data-year="all"]');
+      assert.ok(await onTop(year), 'the year segments');
+      await year.tap();
+      assert.equal(await year.getAttribute('aria-checked'), 'true', 'a tap chooses a year');
+      await select.selectOption('digital-economy-share-grdp');
+      await screenshot(page, 'phone-controls-open-360.png');
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('every control is reachable by keyboard, after the chart and its details', async () => {
+    const { ctx, page, widget } = await phonePage(`indicator="${GRDP}"`);
+    try {
+      const stops = [];
+      await page.keyboard.press('Tab');
+      for (let i = 0; i < 40; i++) {
+        const stop = await widget.evaluate((host) => {
+          const el = host.shadowRoot.activeElement;
+          if (!el) return null;
+          const kind = el.closest('.pt-controls') ? (el.className.baseVal ?? el.className) || el.tagName : el.closest('.pt-chart') ? 'mark' : 'other';
+          if (el.matches('.pt-provinces-toggle') && el.getAttribute('aria-expanded') === 'false') el.click();
+          return kind;
+        });
+        if (stop === null) break;
+        stops.push(stop);
+        await page.keyboard.press('Tab');
+      }
+      const first = (kind) => stops.findIndex((s) => String(s).includes(kind));
+      for (const kind of ['pt-provinces-toggle', 'pt-toggle', 'pt-national-toggle', 'SELECT', 'pt-year']) {
+        assert.ok(first(kind) >= 0, `Tab reaches ${kind}: ${stops.join(' → ')}`);
+        assert.ok(first(kind) > first('mark'), `${kind} comes after the chart: ${stops.join(' → ')}`);
+      }
+    } finally {
+      await ctx.close();
+    }
+  });
+});
+
+describe('the data table on a phone (360×740)', () => {
+  test('each row is a card that reads in lines, not one word per line', async () => {
+    const { ctx, page, widget } = await phonePage(`indicator="${GRDP}"`);
+    try {
+      await widget.locator('.pt-table-toggle').tap();
+      const table = widget.locator('.pt-table');
+      await table.waitFor({ state: 'visible' });
+      const rows = await table.evaluate((wrap) => {
+        const width = wrap.getBoundingClientRect().width;
+        return {
+          scrolls: wrap.scrollWidth > wrap.clientWidth + 1,
+          rows: [...wrap.querySelectorAll('tbody tr')].map((tr) => ({
+            name: tr.querySelector('th').textContent,
+            height: tr.getBoundingClientRect().height,
+            // The narrowest cell that holds text, as a share of the table's width.
+            narrowest: Math.min(...[...tr.children].filter((c) => c.textContent)
+              .map((c) => c.getBoundingClientRect().width / width))
+          }))
+        };
+      });
+      assert.equal(rows.scrolls, false, 'the table does not scroll sideways');
+      assert.ok(rows.rows.length >= 5, `a row per target: ${rows.rows.length}`);
+      for (const row of rows.rows) {
+        assert.ok(row.narrowest > 0.9, `every cell of ${row.name} spans the card: ${row.narrowest.toFixed(2)}`);
+        assert.ok(row.height < 200, `${row.name}'s card is ${row.height.toFixed(0)} px tall`);
+      }
+      const label = await table.locator('tbody td[data-label]').first().evaluate((td) => getComputedStyle(td, '::before').content);
+      assert.match(label, /Năm/, 'a cell says its column');
+      await table.scrollIntoViewIfNeeded();
+      await screenshot(page, 'phone-table-360.png');
+    } finally {
+      await ctx.close();
+    }
+  });
+});
