@@ -77,14 +77,22 @@ pub(super) fn build(
         "pt-provinces",
         &[("id", "pt-provinces"), ("role", "group"), ("aria-label", text.provinces)],
     );
+    // The chips are one Tab stop, as the year segments are: the first holds it until the reader moves with
+    // the arrow keys (`province_chips.rs`), so that five provinces do not cost five Tab presses.
     let toggles: Vec<usize> = (dataset.provinces.iter().enumerate())
         .map(|(i, province)| {
             let index = i.to_string();
             let pressed = pressed(config.shown.get(i).copied().unwrap_or(false));
+            let tabindex = if i == 0 { "0" } else { "-1" };
             ui.leaf(
                 "button",
                 "pt-toggle",
-                &[("type", "button"), ("data-province", &index), ("aria-pressed", pressed)],
+                &[
+                    ("type", "button"),
+                    ("data-province", &index),
+                    ("aria-pressed", pressed),
+                    ("tabindex", tabindex),
+                ],
                 &province.name_vi,
             )
         })

@@ -3,7 +3,7 @@
 
 use super::download::{self, ImageFormat};
 use super::state::State;
-use super::{outbox, trap};
+use super::{outbox, province_chips, trap};
 use crate::chart::navigation::{year_of_attribute, Focus, Move};
 use crate::chart::years;
 use std::cell::RefCell;
@@ -106,6 +106,7 @@ fn on_click(state: &mut State, event: &Event) -> Result<(), JsValue> {
     // Choosing a download, or clicking anywhere else, closes the downloads menu.
     state.close_downloads(false)?;
     if let Some(toggle) = el.closest(".pt-toggle")? {
+        province_chips::hold_tab_stop(&state.parts.toggles, &toggle)?;
         // An index past the provinces (an edited attribute) is no province: `toggle_province` ignores it.
         if let Some(province) = toggle.get_attribute("data-province").and_then(|p| p.parse().ok()) {
             return state.toggle_province(province);
@@ -238,6 +239,14 @@ fn on_key(state: &mut State, event: &Event) -> Result<(), JsValue> {
     }
     if let Some(segment) = target_element(event).and_then(|el| el.closest(".pt-year").ok().flatten()) {
         return on_year_key(state, event, &key_event.key(), &segment);
+    }
+    if let Some(chip) = target_element(event).and_then(|el| el.closest(".pt-toggle").ok().flatten()) {
+        // The page does not scroll under a reader moving between chips, even at an end.
+        if let Some(step) = move_of(&key_event.key()) {
+            event.prevent_default();
+            province_chips::step(&state.parts.toggles, &chip, step)?;
+        }
+        return Ok(());
     }
     let Some(current) = focus_of(state, event) else { return Ok(()) };
     let key = key_event.key();

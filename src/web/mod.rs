@@ -24,6 +24,7 @@ mod outbox;
 mod panels;
 mod patch;
 mod phone_order;
+mod province_chips;
 mod record_reader;
 mod speech;
 mod state;

@@ -108,6 +108,44 @@ describe('the province filter', () => {
     });
   }
 
+  test('the chips are one Tab stop: arrow keys move inside, Home and End go to the ends, Space toggles', async () => {
+    const { ctx, page, widget } = await widgetPage('');
+    try {
+      const focusedChip = () => widget.evaluate((host) => {
+        const el = host.shadowRoot.activeElement;
+        return el?.matches('.pt-toggle') ? el.textContent : `not a chip: ${el?.className}`;
+      });
+      const names = data.provinces.map((p) => p.name_vi);
+      const chips = widget.locator('.pt-toggle');
+      assert.equal(await widget.locator('.pt-toggle[tabindex="0"]').count(), 1, 'one chip holds the Tab stop');
+      await chips.first().focus();
+      await page.keyboard.press('Tab');
+      assert.equal(await widget.evaluate((host) => host.shadowRoot.activeElement?.localName), 'select',
+        'Tab leaves the chips for the indicator picker in one step');
+      await page.keyboard.press('Shift+Tab');
+      assert.equal(await focusedChip(), names[0]);
+      await page.keyboard.press('ArrowRight');
+      assert.equal(await focusedChip(), names[1], 'ArrowRight goes to the next chip');
+      await page.keyboard.press('End');
+      assert.equal(await focusedChip(), names.at(-1), 'End to the last');
+      await page.keyboard.press('ArrowRight');
+      assert.equal(await focusedChip(), names.at(-1), 'no move past the last');
+      await page.keyboard.press('ArrowLeft');
+      assert.equal(await focusedChip(), names.at(-2), 'ArrowLeft back');
+      await page.keyboard.press('Space');
+      assert.equal(await chips.nth(names.length - 2).getAttribute('aria-pressed'), 'false', 'Space toggles the chip');
+      // Tab leaves and Shift+Tab comes back to the chip the reader left, not the first.
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Shift+Tab');
+      assert.equal(await focusedChip(), names.at(-2));
+      await page.keyboard.press('Home');
+      assert.equal(await focusedChip(), names[0], 'Home to the first');
+      assert.equal(await widget.locator('.pt-toggle[tabindex="0"]').count(), 1, 'still one Tab stop');
+    } finally {
+      await ctx.close();
+    }
+  });
+
   test('on a phone the chips sit behind a "Tỉnh (5/5)" disclosure, and the chart starts near the top', async () => {
     const { ctx, page, widget } = await widgetPage('', { viewport: PHONE });
     try {

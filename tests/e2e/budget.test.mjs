@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { builtFiles, DIST } from './helpers.mjs';
 
-/** Bytes of the embed (loader + module + data) as last measured (161,730 B gzip, 134,288 B brotli), each rounded
+/** Bytes of the embed (loader + module + data) as last measured (163,487 B gzip, 136,049 B brotli), each rounded
  * up by under 1 KB. The in-place update and the page's API (Widget.update, Widget.check, api.js) cost 4,074 B gzip
- * and 3,499 B brotli of that. */
-const BUDGET = { gzip: 162_400, brotli: 135_000 };
+ * and 3,499 B brotli of that; the phone layout (the chart first, the held details panel, the folded citation, the
+ * table's cards, the chips as one Tab stop) 1,488 B gzip and 1,647 B brotli. */
+const BUDGET = { gzip: 163_900, brotli: 136_700 };
 
 const EMBED_FILES = ['province-targets.js', 'province_targets_bg.wasm', 'targets.json'];
 

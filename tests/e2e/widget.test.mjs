@@ -139,9 +139,8 @@ describe('default chart', () => {
       }
       const describe = (f) => `${f.tag}.${f.cls}:${f.name}`;
       const order = [];
-      for (const p of data.provinces) {
-        order.push(['toggle ' + p.name_vi, (f) => f.tag === 'button' && f.group && f.name === p.name_vi]);
-      }
+      // The chips are one Tab stop (the arrow keys move inside, access.test.mjs): Tab meets the first.
+      order.push(['toggle ' + data.provinces[0].name_vi, (f) => f.tag === 'button' && f.group && f.name === data.provinces[0].name_vi]);
       order.push(['indicator select', (f) => f.tag === 'select']);
       order.push(['year segments', (f) => f.tag === 'button' && /pt-year/.test(f.cls)]);
       order.push(['downloads menu button', (f) => f.tag === 'button' && /pt-downloads-toggle/.test(f.cls)]);
@@ -152,6 +151,8 @@ describe('default chart', () => {
         assert.ok(at < seen.length, `Tab reached the ${what} in order; focus went: ${seen.map(describe).join(' → ')}`);
         at++;
       }
+      const chipStops = seen.filter((f) => /pt-toggle/.test(f.cls));
+      assert.equal(chipStops.length, 1, `the province chips are one Tab stop: ${chipStops.map(describe).join(', ')}`);
       const yearStops = seen.filter((f) => /pt-year/.test(f.cls));
       assert.equal(yearStops.length, 1, `the year segments are one Tab stop: ${yearStops.map(describe).join(', ')}`);
       const markStops = seen.filter((f) => /pt-mark/.test(f.cls));
