@@ -236,6 +236,7 @@ describe('the data table on a phone (360×740)', () => {
         const width = wrap.getBoundingClientRect().width;
         return {
           scrolls: wrap.scrollWidth > wrap.clientWidth + 1,
+          caption: wrap.querySelector('caption').getBoundingClientRect().width / width,
           rows: [...wrap.querySelectorAll('tbody tr')].map((tr) => ({
             name: tr.querySelector('th').textContent,
             height: tr.getBoundingClientRect().height,
@@ -246,6 +247,7 @@ describe('the data table on a phone (360×740)', () => {
         };
       });
       assert.equal(rows.scrolls, false, 'the table does not scroll sideways');
+      assert.ok(rows.caption > 0.9, `the caption spans the table, not a word a line: ${rows.caption.toFixed(2)}`);
       assert.ok(rows.rows.length >= 5, `a row per target: ${rows.rows.length}`);
       for (const row of rows.rows) {
         assert.ok(row.narrowest > 0.9, `every cell of ${row.name} spans the card: ${row.narrowest.toFixed(2)}`);
