@@ -300,6 +300,12 @@ pub fn summary(dataset: &Dataset, view: &View, lang: Lang) -> String {
         out.push_str(&format!(" ({year})"));
     }
     out.push_str(": ");
+    // The same sentence the chart shows in place of its rows (layout.rs), so that a screen reader hears what
+    // a sighted reader reads: with every province turned off, what to do, not that no province set a target.
+    if view.rows.is_empty() {
+        out.push_str(text.no_province_selected);
+        return out;
+    }
     if view.targets().next().is_none() {
         out.push_str(text.summary_none);
         return out;

@@ -422,6 +422,21 @@ describe('what a screen reader hears', () => {
     }
   });
 
+  test('with every province turned off, a screen reader hears the sentence a sighted reader reads', async () => {
+    const { ctx, widget } = await widgetPage(`indicator="${GRDP}"`);
+    try {
+      for (const chip of await widget.locator('.pt-toggle').all()) await chip.click();
+      const shown = widget.locator('.pt-chart svg text', { hasText: 'Chọn ít nhất một tỉnh' });
+      await shown.first().waitFor();
+      const sentence = squash(await shown.first().textContent());
+      const summary = squash(await widget.locator('.pt-summary').textContent());
+      assert.ok(summary.endsWith(sentence), `the summary says "${sentence}": ${summary}`);
+      assert.ok(!summary.includes('Không tỉnh nào'), `not that no province set a target: ${summary}`);
+    } finally {
+      await ctx.close();
+    }
+  });
+
   test('the hint for sighted readers ("Chạm, di chuột…") shows but is not read aloud', async () => {
     const { ctx, page, widget } = await widgetPage(`indicator="${GRDP}"`);
     try {
