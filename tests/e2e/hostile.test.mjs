@@ -760,7 +760,10 @@ async function measure(page, cdp) {
     listeners[name] = answer.listeners.length;
     await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
   }
-  const wasmBytes = await page.evaluate(async () => (await (await window.ProvinceTargets.load()).default()).memory.buffer.byteLength);
+  // The module's memory, found by its type: the module's exports have one- or two-letter names
+  // (scripts/short-names.mjs).
+  const wasmBytes = await page.evaluate(async () => Object.values(await (await window.ProvinceTargets.load()).default())
+    .find((e) => e instanceof WebAssembly.Memory).buffer.byteLength);
   const nodes = await page.evaluate(() => [...document.querySelectorAll('province-targets')]
     .reduce((n, el) => n + el.shadowRoot.querySelectorAll('*').length, 0));
   return { heap: usedSize, listeners, wasmBytes, nodes };

@@ -313,7 +313,10 @@ async function measure(page, cdp) {
   const { result } = await cdp.send('Runtime.evaluate', { expression: 'document' });
   const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId, depth: -1, pierce: true });
   await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
-  const wasm = await page.evaluate(async () => (await (await window.ProvinceTargets.load()).default()).memory.buffer.byteLength);
+  // The module's memory, found by its type: the module's exports have one- or two-letter names
+  // (scripts/short-names.mjs).
+  const wasm = await page.evaluate(async () => Object.values(await (await window.ProvinceTargets.load()).default())
+    .find((e) => e instanceof WebAssembly.Memory).buffer.byteLength);
   const observed = await page.evaluate(() => window.__ptObserved());
   return { heap: usedSize, wasm, nodes, jsEventListeners, documentListeners: listeners.length, observed };
 }
