@@ -432,7 +432,7 @@ describe('injection: tests/fixtures/hostile.json via data-src', () => {
   // The CSV is written when the link is followed, so the test follows it, as a reader would.
   test('the CSV link neutralises formula cells', async () => {
     await openDownloads(host);
-    const link = host.getByRole('link', { name: 'Tải dữ liệu (CSV)' });
+    const link = host.getByRole('link', { name: 'Tải toàn bộ dữ liệu (CSV)' });
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     assert.equal(download.suggestedFilename(), 'province-targets.csv');
     // The menu closed on the click: the link is hidden from the role query, not gone.
