@@ -10,6 +10,7 @@ use super::controls::{self, Parts};
 use super::framing::Framing;
 use super::html::Ui;
 use super::marked::Marked;
+use super::motion::Motion;
 use super::year_control::{self, YearControl};
 use super::{measure, patch, speech, theme, trap};
 use crate::chart::framing::{EditorWords, Standing};
@@ -141,6 +142,8 @@ impl State {
     /// `render`, drawing only the rows whose top is above `limit` (in chart coordinates); the chart keeps its
     /// full height, so the rows drawn later change nothing else.
     fn render_rows_above(&mut self, limit: f64) -> Result<(), JsValue> {
+        // The rows a first drawing left for later arrive without motion: they complete it, no view changed.
+        let moving = !self.rows_deferred;
         let mut scene =
             layout::layout_with(&self.dataset, &self.config, self.width, &self.words, Standing::InPage);
         // Every target and national line in view is in the grid, including those in rows left for later.
@@ -169,7 +172,7 @@ impl State {
             let (name, value) = active.attribute();
             tree.set_attribute_where((name, &value), ("tabindex", "0"));
         }
-        self.draw(tree)?;
+        self.draw(tree, moving)?;
         self.year_control.sync(&self.parts, &self.dataset, &self.config)?;
         self.sync_national_toggle()?;
         if self.drawn_summary != scene.description {
@@ -186,11 +189,16 @@ impl State {
     /// Makes the chart's DOM match `tree` (see `tree::diff`): kept elements get their changed attributes and
     /// texts, elements that went are removed, new ones are created in place. The patch crosses into
     /// JavaScript once (`patch.js`), as a stream of numbers and one string holding every string it needs.
-    fn draw(&mut self, tree: Tree) -> Result<(), JsValue> {
+    /// With `moving`, the change is animated (see `motion.js`).
+    fn draw(&mut self, tree: Tree, moving: bool) -> Result<(), JsValue> {
         let patch = tree::diff(&self.drawn, &tree);
+        let chart = &self.parts.chart;
+        let motion = Motion::measure(chart, &self.drawn_nodes, moving);
+        let leaving = motion.leaving();
         self.drawn_nodes =
-            patch::apply(&self.parts.chart, &self.drawn_nodes, &patch, &tree, svg::SVG_NAMESPACE)?;
+            patch::apply_leaving(chart, &self.drawn_nodes, &patch, &tree, svg::SVG_NAMESPACE, &leaving)?;
         self.drawn = tree;
+        motion.play(&self.drawn_nodes);
         Ok(())
     }
 
@@ -331,6 +339,9 @@ impl State {
             if let Err(warning) = attributes::resolve_theme(options.theme.as_deref()).1 {
                 warnings.push(warning);
             }
+        }
+        if changed.contains(&"layout") {
+            warnings.extend(options.layout_warning.clone());
         }
         warnings
     }

@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { builtFiles, DIST } from './helpers.mjs';
 
-/** Bytes of the embed (loader + module + data) as last measured (161,730 B gzip, 134,288 B brotli), each rounded
+/** Bytes of the embed (loader + module + data) as last measured (163,910 B gzip, 136,006 B brotli), each rounded
  * up by under 1 KB. The in-place update and the page's API (Widget.update, Widget.check, api.js) cost 4,074 B gzip
- * and 3,499 B brotli of that. */
-const BUDGET = { gzip: 162_400, brotli: 135_000 };
+ * and 3,499 B brotli of that; the chart's motion between views and the story layout (motion.js, its CSS, the
+ * `layout` option) 2,180 B gzip and 1,718 B brotli. */
+const BUDGET = { gzip: 164_580, brotli: 136_718 };
 
 const EMBED_FILES = ['province-targets.js', 'province_targets_bg.wasm', 'targets.json'];
 
