@@ -18,8 +18,16 @@ const LEAVING_CLASS = 'pt-leaving';
 
 const reducedMotion = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
 
-/** Where an element is on screen: the centre of its first shape (a mark's hit area, a row's name), in page pixels. */
+/**
+ * Where an element is on screen, in page pixels: for a row, the corner of its province's name (its first shape may
+ * be the highlight's bar, there in one view and not the next); for a mark or a national line, the centre of its
+ * first shape, the hit area round the marker.
+ */
 function anchorOf(el) {
+  if (el.hasAttribute('data-row')) {
+    const r = (el.querySelector(':scope > text') || el).getBoundingClientRect();
+    return [r.left, r.top];
+  }
   const r = (el.firstElementChild || el).getBoundingClientRect();
   return [r.left + r.width / 2, r.top + r.height / 2];
 }
@@ -68,20 +76,25 @@ export function play(snapshot, nodes) {
   // Page pixels to the chart's own units (the SVG may be drawn smaller or larger than its viewBox).
   const zoom = svg.getScreenCTM()?.a;
   const scale = zoom ? 1 / zoom : 1;
+  // Every new place is read before any animation starts: a row's animation would move the marks inside it.
   const moved = new Map(); // element -> its move on screen, for the keyed elements inside it
+  for (const el of nodes) {
+    const from = old.has(el) && at.get(el);
+    if (from) {
+      const to = anchorOf(el);
+      moved.set(el, [from[0] - to[0], from[1] - to[1]]);
+    }
+  }
   for (const el of nodes) {
     if (!old.has(el)) {
       if (old.has(el.parentNode)) el.animate({ opacity: [0, 1] }, timing);
       continue;
     }
-    const from = at.get(el);
-    if (!from) {
+    const move = moved.get(el);
+    if (!move) {
       if (opacity.has(el)) el.animate({ opacity: [opacity.get(el), 1] }, timing);
       continue;
     }
-    const to = anchorOf(el);
-    const move = [from[0] - to[0], from[1] - to[1]];
-    moved.set(el, move);
     // Inside a row that moves, a mark moves only by what its row does not.
     const outer = moved.get(el.parentNode.closest?.(KEYED));
     const dx = (move[0] - (outer ? outer[0] : 0)) * scale;
