@@ -153,8 +153,17 @@ describe('a move between two views', () => {
     }
   });
 
-  test('mid-move and after: screenshots to look at', async () => {
+  test('mid-move, a mark moves with its row; screenshots mid-move and after', async () => {
     const { ctx, page } = await pageWith(`indicator="${INDICATOR}" year="all"`);
+    // Each mark's height above its row's name: the same mid-move as after, for a mark whose place in its row stays.
+    const offsets = () => page.evaluate(() => {
+      const svg = document.getElementById('moving').shadowRoot.querySelector('.pt-chart svg');
+      return Object.fromEntries([...svg.querySelectorAll('[data-row] > [data-target]')].map((mark) => {
+        const name = mark.parentNode.querySelector(':scope > text').getBoundingClientRect();
+        const at = mark.firstElementChild.getBoundingClientRect();
+        return [mark.getAttribute('data-target'), Math.round(at.top - name.top)];
+      }));
+    });
     try {
       await waitForChart(page);
       await settled(page);
@@ -169,11 +178,15 @@ describe('a move between two views', () => {
         }
       });
       await screenshot(page, 'motion-mid.png', { clip: { x: 0, y: 0, width: 760, height: 560 } });
+      const mid = await offsets();
       await page.evaluate(() => {
         for (const animation of document.getElementById('moving').shadowRoot.getAnimations()) animation.finish();
       });
       await settled(page);
       await screenshot(page, 'motion-after.png', { clip: { x: 0, y: 0, width: 760, height: 560 } });
+      const end = await offsets();
+      assert.ok(Object.keys(end).length > 0);
+      assert.deepEqual(mid, end, 'each mark keeps its place in its row while the row slides');
     } finally {
       await ctx.close();
     }
