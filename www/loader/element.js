@@ -168,18 +168,18 @@ export class ProvinceTargetsElement extends Base {
   }
 
   // Settles the promises waiting for the batch just drawn once the chart's motion to it has ended (or was cut
-  // short by the next change), with the view it ends at.
+  // short by the next change), with the view it ends at. The motion is looked up in a later task: reading the
+  // animations brings the style up to date, which in the drawing's own task would lengthen it.
   _settleDrawnAfterMotion() {
-    const moving = this._root.getAnimations?.() ?? [];
-    if (!moving.length || !this._waiting.length) {
-      this._settleDrawn();
-      return;
-    }
+    if (!this._waiting.length) return;
     const waiting = this._waiting;
     this._waiting = [];
     const view = this._currentView();
-    Promise.all(moving.map((animation) => animation.finished.catch(() => {})))
-      .then(() => waiting.forEach(([resolve]) => resolve(view)));
+    setTimeout(() => {
+      const moving = this._root?.getAnimations?.() ?? [];
+      Promise.all(moving.map((animation) => animation.finished.catch(() => {})))
+        .then(() => waiting.forEach(([resolve]) => resolve(view)));
+    });
   }
 
   // Settles the promises waiting for a draw: with the view, or with `error` when the widget showed one instead.
