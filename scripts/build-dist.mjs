@@ -25,6 +25,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { runInNewContext } from 'node:vm';
+import { renameGlue, shortenBoundaryNames } from './short-names.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -190,13 +191,18 @@ function boundaryNames(code) {
   return [...names].sort();
 }
 
-/** Resolves the loader's import of the glue to --pkg, and imports CSS as minified text. */
-function plugins(esbuild) {
+/**
+ * Resolves the loader's import of the glue to --pkg (to `glueText`, the glue already bundled with its snippets
+ * and renamed to the module's short names, when given), and imports CSS as minified text.
+ */
+function plugins(esbuild, glueText) {
   const glue = {
     name: 'glue-from-pkg',
     setup(build) {
       build.onResolve({ filter: /province_targets\.js$/ }, (a) =>
-        a.path === GLUE_IMPORT ? { path: join(pkg, 'province_targets.js') } : undefined);
+        a.path === GLUE_IMPORT ? { path: join(pkg, 'province_targets.js'), namespace: glueText ? 'glue' : 'file' }
+          : undefined);
+      build.onLoad({ filter: /.*/, namespace: 'glue' }, () => ({ contents: glueText, loader: 'js', resolveDir: pkg }));
     }
   };
   const cssText = {
@@ -303,7 +309,16 @@ async function main() {
     fail(`data/targets.json is not valid JSON: ${error.message}`);
   }
   const dataBytes = Buffer.from(JSON.stringify(data));
-  const wasmBytes = await readFile(join(pkg, 'province_targets_bg.wasm'));
+  // The module with short import and export names, and esbuild's options that give the glue the same ones.
+  let shortNames;
+  try {
+    const features = (await readFile(join(pkg, 'wasm-features.txt'), 'utf8')).split(/\s+/).filter(Boolean);
+    shortNames = await shortenBoundaryNames(join(pkg, 'province_targets_bg.wasm'),
+      join(root, 'tools', 'node_modules', '.bin', 'wasm-opt'), features);
+  } catch (error) {
+    fail(`renaming the module's imports and exports failed: ${error.message}`);
+  }
+  const wasmBytes = shortNames.bytes;
 
   // The module and the data, before the loader, under names made of their content: their hashes and names go
   // into the loader (Subresource Integrity, content-hashed names). The dataset keeps its
@@ -319,6 +334,13 @@ async function main() {
 
   // The loader, the glue and the sheet, in one script.
   const esbuild = loadEsbuild();
+  let renamedGlue;
+  try {
+    renamedGlue = await renameGlue(esbuild, join(pkg, 'province_targets.js'), shortNames.renamed,
+      { target: BROWSERS, charset: 'utf8', legalComments: 'none', logLevel: 'silent' });
+  } catch (error) {
+    fail(`esbuild failed renaming the glue:\n  ${describe(error.errors ?? [{ text: String(error) }])}`);
+  }
   const loaderPath = join(www, 'province-targets.js');
   const loader = await readFile(loaderPath, 'utf8');
   const contract = await readContract(await loaderSources(loaderPath));
@@ -335,7 +357,7 @@ async function main() {
         [INTEGRITY_NAME]: JSON.stringify(integrity),
         [HASHED_NAMES_NAME]: JSON.stringify(hashedNames)
       },
-      plugins: plugins(esbuild),
+      plugins: plugins(esbuild, renamedGlue),
       // The glue's default .wasm URL uses import.meta.url, which a classic script lacks; the loader always
       // passes the .wasm itself, so that path never runs.
       logOverride: { 'empty-import-meta': 'silent' }
@@ -355,8 +377,13 @@ async function main() {
   }
   if (/snippets\/|import\s*\(/.test(built)) fail('the bundle still imports something at run time');
   const glue = await readFile(join(pkg, 'province_targets.js'), 'utf8');
-  const lost = boundaryNames(glue).filter((k) => !boundaryNames(built).includes(k));
+  // Every boundary name of the glue is either renamed as the module's was, or kept (the glue's own helpers).
+  const builtNames = boundaryNames(built);
+  const renamed = new Set(Object.keys(shortNames.renamed));
+  const lost = boundaryNames(glue).filter((k) => !renamed.has(k) && !builtNames.includes(k));
   if (lost.length) fail(`bundling the glue lost the names ${lost.join(', ')}`);
+  const unrenamed = builtNames.filter((k) => renamed.has(k));
+  if (unrenamed.length) fail(`the bundle still names ${unrenamed.join(', ')}, which the module no longer has`);
   await writeFile(join(out, 'province-targets.js'), built);
   Object.assign(files, await writeSheetModule(esbuild));
   files['province-targets.js'] = { path: hashedName('province-targets.js', built), integrity: sri(Buffer.from(built)) };

@@ -89,6 +89,9 @@ done
   -o "$STAGE/province_targets_bg.wasm"
 echo "   $(stat -c %s "$PKG/province_targets_bg.wasm") -> $(stat -c %s "$STAGE/province_targets_bg.wasm") bytes" \
   "(features: $(echo $features | sed 's/--enable-//g'))"
+# The stripped module no longer says which features it uses; build-dist.mjs, which renames its imports and exports
+# with wasm-opt (scripts/short-names.mjs), reads them here.
+echo $features >"$STAGE/wasm-features.txt"
 
 echo "== build: load check (instantiate the optimised module under node)"
 node scripts/check-wasm.mjs "$STAGE"

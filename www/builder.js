@@ -356,18 +356,53 @@
     });
   }
 
+  /**
+   * The indicators in the order of the widget's own picker (src/chart/indicator_menu.rs), so that an editor meets
+   * them as a reader will: for each pillar, the indicators several provinces set (most provinces first, the pillar
+   * whose indicator most provinces set first), then for each pillar those one province (or none) set, under
+   * "pillar · 1 tỉnh". builder.test.mjs holds the two orders equal.
+   */
+  function indicatorGroups() {
+    var counts = {};
+    list(data.indicators).forEach(function (i) {
+      counts[i.id] = nProvinces(i.id);
+    });
+    // Array.prototype.sort is stable in every browser the builder supports: ties keep the dataset's order.
+    var groups = [];
+    [true, false].forEach(function (shared) {
+      var part = [];
+      list(data.pillars).forEach(function (pillar) {
+        var indicators = list(data.indicators).filter(function (i) {
+          return i.pillar === pillar.id && (counts[i.id] >= 2) === shared;
+        }).sort(function (a, b) {
+          return counts[b.id] - counts[a.id];
+        });
+        if (!indicators.length) return;
+        var name = label(pillar, 'name');
+        part.push({
+          label: shared ? name : name + ' · ' + t('provincesSetting')(1),
+          indicators: indicators,
+          counts: counts
+        });
+      });
+      part.sort(function (a, b) {
+        return counts[b.indicators[0].id] - counts[a.indicators[0].id];
+      });
+      groups = groups.concat(part);
+    });
+    return groups;
+  }
+
   function buildControls() {
     var indicator = $('indicator');
     indicator.textContent = '';
-    list(data.pillars).forEach(function (pillar) {
-      var group = element('optgroup', { label: label(pillar, 'name') });
-      list(data.indicators).filter(function (i) {
-        return i.pillar === pillar.id;
-      }).forEach(function (i) {
+    indicatorGroups().forEach(function (part) {
+      var group = element('optgroup', { label: part.label });
+      part.indicators.forEach(function (i) {
         group.appendChild(element('option', { value: i.id },
-          label(i, 'label') + ' (' + t('provincesSetting')(nProvinces(i.id)) + ')'));
+          label(i, 'label') + ' (' + t('provincesSetting')(part.counts[i.id]) + ')'));
       });
-      if (group.children.length) indicator.appendChild(group);
+      indicator.appendChild(group);
     });
     indicator.disabled = false;
     checkboxes($('province-list'), 'province', state.provinces);

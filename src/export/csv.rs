@@ -187,7 +187,7 @@ fn iso_date(date: PartialDate) -> String {
 }
 
 /// Appends one row: its cells separated by commas, then CRLF.
-fn push_row(out: &mut String, cells: &[Cell]) {
+pub(super) fn push_row(out: &mut String, cells: &[Cell]) {
     for (i, cell) in cells.iter().enumerate() {
         if i > 0 {
             out.push(',');
@@ -202,7 +202,7 @@ fn push_row(out: &mut String, cells: &[Cell]) {
 
 /// A cell's content: text from the data, which may need defusing and quoting, or a number written by
 /// `number::plain` (digits, `-` and `.` only), which must reach the spreadsheet unchanged.
-enum Cell {
+pub(super) enum Cell {
     Text(String),
     Number(String),
 }

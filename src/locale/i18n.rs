@@ -150,10 +150,13 @@ pub struct Text {
     pub n_provinces: (&'static str, &'static str),
     pub show_table: &'static str,
     pub hide_table: &'static str,
+    /// The chart's own rows and columns as CSV (`export::view_csv`).
+    pub download_view_csv: &'static str,
+    /// The whole dataset as CSV (`export::csv`).
     pub download_csv: &'static str,
     pub download_svg: &'static str,
     pub download_png: &'static str,
-    /// The button that opens the menu of the three downloads above.
+    /// The button that opens the menu of the four downloads above.
     pub download_menu: &'static str,
     pub table_caption: &'static str,
     pub column_province: &'static str,
@@ -232,7 +235,8 @@ pub static VI: Text = Text {
     n_provinces: ("tỉnh", "tỉnh"),
     show_table: "Xem bảng số liệu",
     hide_table: "Ẩn bảng số liệu",
-    download_csv: "Tải dữ liệu (CSV)",
+    download_view_csv: "Tải số liệu biểu đồ (CSV)",
+    download_csv: "Tải toàn bộ dữ liệu (CSV)",
     download_svg: "Tải ảnh (SVG)",
     download_png: "Tải ảnh (PNG)",
     download_menu: "Tải xuống",
@@ -302,7 +306,8 @@ pub static EN: Text = Text {
     n_provinces: ("province", "provinces"),
     show_table: "Show data table",
     hide_table: "Hide data table",
-    download_csv: "Get the data (CSV)",
+    download_view_csv: "Get this chart's data (CSV)",
+    download_csv: "Get the whole dataset (CSV)",
     download_svg: "Download image (SVG)",
     download_png: "Download image (PNG)",
     download_menu: "Download",

@@ -175,8 +175,18 @@ pub(super) fn build(
     ui.open("li", "", &[]);
     ui.leaf("button", "pt-download pt-svg-download", &[("type", "button")], text.download_svg);
     ui.close();
+    // Each CSV is written when its link is followed (see `download::csv_href`), not for every reader who never
+    // asks: first the chart's own rows, which a reader asking for "the data" of what they see expects, then the
+    // whole dataset, every field of every record.
     ui.open("li", "", &[]);
-    // The CSV is written when the link is followed (see `download::csv_href`), not for every reader who never asks.
+    ui.leaf(
+        "a",
+        "pt-download pt-view-csv-download",
+        &[("href", CSV_HREF_PREFIX), ("download", "province-targets-view.csv")],
+        text.download_view_csv,
+    );
+    ui.close(); // li
+    ui.open("li", "", &[]);
     ui.leaf(
         "a",
         "pt-download pt-csv-download",

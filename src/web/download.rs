@@ -1,5 +1,5 @@
-//! What a reader can take away: the chart as an SVG or PNG file, and the dataset as CSV, each written from
-//! the current view when asked for, never ahead of time for readers who never ask.
+//! What a reader can take away: the chart as an SVG or PNG file, and its data or the whole dataset as CSV, each
+//! written from the current view when asked for, never ahead of time for readers who never ask.
 //!
 //! Each file is offered as a `Blob` behind an object URL (`blob:`), never a `data:` URL, which browsers cap
 //! (about 2 MB in Chromium: a larger dataset's CSV would not arrive). The URL is revoked a while after the
@@ -12,7 +12,8 @@ use super::state::State;
 use crate::chart::framing::Standing;
 use crate::chart::layout;
 use crate::chart::scene::Scene;
-use crate::export::csv;
+use crate::chart::view::View;
+use crate::export::{csv, table, view_csv};
 use crate::render::svg;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, HtmlElement, Url};
@@ -48,16 +49,37 @@ pub(super) fn csv_text(state: &State) -> String {
     csv::write_csv(&state.dataset, state.config.lang)
 }
 
+/// The chart the reader sees as CSV: its data table's rows and columns, in the reader's language.
+pub(super) fn view_csv_text(state: &State) -> String {
+    let view = View::new(&state.dataset, &state.config);
+    view_csv::write_view_csv(&table::table(&state.dataset, &view, state.config.lang))
+}
+
+/// The view CSV's file name: the indicator and the year it shows.
+pub(super) fn view_csv_name(state: &State) -> String {
+    let indicator = &state.dataset.indicators[state.config.indicator].id;
+    match state.config.year {
+        Some(year) => format!("province-targets-{indicator}-{year}.csv"),
+        None => format!("province-targets-{indicator}.csv"),
+    }
+}
+
+/// The view CSV link's `href`, as `csv_href` is the whole dataset's.
+pub(super) fn view_csv_href(state: &State) -> String {
+    csv_url(&view_csv_text(state))
+}
+
 /// The CSV link's `href`: a `blob:` URL of the CSV. The click listener sets it before the browser follows the
 /// link: the default action reads the `href` after the listeners have run.
 pub(super) fn csv_href(state: &State) -> String {
-    let text = csv_text(state);
-    object_url(&js_sys::Array::of1(&JsValue::from_str(&text)), "text/csv;charset=utf-8").unwrap_or_else(
-        |_| {
-            // A browser without Blob URLs: the data in the link, as far as its cap allows.
-            format!("{CSV_HREF_PREFIX}{}", String::from(js_sys::encode_uri_component(&text)))
-        },
-    )
+    csv_url(&csv_text(state))
+}
+
+fn csv_url(text: &str) -> String {
+    object_url(&js_sys::Array::of1(&JsValue::from_str(text)), "text/csv;charset=utf-8").unwrap_or_else(|_| {
+        // A browser without Blob URLs: the data in the link, as far as its cap allows.
+        format!("{CSV_HREF_PREFIX}{}", String::from(js_sys::encode_uri_component(text)))
+    })
 }
 
 /// Offers the current chart as a file: SVG text, or PNG drawn on a canvas at twice the size.

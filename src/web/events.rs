@@ -144,8 +144,12 @@ fn on_click(state: &mut State, event: &Event) -> Result<(), JsValue> {
     if el.closest(".pt-png-download")?.is_some() {
         return download::download(state, ImageFormat::Png);
     }
-    if let Some(link) = el.closest(".pt-csv-download")? {
+    if let Some(link) = el.closest(".pt-view-csv-download")? {
         // Set before the browser follows the link: the default action reads the href after this listener.
+        link.set_attribute("download", &download::view_csv_name(state))?;
+        return link.set_attribute("href", &download::view_csv_href(state));
+    }
+    if let Some(link) = el.closest(".pt-csv-download")? {
         return link.set_attribute("href", &download::csv_href(state));
     }
     if let Some(focus) = focus_of(state, event) {

@@ -303,13 +303,14 @@ impl State {
         let (config, fallbacks) = self.config.with_changes(&self.dataset, &options.requested, &changed);
         let mut warnings: Vec<String> = fallbacks.iter().map(|f| f.message_kept()).collect();
         if changed.contains(&"theme") {
-            match attributes::resolve_theme(options.theme.as_deref()).1 {
-                Ok(theme) => {
-                    self.theme = theme;
-                    self.restyle()?;
-                }
-                Err(warning) => warnings.push(warning),
+            // Unlike the view's choices, an unknown theme falls back to the default, as on mount: the widget's
+            // background follows the attribute in CSS, where an unknown value is light, and the chart must agree.
+            let (theme, checked) = attributes::resolve_theme(options.theme.as_deref());
+            if let Err(warning) = checked {
+                warnings.push(warning);
             }
+            self.theme = theme;
+            self.restyle()?;
         }
         if changed.iter().any(|name| matches!(*name, "title" | "subtitle" | "note")) {
             self.words = options.words.clone();

@@ -132,6 +132,24 @@ describe('embed builder: the code', () => {
     }
   });
 
+  test('the indicators come in the order and groups of the widget\'s own picker, shared ones first', async () => {
+    const { ctx, page } = await openBuilder();
+    try {
+      const preview = await builderWith(page, { indicator: 'digital-economy-share-grdp', year: 'all' });
+      const groupsOf = (select) => select.evaluate((el) => [...el.querySelectorAll('optgroup')]
+        .map((g) => ({ label: g.label, ids: [...g.querySelectorAll('option')].map((o) => o.value) })));
+      const builder = await groupsOf(page.locator('#indicator'));
+      const widget = await groupsOf(preview.locator('select:has(optgroup)'));
+      assert.deepEqual(builder, widget);
+      assert.ok(builder.length > 2 && !/·/.test(builder[0].label) && /· 1 tỉnh$/.test(builder.at(-1).label),
+        JSON.stringify(builder.map((g) => g.label)));
+      const options = await page.locator('#indicator option').allTextContents();
+      assert.match(options[0], /\(5 tỉnh\)$/, 'the most shared indicator first, its count said');
+    } finally {
+      await ctx.close();
+    }
+  });
+
   test('runs under the strict Content-Security-Policy without violations', async () => {
     const strict = await serve({ csp: true });
     const { ctx, page, log } = await openBuilder({ url: strict.url });

@@ -4,6 +4,7 @@
 // `node --test tests/e2e/desk.test.mjs`.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { openHtml, screenshot, squash, start, stop, waitForChart } from './helpers.mjs';
 
 let server;
@@ -171,8 +172,9 @@ describe('downloads in one menu', () => {
       await page.keyboard.press('Enter');
       assert.equal(await button.getAttribute('aria-expanded'), 'true', 'Enter opens it');
       const items = list.getByRole('listitem');
-      assert.equal(await items.count(), 3);
-      assert.deepEqual((await items.allInnerTexts()).map(squash), ['Tải ảnh (PNG)', 'Tải ảnh (SVG)', 'Tải dữ liệu (CSV)']);
+      assert.equal(await items.count(), 4);
+      assert.deepEqual((await items.allInnerTexts()).map(squash),
+        ['Tải ảnh (PNG)', 'Tải ảnh (SVG)', 'Tải số liệu biểu đồ (CSV)', 'Tải toàn bộ dữ liệu (CSV)']);
       const host = await widget.boundingBox();
       for (const item of await items.all()) {
         const box = await item.locator('button, a').boundingBox();
@@ -196,9 +198,23 @@ describe('downloads in one menu', () => {
       await page.keyboard.press(' ');
       assert.equal(await list.isVisible(), true, 'Space opens it');
       const [download] = await Promise.all([page.waitForEvent('download'),
-        widget.getByRole('link', { name: 'Tải dữ liệu (CSV)' }).click()]);
+        widget.getByRole('link', { name: 'Tải toàn bộ dữ liệu (CSV)' }).click()]);
       assert.match(download.suggestedFilename(), /\.csv$/, 'the CSV item downloads');
       assert.equal(await list.isVisible(), false, 'choosing a download closes it');
+
+      // The chart's own data: the rows of the table the reader can open, in the same words.
+      await widget.locator('.pt-year[data-year="2025"]').click();
+      await widget.locator('.pt-year[data-year="2025"][aria-checked="true"]').waitFor();
+      await button.click();
+      const [viewDownload] = await Promise.all([page.waitForEvent('download'),
+        widget.getByRole('link', { name: 'Tải số liệu biểu đồ (CSV)' }).click()]);
+      assert.equal(viewDownload.suggestedFilename(), 'province-targets-digital-economy-share-grdp-2025.csv');
+      const lines = (await readFile(await viewDownload.path(), 'utf8')).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+      assert.equal(lines[0], 'Tỉnh,Năm,Mục tiêu,Tình trạng,Văn bản');
+      assert.ok(lines.includes('Bắc Giang,2025,khoảng 25%,đã ban hành,Nghị quyết số 111-NQ/TU'), lines.join('\n'));
+      await widget.locator('.pt-table-toggle').click();
+      const tableRows = await widget.locator('.pt-table tbody tr').count();
+      assert.equal(lines.length - 1, tableRows, 'one line per row of the table');
     } finally {
       await ctx.close();
     }

@@ -1,6 +1,7 @@
 // The widget fits what it shows: once the reader has acted in it, no view they reach by the controls leaves a
 // blank box below its last line (the height reserved while loading keeps the article still until then), and
-// the reader's own input is what lets the height go, so the article does not count a layout shift.
+// the reader's own input, or the widget being wholly below the screen, is what lets the height go, so the article
+// does not count a layout shift.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openHtml, start, stop, waitForChart } from './helpers.mjs';
@@ -78,6 +79,34 @@ describe('every province turned off', () => {
         assert.ok(await blankBelow(widget) <= MOST_BLANK, `${await blankBelow(widget)} px blank`);
       }
       assert.equal(await widget.getAttribute('data-fitted'), '');
+    } finally {
+      await ctx.close();
+    }
+  });
+});
+
+describe('a chart that loads below the screen', () => {
+  test('fits its view before the reader reaches it, and nothing on screen moved', async () => {
+    // One screen of text, then a one-province view, far shorter than the height reserved for the default view:
+    // near enough to load at once (lazy.js), wholly below the viewport when it mounts.
+    const page1 = '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bài</title></head><body>' +
+      '<p style="height:900px;margin:0">Đoạn mở đầu.</p>' +
+      '<script src="province-targets.js" data-indicator="e-identification"></script>' +
+      '<p id="after">Đoạn sau biểu đồ.</p></body></html>';
+    const { ctx, page } = await openHtml(env.browser, env.server, page1, { viewport: { width: 360, height: 740 } });
+    try {
+      await page.evaluate(() => {
+        window.__ptShift = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) window.__ptShift += entry.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      const widget = page.locator('province-targets[data-fitted]');
+      await widget.waitFor({ state: 'attached' });
+      assert.equal(await widget.getAttribute('data-state'), 'ready');
+      await widget.scrollIntoViewIfNeeded();
+      assert.ok(await blankBelow(widget) <= MOST_BLANK, `${await blankBelow(widget)} px blank below the widget`);
+      assert.equal(await page.evaluate(() => window.__ptShift), 0, 'layout shift');
     } finally {
       await ctx.close();
     }

@@ -1,6 +1,7 @@
 // End-to-end test of the scrollytelling demo (dist/story.html): scrolling through every step, and tabbing to it,
 // sets the step's view on the one sticky chart, never shows a loading state after the first mount, and never
-// moves the article's text. Screenshots of each step at 360 and 1280 px go to test-output/.
+// moves the article's text. Screenshots of each step at 360 and 1280 px go to test-output/. Each test has a generous
+// timeout: a step whose view never comes fails the run rather than hanging it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -31,7 +32,7 @@ async function viewOfStep(page, index) {
 
 for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
   describe(`the story at ${viewport.width} px`, () => {
-    test('every step sets its view, with no loading state and no move of the text', async () => {
+    test('every step sets its view, with no loading state and no move of the text', { timeout: 120_000 }, async () => {
       const { ctx, page, log } = await openPage(env.browser, `${env.server.url}story.html`, { viewport });
       try {
         await waitForChart(page);
@@ -65,7 +66,7 @@ for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 
 }
 
 describe('the story by keyboard', () => {
-  test('Tab reaches every step and the chart follows focus', async () => {
+  test('Tab reaches every step and the chart follows focus', { timeout: 120_000 }, async () => {
     const { ctx, page } = await openPage(env.browser, `${env.server.url}story.html`, {
       viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce'
     });
@@ -86,7 +87,7 @@ describe('the story by keyboard', () => {
 });
 
 describe("the README's recipe", () => {
-  test('pasted into a fresh page, it gives the same steps', async () => {
+  test('pasted into a fresh page, it gives the same steps', { timeout: 120_000 }, async () => {
     const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
     const section = readme.split('### A scrolling story (recipe)')[1].split('\n## ')[0].split('\n### ')[0];
     const block = (lang) => section.match(new RegExp('```' + lang + '\\n([\\s\\S]*?)```'))[1];

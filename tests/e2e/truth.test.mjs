@@ -57,7 +57,7 @@ const ENGLISH = {
   table: 'Show data table',
   svg: 'Download image (SVG)',
   png: 'Download image (PNG)',
-  csv: 'Get the data (CSV)',
+  csv: 'Get the whole dataset (CSV)',
   source: 'Source: ',
   summary: /\b(about|at least)\b/,
   loaderFailed: 'Could not load the data from'
@@ -68,7 +68,7 @@ const VIETNAMESE = {
   table: 'Xem bảng số liệu',
   svg: 'Tải ảnh (SVG)',
   png: 'Tải ảnh (PNG)',
-  csv: 'Tải dữ liệu (CSV)',
+  csv: 'Tải toàn bộ dữ liệu (CSV)',
   source: 'Nguồn: ',
   summary: /khoảng|tối thiểu/,
   loaderFailed: 'Không tải được dữ liệu từ'
@@ -191,7 +191,7 @@ describe('downloads', () => {
       for (const href of clicked) assert.match(href, /^blob:/, 'the image links are blob: URLs');
 
       await openDownloads(widget);
-      const link = widget.getByRole('link', { name: 'Get the data (CSV)' });
+      const link = widget.getByRole('link', { name: 'Get the whole dataset (CSV)' });
       const csv = await downloadOf(page, () => link.click());
       assert.match(csv.name, /\.csv$/);
       assert.equal(csv.bytes.toString('utf8'), expected.csv, 'the CSV file is the dataset as csv() writes it');
@@ -219,7 +219,7 @@ describe('downloads', () => {
       const expected = await widget.evaluate((el) => el._widget.csv());
       assert.ok(Buffer.byteLength(expected) > 2.5e6, `the CSV is ${Buffer.byteLength(expected)} bytes`);
       await openDownloads(widget);
-      const csv = await downloadOf(page, () => widget.getByRole('link', { name: 'Tải dữ liệu (CSV)' }).click());
+      const csv = await downloadOf(page, () => widget.getByRole('link', { name: 'Tải toàn bộ dữ liệu (CSV)' }).click());
       assert.equal(csv.bytes.length, Buffer.byteLength(expected), 'every byte arrived');
       assert.equal(csv.bytes.toString('utf8'), expected);
     } finally {

@@ -239,7 +239,7 @@ describe('default chart', () => {
     const { ctx, page, widget } = await freshPage();
     try {
       await widget.getByRole('button', { name: 'Tải xuống' }).click();
-      const link = widget.getByRole('link', { name: 'Tải dữ liệu (CSV)' });
+      const link = widget.getByRole('link', { name: 'Tải toàn bộ dữ liệu (CSV)' });
       assert.equal(await link.getAttribute('download') !== null, true, 'the link has a download attribute');
       const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
       const raw = await readFile(await download.path(), 'utf8');

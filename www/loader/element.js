@@ -3,6 +3,7 @@
 import { ATTRIBUTES, OPTION_NAMES } from './contract.js';
 import { checkElement, fixAttribute } from './checks.js';
 import { dataFor, forgetText, loadText } from './data.js';
+import { fitWhenUnseen } from './fit.js';
 import { nearNow, pageLoaded, whenNear } from './lazy.js';
 import { kindError, langOf, messageOf, text, warnEmbed } from './messages.js';
 import { isTrapped, liveElements, loadModule } from './module.js';
@@ -53,11 +54,6 @@ function make(tag, className, content) {
   return node;
 }
 
-// What counts as the reader acting in the widget: a click or tap, a key, a choice in a select. Each is the end
-// of the input, never its start (pointerdown): the height let go between a press and its release could scroll
-// the page under the reader's finger (at the page's end the scroll position is clamped) and lose the tap.
-const FIRST_INPUT = ['click', 'keyup', 'change'];
-
 // The attributes whose change draws the widget from scratch: a new dataset, or the language and controls, which
 // every label and button of the widget is built in. Every other one updates the widget on screen.
 const REMOUNTING = new Set(['src', 'lang', 'controls']);
@@ -74,6 +70,7 @@ export class ProvinceTargetsElement extends Base {
     this._widget = null;
     this._generation = 0;
     this._cancelLazy = null;
+    this._cancelFit = null;
     this._root = null;
     // Attributes changed since the widget last drew: applied together, once, at the end of the task.
     this._changed = new Set();
@@ -253,6 +250,10 @@ export class ProvinceTargetsElement extends Base {
       this._cancelLazy = null;
     }
     mountedWidgets.delete(this);
+    if (this._cancelFit) {
+      this._cancelFit();
+      this._cancelFit = null;
+    }
     if (this._widget) {
       try {
         if (!isTrapped()) this._widget.free();
@@ -299,7 +300,7 @@ export class ProvinceTargetsElement extends Base {
       this._widget = mod.mount(container, this._options(), data);
       mountedWidgets.add(this);
       this.setAttribute('data-state', 'ready');
-      this._fitOnFirstInput(container);
+      this._cancelFit = fitWhenUnseen(this, container);
       this._settleDrawn();
     } catch (error) {
       if (isTrap(error)) {
@@ -316,16 +317,6 @@ export class ProvinceTargetsElement extends Base {
         this._showError(kindError('mountFailed', { detail: messageOf(error) }, true));
       }
     }
-  }
-
-  // The reserved height (widget.css) is let go at the reader's first input in the widget, so that no view the
-  // reader reaches leaves a blank box; the resize that follows their own input is not a layout shift.
-  _fitOnFirstInput(container) {
-    const fit = () => {
-      for (const type of FIRST_INPUT) container.removeEventListener(type, fit, true);
-      this.setAttribute('data-fitted', '');
-    };
-    for (const type of FIRST_INPUT) container.addEventListener(type, fit, true);
   }
 
   _dataUrl() {
