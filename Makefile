@@ -33,7 +33,9 @@ clean:
 	rm -rf pkg dist test-output
 
 # Side-by-side benchmark against Chart.js and uPlot (bench/run.mjs); writes BENCHMARKS.md. RUNS=N for fewer loads.
+# Then the longest main-thread task during the chart's move between views (bench/transition.mjs), printed.
 .PHONY: bench
 bench: build
 	@if [ ! -d bench/node_modules/chart.js ] || [ ! -d bench/node_modules/uplot ] || [ ! -d bench/node_modules/lighthouse ]; then npm ci --prefix bench --no-audit --no-fund; fi
 	@node bench/run.mjs $(if $(RUNS),--runs $(RUNS),)
+	@node bench/transition.mjs $(if $(RUNS),--runs $(RUNS),)

@@ -502,7 +502,8 @@ fn embed_contract_lists_what_the_loader_and_the_module_read() {
             "subtitle",
             "note",
             "controls",
-            "highlight"
+            "highlight",
+            "layout"
         ]
     );
     assert_eq!(strings("attributes"), [&options[..], &["src".to_string()]].concat());

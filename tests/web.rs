@@ -352,6 +352,18 @@ fn chart_snapshot(root: &ShadowRoot) -> String {
 }
 
 /// Resolves after the next frame and a task after it: when a widget has drawn the rows it deferred.
+/// Ends every animation in `root` at once (the chart's motion between views, see `motion.js`).
+fn finish_motion(root: &ShadowRoot) {
+    let call = |target: &JsValue, name: &str| {
+        let method = js_sys::Reflect::get(target, &name.into()).unwrap();
+        method.unchecked_ref::<js_sys::Function>().call0(target).unwrap()
+    };
+    let animations: js_sys::Array = call(root, "getAnimations").unchecked_into();
+    for animation in animations.iter() {
+        call(&animation, "finish");
+    }
+}
+
 async fn after_next_frame() {
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
         let after_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
@@ -391,6 +403,9 @@ async fn a_chart_updated_in_place_is_the_chart_a_fresh_widget_draws() {
     choose_year(&root, "2025");
     toggle(&root, "Bắc Giang").click();
     choose_year(&root, "all");
+    // What a change removes fades out before it goes: the chart is compared once its motion has ended.
+    finish_motion(&root);
+    after_next_frame().await;
     let updated = chart_snapshot(&root);
 
     let state = widget.state().unwrap();

@@ -36,6 +36,8 @@ export interface ProvinceTargetsOptions {
   subtitle?: string | null;
   note?: string | null;
   controls?: 'all' | 'none' | null;
+  /** "story": a box of fixed height fitting the viewport (--pt-story-height), for a chart a scrolling story drives. */
+  layout?: 'inline' | 'story' | null;
   /** A dataset's URL: the widget loads it afresh. */
   src?: string | null;
 }
@@ -50,6 +52,7 @@ export interface ProvinceTargetsElement extends HTMLElement {
   subtitle: string | null;
   note: string | null;
   controls: string | null;
+  layout: string | null;
   src: string | null;
   /**
    * Applies several options as one redraw. Settles with the view once it is drawn (a widget still loading: once

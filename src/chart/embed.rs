@@ -25,6 +25,10 @@ pub const NATIONAL: &[&str] = &["on", "off"];
 /// Whether the reader gets the province, indicator and year controls (`all`, the default) or the editor
 /// fixes the view (`none`: the chart, its details and the downloads stay).
 pub const CONTROLS: &[&str] = &["all", "none"];
+/// How the widget sits in the page: `inline` (the default) in the article's flow, as tall as what it shows;
+/// `story` in a box of fixed height that fits the viewport (`--pt-story-height`), for a chart a scrolling
+/// story drives, whose changes then never move the article's text.
+pub const LAYOUTS: &[&str] = &["inline", "story"];
 
 /// The attribute the loader reads itself, the URL of the dataset; the module never sees it.
 pub const SRC: &str = "src";
@@ -53,6 +57,7 @@ pub const OPTIONS: &[EmbedOption] = &[
     EmbedOption { name: "note", values: &[], from_dataset: None },
     EmbedOption { name: "controls", values: CONTROLS, from_dataset: None },
     EmbedOption { name: "highlight", values: &[], from_dataset: Some("comma-separated province ids") },
+    EmbedOption { name: "layout", values: LAYOUTS, from_dataset: None },
 ];
 
 /// The options object the loader passes to the module's `mount`, as serde reads it: each option as given,
@@ -72,6 +77,7 @@ pub struct EmbedOptions {
     pub note: OptionText,
     pub controls: OptionText,
     pub highlight: OptionText,
+    pub layout: OptionText,
 }
 
 /// One option's value when it is text. Any other value (a number, `null`, a list, or a function, which no

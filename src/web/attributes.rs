@@ -2,7 +2,7 @@
 //! dataset with a console warning for every unknown value, and the current view written back as the
 //! attributes that would reproduce it (`Widget.state()` and the `province-targets-change` event).
 
-use crate::chart::embed::{EmbedOptions, CONTROLS, NATIONAL};
+use crate::chart::embed::{EmbedOptions, CONTROLS, LAYOUTS, NATIONAL};
 use crate::chart::framing::EditorWords;
 use crate::chart::view::{ChartConfig, Requested};
 use crate::data::model::Dataset;
@@ -18,6 +18,8 @@ pub(super) struct Options {
     pub words: EditorWords,
     /// Whether the reader gets the controls (`controls="none"` fixes the view).
     pub controls: bool,
+    /// The warning for a `layout` that is none of `LAYOUTS` (the widget's CSS then lays it out inline).
+    pub layout_warning: Option<String>,
 }
 
 /// Reads the options object the loader passes (`{indicator, year, provinces, lang, theme, title, subtitle,
@@ -45,9 +47,21 @@ pub(super) fn read_options(options: JsValue) -> Options {
             true
         }
     };
+    let layout_warning = match given.layout.0.as_deref().map(str::trim) {
+        None => None,
+        Some(layout) if LAYOUTS.contains(&layout) => None,
+        Some(other) => Some(format!(
+            "province-targets: unknown layout \"{other}\", laying the widget out inline. Valid values: {}.",
+            LAYOUTS.join(", ")
+        )),
+    };
+    if let Some(warning) = &layout_warning {
+        web_sys::console::warn_1(&warning.into());
+    }
     Options {
         words,
         controls,
+        layout_warning,
         requested: Requested {
             indicator: given.indicator.0,
             year: given.year.0,

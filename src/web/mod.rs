@@ -19,6 +19,7 @@ mod html;
 mod marked;
 mod measure;
 mod menu;
+mod motion;
 mod national_toggle;
 mod outbox;
 mod panels;

@@ -5,7 +5,8 @@
 // the length of its strings in UTF-16 code units (JavaScript string units), so strings are cut with a cursor
 // and no character is ever special. Element indices are positions in the old (`old`) or new drawing; a parent
 // or `before` index is stored plus one, 0 meaning none (the chart container, or the end of the parent).
-//   0 old                          remove the old element (the top of a removed subtree)
+//   0 old                          remove the old element (the top of a removed subtree), or, given a `leaving`
+//                                  array, leave it in place and add it there (motion.js fades it out)
 //   1 new old                      the new element `new` is the old element `old`, kept
 //   2 new nameLen valueLen         setAttribute on a kept element
 //   3 new nameLen                  removeAttribute on a kept element
@@ -18,7 +19,7 @@
 // Data strings reach the page only through setAttribute and textContent, never parsed as markup. (The
 // module never sends `xmlns`: createElementNS gives the namespace.)
 // Returns the new drawing's elements, in order, for the next patch.
-export function apply_patch(container, old, ops, text, namespace) {
+export function apply_patch(container, old, ops, text, namespace, leaving) {
   const doc = container.ownerDocument;
   const nodes = [];
   const fresh = []; // true for elements this patch created
@@ -30,7 +31,9 @@ export function apply_patch(container, old, ops, text, namespace) {
   while (i < ops.length) {
     const op = next();
     if (op === 0) {
-      old[next()].remove();
+      const gone = old[next()];
+      if (leaving) leaving.push(gone);
+      else gone.remove();
     } else if (op === 1) {
       const n = next();
       nodes[n] = old[next()];

@@ -16,6 +16,7 @@ extern "C" {
         ops: &[u32],
         text: &str,
         namespace: &str,
+        leaving: &JsValue,
     ) -> Result<JsValue, JsValue>;
 }
 
@@ -39,8 +40,21 @@ pub(super) fn apply(
     tree: &Tree,
     namespace: &str,
 ) -> Result<JsValue, JsValue> {
+    apply_leaving(container, nodes, patch, tree, namespace, &JsValue::NULL)
+}
+
+/// `apply`, leaving the removed elements in place and putting them in the array `leaving` (for `motion`
+/// to fade out) when it is one.
+pub(super) fn apply_leaving(
+    container: &Element,
+    nodes: &JsValue,
+    patch: &tree::Patch,
+    tree: &Tree,
+    namespace: &str,
+    leaving: &JsValue,
+) -> Result<JsValue, JsValue> {
     let (ops, strings) = encode(patch, tree);
-    apply_patch(container, nodes, &ops, &strings, namespace)
+    apply_patch(container, nodes, &ops, &strings, namespace, leaving)
 }
 
 /// `patch` (which makes `tree` from what was drawn before) as `apply_patch`'s op stream and strings.

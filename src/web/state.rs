@@ -10,6 +10,7 @@ use super::controls::{self, Parts};
 use super::framing::Framing;
 use super::html::Ui;
 use super::marked::Marked;
+use super::motion::Motion;
 use super::year_control::{self, YearControl};
 use super::{measure, patch, speech, theme, trap};
 use crate::chart::framing::{EditorWords, Standing};
@@ -141,6 +142,10 @@ impl State {
     /// `render`, drawing only the rows whose top is above `limit` (in chart coordinates); the chart keeps its
     /// full height, so the rows drawn later change nothing else.
     fn render_rows_above(&mut self, limit: f64) -> Result<(), JsValue> {
+        // Where the chart's marks are, read before this render changes anything on the page (the layout is
+        // still the last frame's, so the read costs nothing). The rows a first drawing left for later arrive
+        // without motion: they complete it, no view changed.
+        let motion = Motion::measure(&self.parts.chart, &self.drawn_nodes, !self.rows_deferred);
         let mut scene =
             layout::layout_with(&self.dataset, &self.config, self.width, &self.words, Standing::InPage);
         // Every target and national line in view is in the grid, including those in rows left for later.
@@ -169,7 +174,7 @@ impl State {
             let (name, value) = active.attribute();
             tree.set_attribute_where((name, &value), ("tabindex", "0"));
         }
-        self.draw(tree)?;
+        self.draw(tree, motion)?;
         self.year_control.sync(&self.parts, &self.dataset, &self.config)?;
         self.place_controls()?;
         self.sync_national_toggle()?;
@@ -187,11 +192,20 @@ impl State {
     /// Makes the chart's DOM match `tree` (see `tree::diff`): kept elements get their changed attributes and
     /// texts, elements that went are removed, new ones are created in place. The patch crosses into
     /// JavaScript once (`patch.js`), as a stream of numbers and one string holding every string it needs.
-    fn draw(&mut self, tree: Tree) -> Result<(), JsValue> {
+    /// `motion`, measured before, then moves the chart to it (see `motion.js`).
+    fn draw(&mut self, tree: Tree, motion: Motion) -> Result<(), JsValue> {
         let patch = tree::diff(&self.drawn, &tree);
-        self.drawn_nodes =
-            patch::apply(&self.parts.chart, &self.drawn_nodes, &patch, &tree, svg::SVG_NAMESPACE)?;
+        let leaving = motion.leaving();
+        self.drawn_nodes = patch::apply_leaving(
+            &self.parts.chart,
+            &self.drawn_nodes,
+            &patch,
+            &tree,
+            svg::SVG_NAMESPACE,
+            &leaving,
+        )?;
         self.drawn = tree;
+        motion.play(&self.drawn_nodes);
         Ok(())
     }
 
@@ -333,6 +347,9 @@ impl State {
             if let Err(warning) = attributes::resolve_theme(options.theme.as_deref()).1 {
                 warnings.push(warning);
             }
+        }
+        if changed.contains(&"layout") {
+            warnings.extend(options.layout_warning.clone());
         }
         warnings
     }

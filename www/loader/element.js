@@ -136,7 +136,7 @@ export class ProvinceTargetsElement extends Base {
       const stop = this._root.querySelector('.pt-chart [tabindex="0"]');
       if (stop) stop.focus({ preventScroll: true });
     }
-    this._settleDrawn();
+    this._settleDrawnAfterMotion();
     return warnings;
   }
 
@@ -162,6 +162,21 @@ export class ProvinceTargetsElement extends Base {
   /** A promise settled when the next batch of changes is drawn (see update() in api.js). */
   _whenDrawn() {
     return new Promise((resolve, reject) => this._waiting.push([resolve, reject]));
+  }
+
+  // Settles the promises waiting for the batch just drawn once the chart's motion to it has ended (or was cut
+  // short by the next change), with the view it ends at. The motion is looked up in a later task: reading the
+  // animations brings the style up to date, which in the drawing's own task would lengthen it.
+  _settleDrawnAfterMotion() {
+    if (!this._waiting.length) return;
+    const waiting = this._waiting;
+    this._waiting = [];
+    const view = this._currentView();
+    setTimeout(() => {
+      const moving = this._root?.getAnimations?.() ?? [];
+      Promise.all(moving.map((animation) => animation.finished.catch(() => {})))
+        .then(() => waiting.forEach(([resolve]) => resolve(view)));
+    });
   }
 
   // Settles the promises waiting for a draw: with the view, or with `error` when the widget showed one instead.
