@@ -6,7 +6,7 @@
 // Run with `node --test tests/e2e/national.test.mjs` after `make build`.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openHtml, readDataset, screenshot, squash, start, stop, waitForChart } from './helpers.mjs';
+import { animationsDone, openHtml, readDataset, screenshot, squash, start, stop, waitForChart } from './helpers.mjs';
 
 let server;
 let browser;
@@ -116,6 +116,8 @@ describe('the reader\'s national-target switch', () => {
 
       await toggle.click();
       await tab.waitForFunction(() => window.ptChanges.length === 1);
+      // The label and line fade out before they go (motion.js): what the reader is left with is read after that.
+      await animationsDone(widget);
       assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
       const off = await chartOf(widget);
       assert.ok(!off.texts.some((t) => t.text === LABEL), 'no national label');
@@ -127,6 +129,7 @@ describe('the reader\'s national-target switch', () => {
 
       await toggle.click();
       await tab.waitForFunction(() => window.ptChanges.length === 2);
+      await animationsDone(widget);
       assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
       const on = await chartOf(widget);
       assert.ok(on.texts.some((t) => t.text === LABEL), 'the label is back');
@@ -147,10 +150,12 @@ describe('the reader\'s national-target switch', () => {
       await toggle.focus();
       await tab.keyboard.press('Space');
       await tab.waitForFunction(() => window.ptChanges.length === 1);
+      await animationsDone(widget);
       assert.equal(await toggle.getAttribute('aria-pressed'), 'false', 'Space turns it off');
       assert.ok(!(await chartOf(widget)).texts.some((t) => t.text === LABEL), 'no label after Space');
       await toggle.tap();
       await tab.waitForFunction(() => window.ptChanges.length === 2);
+      await animationsDone(widget);
       assert.equal(await toggle.getAttribute('aria-pressed'), 'true', 'a tap turns it back on');
       assert.ok((await chartOf(widget)).texts.some((t) => t.text === LABEL), 'the label is back after a tap');
       await screenshot(tab, 'national-switch-360.png', { fullPage: true });

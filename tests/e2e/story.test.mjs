@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openHtml, openPage, ROOT, screenshot, start, stop, waitForChart } from './helpers.mjs';
+import { animationsDone, openHtml, openPage, ROOT, screenshot, start, stop, waitForChart } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -51,6 +51,8 @@ for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 
           await page.locator('.story-step').nth(i).evaluate((step) => step.scrollIntoView({ block: 'center' }));
           const { wanted, selected } = await viewOfStep(page, i);
           assert.equal(selected, wanted.indicator, `step ${i + 1}: the reader sees the indicator`);
+          // The picture is of the step's settled view, not of the marks on their way to it.
+          await animationsDone(page.locator('.story-chart province-targets'));
           await screenshot(page, `story-${viewport.width}-step-${i + 1}.png`);
         }
         const seen = await page.evaluate(() => ({ states: window.__ptStates, same: JSON.stringify(window.__ptTops()) ===
