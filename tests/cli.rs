@@ -501,6 +501,7 @@ fn embed_contract_lists_what_the_loader_and_the_module_read() {
             "title",
             "subtitle",
             "note",
+            "credit",
             "controls",
             "highlight",
             "layout"

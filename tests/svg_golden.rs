@@ -139,6 +139,7 @@ fn an_editors_own_words_in_a_standalone_export() {
         Some("Lạng Sơn <b>đi sau</b> Bắc Giang"),
         Some("Tỷ trọng kinh tế số trong GRDP mà hai tỉnh tự đặt ra"),
         Some("Mục tiêu của Bắc Giang là \"khoảng\", không phải tối thiểu."),
+        Some("Đồ họa: Báo Ví Dụ"),
     );
     assert!(cuts.is_empty());
     let svg = to_svg(
@@ -153,7 +154,10 @@ fn an_editors_own_words_in_a_standalone_export() {
     let all = texts.join(" ");
     assert!(all.starts_with("Lạng Sơn <b>đi sau</b> Bắc Giang Tỷ trọng"), "headline, then subtitle: {all}");
     assert!(all.contains("Mục tiêu của Bắc Giang là \"khoảng\", không phải tối thiểu."), "the note is drawn");
-    assert!(all.ends_with("Ban Chỉ đạo về chuyển đổi số tỉnh Lạng Sơn"), "the source line comes last: {all}");
+    assert!(
+        all.ends_with("Ban Chỉ đạo về chuyển đổi số tỉnh Lạng Sơn Đồ họa: Báo Ví Dụ"),
+        "the source line, then the outlet's credit, come last: {all}"
+    );
     assert!(!texts.iter().any(|t| t.contains("Bình Dương")), "only the shown provinces' documents are cited");
 }
 

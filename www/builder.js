@@ -52,10 +52,11 @@
       provinces: 'Tỉnh',
       provinceHint: 'Cần chọn ít nhất một tỉnh.',
       chartLang: 'Ngôn ngữ của biểu đồ',
-      wordsHeading: 'Lời của bạn: tiêu đề, mô tả, ghi chú',
+      wordsHeading: 'Lời của bạn: tiêu đề, mô tả, ghi chú, ghi công',
       title: 'Tiêu đề',
       subtitle: 'Mô tả dưới tiêu đề',
       note: 'Ghi chú cuối biểu đồ',
+      credit: 'Ghi công (dưới nguồn, cả trong ảnh PNG và SVG), ví dụ "Đồ họa: Báo …"',
       wordsHint: 'Để trống: dùng tên và định nghĩa của chỉ tiêu. Chỉ là chữ, không phải HTML.',
       shownHeading: 'Nhấn mạnh và các phần của biểu đồ',
       highlight: 'Nhấn mạnh tỉnh',
@@ -145,10 +146,11 @@
       provinces: 'Provinces',
       provinceHint: 'Choose at least one province.',
       chartLang: 'Language of the chart',
-      wordsHeading: 'Your words: title, description, note',
+      wordsHeading: 'Your words: title, description, note, credit',
       title: 'Title',
       subtitle: 'Description under the title',
       note: 'Note below the chart',
+      credit: 'Credit (under the source, in the PNG and SVG too), e.g. "Graphic: The … Times"',
       wordsHint: 'Leave empty to use the indicator\'s name and definition. Plain text, not HTML.',
       shownHeading: 'Highlight and parts of the chart',
       highlight: 'Highlight provinces',
@@ -235,7 +237,7 @@
   var sheetModule = null;
   var state = {
     indicator: '', year: 'all', provinces: [], lang: 'vi', theme: 'light',
-    title: '', subtitle: '', note: '', highlight: [], controls: '', national: ''
+    title: '', subtitle: '', note: '', credit: '', highlight: [], controls: '', national: ''
   };
 
   function t(key) {
@@ -468,6 +470,7 @@
     state.title = $('title').value.trim();
     state.subtitle = $('subtitle').value.trim();
     state.note = $('note').value.trim();
+    state.credit = $('credit').value.trim();
     state.highlight = checkedValues('highlight');
     state.controls = $('hide-controls').checked ? 'none' : '';
     state.national = $('hide-national').checked ? 'off' : '';
@@ -503,7 +506,7 @@
     if (state.provinces.length !== provinceIds().length) attrs.push(['provinces', state.provinces.join(',')]);
     attrs.push(['lang', state.lang]);
     attrs.push(['theme', state.theme]);
-    ['title', 'subtitle', 'note'].forEach(function (name) {
+    ['title', 'subtitle', 'note', 'credit'].forEach(function (name) {
       if (state[name]) attrs.push([name, state[name]]);
     });
     if (state.highlight.length) attrs.push(['highlight', state.highlight.join(',')]);
@@ -570,6 +573,7 @@
         (image ? ' ' + words.noscriptHighlightImage : '')) + '</p>');
     }
     if (state.note) lines.push('  <p>' + escapeHtml(state.note) + '</p>');
+    if (state.credit) lines.push('  <p>' + escapeHtml(state.credit) + '</p>');
     lines.push('</noscript>');
     return lines.join('\n');
   }
@@ -950,7 +954,7 @@
     var asked = new URLSearchParams(location.search).get('ui');
     ui = asked === 'en' ? 'en' : 'vi';
     showInterfaceWords();
-    ['title', 'subtitle', 'note'].forEach(function (name) {
+    ['title', 'subtitle', 'note', 'credit'].forEach(function (name) {
       $(name).maxLength = TEXT_LIMITS[name];
     });
     $('options').addEventListener('change', function (event) {

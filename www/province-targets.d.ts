@@ -35,6 +35,8 @@ export interface ProvinceTargetsOptions {
   title?: string | null;
   subtitle?: string | null;
   note?: string | null;
+  /** The outlet's credit, under the source line in the widget and in its PNG and SVG ("Đồ họa: Báo …"). */
+  credit?: string | null;
   controls?: 'all' | 'none' | null;
   /** "story": a box of fixed height fitting the viewport (--pt-story-height), for a chart a scrolling story drives. */
   layout?: 'inline' | 'story' | null;
@@ -51,6 +53,7 @@ export interface ProvinceTargetsElement extends HTMLElement {
   national: string | null;
   subtitle: string | null;
   note: string | null;
+  credit: string | null;
   controls: string | null;
   layout: string | null;
   src: string | null;

@@ -1,6 +1,7 @@
 //! What a chart says around its rows: the headline, the description under it, the editor's note and the one
 //! source line. Each comes from the dataset unless the editor gave their own words (the embed options `title`,
 //! `subtitle` and `note`), which are plain text with a stated length limit: a longer value is cut with "…".
+//! The outlet's `credit` ("Đồ họa: Báo …") stands next to the source line, in the page and in a file.
 
 use crate::chart::details::english_or;
 use crate::chart::view::{ChartConfig, View};
@@ -14,6 +15,8 @@ pub const TITLE_MAX_CHARS: usize = 120;
 pub const SUBTITLE_MAX_CHARS: usize = 280;
 /// The longest footnote (`note`).
 pub const NOTE_MAX_CHARS: usize = 400;
+/// The longest credit (`credit`): one line under the source, at the width of a phone.
+pub const CREDIT_MAX_CHARS: usize = 100;
 
 /// Whether the chart stands alone (an SVG or PNG file, which must carry its headline, description, note and
 /// source, since nothing surrounds it), or stands in the widget's page, whose HTML shows those four.
@@ -30,6 +33,8 @@ pub struct EditorWords {
     pub title: Option<String>,
     pub subtitle: Option<String>,
     pub note: Option<String>,
+    /// The outlet's credit, shown as given after the source line; none by default.
+    pub credit: Option<String>,
 }
 
 /// An editor's value that was longer than its limit, for the console hint that says so.
@@ -52,9 +57,14 @@ impl Cut {
 }
 
 impl EditorWords {
-    /// Reads the embed's `title`, `subtitle` and `note` as given: trimmed, an empty one as none, a long one
-    /// cut to its limit. Returns the words and every cut made.
-    pub fn read(title: Option<&str>, subtitle: Option<&str>, note: Option<&str>) -> (EditorWords, Vec<Cut>) {
+    /// Reads the embed's `title`, `subtitle`, `note` and `credit` as given: trimmed, an empty one as none, a
+    /// long one cut to its limit. Returns the words and every cut made.
+    pub fn read(
+        title: Option<&str>,
+        subtitle: Option<&str>,
+        note: Option<&str>,
+        credit: Option<&str>,
+    ) -> (EditorWords, Vec<Cut>) {
         let mut cuts = Vec::new();
         let mut take = |option: &'static str, value: Option<&str>, limit: usize| -> Option<String> {
             let value = value?.trim();
@@ -72,6 +82,7 @@ impl EditorWords {
             title: take("title", title, TITLE_MAX_CHARS),
             subtitle: take("subtitle", subtitle, SUBTITLE_MAX_CHARS),
             note: take("note", note, NOTE_MAX_CHARS),
+            credit: take("credit", credit, CREDIT_MAX_CHARS),
         };
         (words, cuts)
     }
@@ -140,22 +151,33 @@ mod tests {
 
     #[test]
     fn words_are_trimmed_and_an_empty_one_is_none() {
-        let (words, cuts) = EditorWords::read(Some("  Lạng Sơn dẫn đầu  "), Some("   "), None);
+        let (words, cuts) = EditorWords::read(Some("  Lạng Sơn dẫn đầu  "), Some("   "), None, Some(""));
         assert_eq!(words.title.as_deref(), Some("Lạng Sơn dẫn đầu"));
         assert_eq!(words.subtitle, None);
         assert_eq!(words.note, None);
+        assert_eq!(words.credit, None);
         assert!(cuts.is_empty());
+    }
+
+    #[test]
+    fn a_credit_over_its_limit_is_cut_and_named() {
+        let credit = format!("Đồ họa: {}", "Báo Điện tử ".repeat(10));
+        let (words, cuts) = EditorWords::read(None, None, None, Some(&credit));
+        let cut = words.credit.unwrap();
+        assert!(cut.starts_with("Đồ họa: Báo") && cut.ends_with('…'), "{cut}");
+        assert!(cut.chars().count() <= CREDIT_MAX_CHARS);
+        assert_eq!(cuts[0].option, "credit");
     }
 
     #[test]
     fn a_value_at_its_limit_is_kept_and_one_over_it_is_cut_with_an_ellipsis() {
         let at_limit = "a".repeat(TITLE_MAX_CHARS);
-        let (words, cuts) = EditorWords::read(Some(&at_limit), None, None);
+        let (words, cuts) = EditorWords::read(Some(&at_limit), None, None, None);
         assert_eq!(words.title.as_deref(), Some(at_limit.as_str()));
         assert!(cuts.is_empty());
 
         let long = "ă".repeat(TITLE_MAX_CHARS + 30);
-        let (words, cuts) = EditorWords::read(Some(&long), None, None);
+        let (words, cuts) = EditorWords::read(Some(&long), None, None, None);
         let title = words.title.unwrap();
         assert_eq!(title.chars().count(), TITLE_MAX_CHARS);
         assert!(title.ends_with('…'));
@@ -166,14 +188,14 @@ mod tests {
     #[test]
     fn a_cut_ends_at_a_word_and_never_splits_a_letter_from_its_accent() {
         let note = "Số liệu ".repeat(60);
-        let (words, _) = EditorWords::read(None, None, Some(&note));
+        let (words, _) = EditorWords::read(None, None, Some(&note), None);
         let cut = words.note.unwrap();
         assert!(cut.ends_with("liệu…") || cut.ends_with("Số…"), "{cut}");
         assert!(cut.chars().count() <= NOTE_MAX_CHARS);
 
         // "e" followed by a combining circumflex and dot below, decomposed, straddling the limit.
         let decomposed = format!("{}e\u{0302}\u{0323}xyz", "x".repeat(SUBTITLE_MAX_CHARS - 2));
-        let (words, _) = EditorWords::read(None, Some(&decomposed), None);
+        let (words, _) = EditorWords::read(None, Some(&decomposed), None, None);
         let cut = words.subtitle.unwrap();
         assert!(!cut.trim_end_matches('…').ends_with('e'), "the accent went, its letter stayed: {cut}");
     }
@@ -225,10 +247,11 @@ mod tests {
         let (dataset, config) = view_of("bac-giang");
         let none = EditorWords::default();
         assert_eq!(title(&dataset, &config, &none), dataset.indicators[config.indicator].label_vi);
-        let words =
-            EditorWords {
-                title: Some("<b>Tin</b>".into()), subtitle: Some("Phụ đề".into()), note: None
-            };
+        let words = EditorWords {
+            title: Some("<b>Tin</b>".into()),
+            subtitle: Some("Phụ đề".into()),
+            ..EditorWords::default()
+        };
         assert_eq!(title(&dataset, &config, &words), "<b>Tin</b>");
         assert_eq!(description(&dataset, &config, &words).as_deref(), Some("Phụ đề"));
     }

@@ -183,8 +183,8 @@ pub fn layout_with(
         }
     }
 
-    // The note and the source of what is drawn stand in the file itself only when it stands alone; in the
-    // page they are the widget's HTML. With nothing drawn there is no source to name, and no line.
+    // The note, the source of what is drawn and the outlet's credit stand in the file itself only when it
+    // stands alone, so that a shared PNG still says whose it is; in the page they are the widget's HTML. With nothing drawn there is no source to name, and no line.
     if standing == Standing::Alone {
         if let Some(note) = &words.note {
             canvas.y += 12.0;
@@ -193,6 +193,10 @@ pub fn layout_with(
         if let Some(sources) = framing::source_line(dataset, &view, lang) {
             canvas.y += 12.0;
             canvas.paragraph(&sources, m.pad, m.inner_width(), 12.0, Weight::Normal, Paint::Muted);
+        }
+        if let Some(credit) = &words.credit {
+            canvas.y += 6.0;
+            canvas.paragraph(credit, m.pad, m.inner_width(), 12.0, Weight::Normal, Paint::Muted);
         }
     }
     let height = (canvas.y + m.pad).ceil();

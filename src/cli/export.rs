@@ -31,6 +31,7 @@ pub const SVG_OPTIONS: &[&str] = &[
     "--title",
     "--subtitle",
     "--note",
+    "--credit",
 ];
 /// The options of `png`: those of `svg`, then the raster's scale and file.
 pub const PNG_OPTIONS: [&str; SVG_OPTIONS.len() + 2] = {
@@ -236,10 +237,14 @@ fn chart(options: &Options) -> Result<(Dataset, Scene, Palette), Failure> {
     };
     let (config, fallbacks) = ChartConfig::resolve(&dataset, &requested);
     strict(&fallbacks)?;
-    // The editor's words, as the embed's `title`, `subtitle` and `note` take them; where the widget cuts an
+    // The editor's words, as the embed's `title`, `subtitle`, `note` and `credit` take them; where the widget cuts an
     // over-long one with a warning, the command line stops and names the limit.
-    let (words, cuts) =
-        EditorWords::read(options.get("--title"), options.get("--subtitle"), options.get("--note"));
+    let (words, cuts) = EditorWords::read(
+        options.get("--title"),
+        options.get("--subtitle"),
+        options.get("--note"),
+        options.get("--credit"),
+    );
     if let Some(cut) = cuts.first() {
         return Err(Failure::Value(format!(
             "--{} is {} characters long. Valid values: text of at most {} characters",

@@ -35,12 +35,12 @@ Usage:
       names its row and column. csv then import gives back the same file.
   province-targets svg [FILE] [--indicator ID] [--year Y|all] [--provinces a,b] [--lang vi|en]
                        [--highlight a,b] [--theme light|dark] [--width N] [--national on|off] [--title T]
-                       [--subtitle T] [--note T]
+                       [--subtitle T] [--note T] [--credit T]
       Writes the chart of one view as a standalone SVG file to stdout: the same SVG the widget
       exports at that width. Defaults: the default indicator, every year and province, vi, light, 640,
-      and the national targets drawn as reference lines. --title, --subtitle and --note (at most 120,
-      280 and 400 characters) replace the indicator's label and definition and add a note, as the
-      embed's title, subtitle and note do.
+      and the national targets drawn as reference lines. --title, --subtitle, --note and --credit (at
+      most 120, 280, 400 and 100 characters) replace the indicator's label and definition, add a note
+      and the outlet's credit under the source line, as the embed's options of those names do.
   province-targets png [FILE] (the svg options) [--scale S] [--out FILE.png]
       Rasterises that SVG (fonts bundled: DejaVu Sans). The PNG is width*S pixels wide (default S: 2).
       Without --out it goes to stdout, never to a terminal.
@@ -182,6 +182,7 @@ fn embed_contract(options: &Options) -> Result<(), Failure> {
             "title": framing::TITLE_MAX_CHARS,
             "subtitle": framing::SUBTITLE_MAX_CHARS,
             "note": framing::NOTE_MAX_CHARS,
+            "credit": framing::CREDIT_MAX_CHARS,
         },
     });
     let mut json = serde_json::to_string_pretty(&contract).expect("JSON values always serialise");

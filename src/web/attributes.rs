@@ -14,7 +14,7 @@ use wasm_bindgen::JsValue;
 pub(super) struct Options {
     pub requested: Requested,
     pub theme: Option<String>,
-    /// The editor's `title`, `subtitle` and `note`, cut to their limits.
+    /// The editor's `title`, `subtitle`, `note` and `credit`, cut to their limits.
     pub words: EditorWords,
     /// Whether the reader gets the controls (`controls="none"` fixes the view).
     pub controls: bool,
@@ -23,13 +23,17 @@ pub(super) struct Options {
 }
 
 /// Reads the options object the loader passes (`{indicator, year, provinces, lang, theme, title, subtitle,
-/// note, controls}`, each a string or missing). Anything that is not an object at all (`undefined`, a string)
+/// note, credit, controls, …}`, each a string or missing). Anything that is not an object at all (`undefined`, a string)
 /// reads as no options: a mount never fails because of its options. An editor's words over their limit are
 /// cut, and an unknown `controls` value keeps the controls, each with a console warning.
 pub(super) fn read_options(options: JsValue) -> Options {
     let given: EmbedOptions = serde_wasm_bindgen::from_value(options).unwrap_or_default();
-    let (words, cuts) =
-        EditorWords::read(given.title.0.as_deref(), given.subtitle.0.as_deref(), given.note.0.as_deref());
+    let (words, cuts) = EditorWords::read(
+        given.title.0.as_deref(),
+        given.subtitle.0.as_deref(),
+        given.note.0.as_deref(),
+        given.credit.0.as_deref(),
+    );
     for cut in &cuts {
         web_sys::console::warn_1(&cut.message().into());
     }

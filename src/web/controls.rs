@@ -23,6 +23,7 @@ pub(super) struct Parts {
     pub description: Element,
     pub note: Element,
     pub source: Element,
+    pub credit: Element,
     pub toggles: Vec<Element>,
     /// The "Tỉnh (5/5)" button that opens the province chips on a phone (hidden by CSS on wider widgets).
     pub provinces_toggle: Element,
@@ -166,6 +167,7 @@ pub(super) fn build(
     // the table, so a reader meets the chart's credits where a printed graphic has them.
     let note = ui.leaf("p", "pt-note", &[("hidden", "")], "");
     let source = ui.leaf("p", "pt-source", &[], "");
+    let credit = ui.leaf("p", "pt-credit", &[("hidden", "")], "");
     ui.open("div", "pt-actions", &[]);
     ui.open("div", "pt-downloads", &[]);
     let downloads_toggle = ui.open(
@@ -226,6 +228,7 @@ pub(super) fn build(
         description: get(description),
         note: get(note),
         source: get(source),
+        credit: get(credit),
         toggles: toggles.into_iter().map(get).collect(),
         provinces_toggle: get(provinces_toggle),
         indicator,

@@ -1,5 +1,5 @@
-//! The HTML around the live chart: the headline, the description under it, the editor's note and the source
-//! line of the rows shown (`chart::framing` words them), brought up to date after each render. The live SVG
+//! The HTML around the live chart: the headline, the description under it, the editor's note, the source
+//! line of the rows shown and the outlet's credit (`chart::framing` words them), brought up to date after each render. The live SVG
 //! leaves them out; a downloaded SVG or PNG, which stands alone, draws them itself.
 
 use super::controls::Parts;
@@ -9,7 +9,7 @@ use crate::data::model::Dataset;
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-/// What each of the four elements last showed (`None` inside: hidden), `None` before the first render. Kept
+/// What each of the five elements last showed (`None` inside: hidden), `None` before the first render. Kept
 /// here rather than read back from the page: a render after a toggle compares strings in the module instead
 /// of crossing into the browser four times to read texts that rarely change.
 #[derive(Default)]
@@ -18,11 +18,12 @@ pub(super) struct Framing {
     description: Option<Option<String>>,
     note: Option<Option<String>>,
     source: Option<Option<String>>,
+    credit: Option<Option<String>>,
 }
 
 impl Framing {
-    /// Writes the headline, description, note and source line of `view`, as text, touching only those that
-    /// changed; an absent description, note or source line hides its element.
+    /// Writes the headline, description, note, source line and credit of `view`, as text, touching only those
+    /// that changed; an absent description, note, source line or credit hides its element.
     pub(super) fn render(
         &mut self,
         parts: &Parts,
@@ -34,7 +35,8 @@ impl Framing {
         show_text(&parts.title, &mut self.title, Some(framing::title(dataset, config, words)))?;
         show_text(&parts.description, &mut self.description, framing::description(dataset, config, words))?;
         show_text(&parts.note, &mut self.note, words.note.clone())?;
-        show_text(&parts.source, &mut self.source, framing::source_line(dataset, view, config.lang))
+        show_text(&parts.source, &mut self.source, framing::source_line(dataset, view, config.lang))?;
+        show_text(&parts.credit, &mut self.credit, words.credit.clone())
     }
 }
 

@@ -313,7 +313,7 @@ impl State {
             self.theme = theme;
             self.restyle()?;
         }
-        if changed.iter().any(|name| matches!(*name, "title" | "subtitle" | "note")) {
+        if changed.iter().any(|name| matches!(*name, "title" | "subtitle" | "note" | "credit")) {
             self.words = options.words.clone();
         }
         let view_changed = config != self.config;

@@ -169,7 +169,7 @@ describe('embed builder: the code', () => {
       try {
         await builderWith(page, { indicator: 'digital-economy-share-grdp', year: 'all' });
         const plain = await code(page);
-        for (const name of ['controls', 'title', 'subtitle', 'note', 'highlight', 'national']) {
+        for (const name of ['controls', 'title', 'subtitle', 'note', 'credit', 'highlight', 'national']) {
           assert.ok(!plain.includes(`data-${name}=`), `no data-${name} by default`);
         }
         await page.locator('#shown > summary').click();
@@ -209,7 +209,8 @@ describe("embed builder: the editor's words", () => {
     try {
       const preview = await builderWith(page, { indicator: 'digital-economy-share-grdp', year: 'all' });
       await page.locator('#words > summary').click();
-      for (const [field, shown] of [['title', '.pt-title'], ['subtitle', '.pt-description'], ['note', '.pt-note']]) {
+      for (const [field, shown] of [['title', '.pt-title'], ['subtitle', '.pt-description'], ['note', '.pt-note'],
+        ['credit', '.pt-credit']]) {
         const input = page.locator(`#${field}`);
         const limit = await input.evaluate((el) => el.maxLength);
         assert.ok(limit > 0, `#${field} has a limit`);

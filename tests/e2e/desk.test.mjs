@@ -140,6 +140,35 @@ describe('the source once', () => {
 });
 
 describe('credits', () => {
+  test('the outlet\'s credit stands under the source line, as text, and in the SVG a reader downloads', async () => {
+    const credit = 'Đồ họa: <b>Báo Ví Dụ</b>';
+    const { ctx, page, widget, warnings } = await embed({ indicator: 'digital-economy-share-grdp', credit });
+    try {
+      const shown = await widget.evaluate((host) => {
+        const root = host.shadowRoot;
+        const source = root.querySelector('.pt-source');
+        const line = root.querySelector('.pt-credit');
+        return { text: line.textContent, bold: line.querySelector('b') !== null,
+          after: source.nextElementSibling === line, visible: line.checkVisibility(),
+          gap: line.getBoundingClientRect().top - source.getBoundingClientRect().bottom };
+      });
+      assert.deepEqual({ ...shown, gap: undefined },
+        { text: credit, bold: false, after: true, visible: true, gap: undefined }, 'as typed, never markup');
+      assert.ok(shown.gap >= 0 && shown.gap <= 8, `right under the source line: ${shown.gap} px`);
+      await widget.locator('.pt-downloads-toggle').click();
+      const [download] = await Promise.all([page.waitForEvent('download'),
+        widget.getByRole('button', { name: 'Tải ảnh (SVG)' }).click()]);
+      const svg = await readFile(await download.path(), 'utf8');
+      assert.ok(svg.includes('Đồ họa: &lt;b&gt;Báo Ví Dụ&lt;/b&gt;'), 'the file says whose graphic it is');
+      assert.deepEqual(warnings, []);
+      // Taken away, it leaves no empty line.
+      await widget.evaluate((host) => host.removeAttribute('credit'));
+      await widget.locator('.pt-credit[hidden]').waitFor({ state: 'attached' });
+    } finally {
+      await ctx.close();
+    }
+  });
+
   test('an article\'s author is named beside its title, never alone', async () => {
     const { ctx, widget } = await embed({ indicator: 'digital-economy-share-grdp' });
     try {
