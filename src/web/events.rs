@@ -103,8 +103,10 @@ fn on_click(state: &mut State, event: &Event) -> Result<(), JsValue> {
     if el.closest(".pt-downloads-toggle")?.is_some() {
         return state.toggle_downloads();
     }
-    // Choosing a download, or clicking anywhere else, closes the downloads menu.
-    state.close_downloads(false)?;
+    // Choosing a download, or clicking anywhere else, closes the downloads menu. After a download the menu's
+    // item vanishes under the reader's focus, so focus goes back to the menu's button rather than to the page.
+    let chose_download = el.closest(".pt-download")?.is_some();
+    state.close_downloads(chose_download)?;
     if let Some(toggle) = el.closest(".pt-toggle")? {
         province_chips::hold_tab_stop(&state.parts.toggles, &toggle)?;
         // An index past the provinces (an edited attribute) is no province: `toggle_province` ignores it.

@@ -21,8 +21,8 @@ impl State {
         }
     }
 
-    /// Closes the list if it is open; with `return_focus`, focus goes back to the button (after Escape, so a
-    /// keyboard reader is not left on an element that vanished).
+    /// Closes the list if it is open; with `return_focus`, focus goes back to the button (after Escape or a
+    /// chosen download, so a keyboard reader is not left on an element that vanished).
     pub(super) fn close_downloads(&self, return_focus: bool) -> Result<(), JsValue> {
         if !self.downloads_open() {
             return Ok(());

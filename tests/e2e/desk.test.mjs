@@ -34,6 +34,13 @@ async function embed(attributes = {}, { width = 1000 } = {}) {
   return { ...opened, widget, warnings };
 }
 
+/** The class of the element that has focus, looked up through shadow roots. */
+const focusedClass = (page) => page.evaluate(() => {
+  let el = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el?.getAttribute('class');
+});
+
 const indicator = (id) => data.indicators.find((i) => i.id === id);
 const sourceOf = (province) => data.sources.find((s) => s.province === province);
 
@@ -217,12 +224,7 @@ describe('downloads in one menu', () => {
       await page.keyboard.press('Escape');
       assert.equal(await list.isVisible(), false, 'Escape closes it');
       assert.equal(await button.getAttribute('aria-expanded'), 'false');
-      const focused = await page.evaluate(() => {
-        let el = document.activeElement;
-        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-        return el?.getAttribute('class');
-      });
-      assert.equal(focused, 'pt-downloads-toggle', 'focus returns to the button');
+      assert.equal(await focusedClass(page), 'pt-downloads-toggle', 'focus returns to the button');
 
       await page.keyboard.press(' ');
       assert.equal(await list.isVisible(), true, 'Space opens it');
@@ -230,6 +232,18 @@ describe('downloads in one menu', () => {
         widget.getByRole('link', { name: 'Tải toàn bộ dữ liệu (CSV)' }).click()]);
       assert.match(download.suggestedFilename(), /\.csv$/, 'the CSV item downloads');
       assert.equal(await list.isVisible(), false, 'choosing a download closes it');
+      assert.equal(await focusedClass(page), 'pt-downloads-toggle', 'after a download, focus is on the button');
+
+      // By keyboard alone: Enter on a link downloads it, and focus stays in the widget, on the menu's button.
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      assert.equal(await focusedClass(page), 'pt-download pt-view-csv-download', 'Tab reaches the view\'s CSV');
+      const [keyed] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+      assert.match(keyed.suggestedFilename(), /\.csv$/, 'Enter on the item downloads it');
+      assert.equal(await list.isVisible(), false, 'and closes the menu');
+      assert.equal(await focusedClass(page), 'pt-downloads-toggle', 'focus is back on the button, not on the page');
 
       // The chart's own data: the rows of the table the reader can open, in the same words.
       await widget.locator('.pt-year[data-year="2025"]').click();
