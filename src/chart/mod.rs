@@ -3,6 +3,7 @@
 //! contract (`embed`: the options an embed sets). Depends on `data` and `locale`; knows nothing of SVG or the
 //! browser.
 
+pub mod announcement;
 pub mod details;
 pub mod embed;
 pub mod format;

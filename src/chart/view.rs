@@ -316,27 +316,10 @@ pub fn summary(dataset: &Dataset, view: &View, lang: Lang) -> String {
     let highlighted = view.highlight.iter().filter_map(|p| view.rows.iter().find(|r| r.province == *p));
     let others = view.rows.iter().filter(|r| !view.is_highlighted(r.province));
     for row in highlighted.chain(others) {
-        let name = &dataset.provinces[row.province].name_vi;
-        if row.targets.is_empty() {
-            missing.push(name.as_str());
-            continue;
+        match row_phrase(dataset, row, lang) {
+            Some(phrase) => parts.push(phrase),
+            None => missing.push(dataset.provinces[row.province].name_vi.as_str()),
         }
-        let values: Vec<String> = row
-            .targets
-            .iter()
-            .map(|&i| {
-                let t = &dataset.targets[i];
-                let mut v = format::target_value(t, indicator, lang, Style::Full);
-                v.push_str(&format!(" ({}", t.year));
-                if t.status == crate::data::model::Status::Draft {
-                    v.push_str(", ");
-                    v.push_str(text.draft);
-                }
-                v.push(')');
-                v
-            })
-            .collect();
-        parts.push(format!("{name} {}", values.join(", ")));
     }
     out.push_str(&parts.join("; "));
     if !missing.is_empty() {
@@ -344,4 +327,29 @@ pub fn summary(dataset: &Dataset, view: &View, lang: Lang) -> String {
     }
     out.push('.');
     out
+}
+
+/// One row as the summary words it: "Bắc Giang khoảng 25% (2025), 30% (2030)"; `None` for a row with no
+/// target in view, which the summary lists among the provinces that set none.
+pub fn row_phrase(dataset: &Dataset, row: &Row, lang: Lang) -> Option<String> {
+    if row.targets.is_empty() {
+        return None;
+    }
+    let text = lang.text();
+    let values: Vec<String> = row
+        .targets
+        .iter()
+        .map(|&i| {
+            let t = &dataset.targets[i];
+            let mut v = format::target_value(t, &dataset.indicators[t.indicator], lang, Style::Full);
+            v.push_str(&format!(" ({}", t.year));
+            if t.status == crate::data::model::Status::Draft {
+                v.push_str(", ");
+                v.push_str(text.draft);
+            }
+            v.push(')');
+            v
+        })
+        .collect();
+    Some(format!("{} {}", dataset.provinces[row.province].name_vi, values.join(", ")))
 }

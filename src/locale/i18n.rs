@@ -77,6 +77,14 @@ impl Lang {
         }
     }
 
+    /// What a screen reader hears when the reader turns a province off: "Đã ẩn Bắc Giang."
+    pub fn province_hidden(self, name: &str) -> String {
+        match self {
+            Lang::Vi => format!("Đã ẩn {name}."),
+            Lang::En => format!("{name} hidden."),
+        }
+    }
+
     /// The interface text of this language.
     pub fn text(self) -> &'static Text {
         match self {
@@ -202,6 +210,8 @@ pub struct Text {
     pub national_target: &'static str,
     /// The word before the last name of a list: "A, B và C".
     pub list_and: &'static str,
+    /// What a screen reader hears when the reader turns the national lines off.
+    pub national_hidden: &'static str,
 }
 
 pub static VI: Text = Text {
@@ -274,6 +284,7 @@ pub static VI: Text = Text {
     unofficial_translation: "Bản dịch không chính thức",
     national_target: "Mục tiêu quốc gia",
     list_and: "và",
+    national_hidden: "Đã ẩn mục tiêu quốc gia.",
 };
 
 pub static EN: Text = Text {
@@ -346,6 +357,7 @@ pub static EN: Text = Text {
     unofficial_translation: "Unofficial translation",
     national_target: "National target",
     list_and: "and",
+    national_hidden: "National targets hidden.",
 };
 
 #[cfg(test)]

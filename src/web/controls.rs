@@ -115,8 +115,10 @@ pub(super) fn build(
     // The year is a segmented control with radio semantics: one Tab stop (the checked segment), arrow keys
     // move and choose (`events::on_key`). Segments of years with no target are marked at each render.
     ui.open("div", "pt-field pt-year-field", &[]);
-    ui.leaf("span", "", &[("id", "pt-year-label")], text.year);
-    ui.open("div", "pt-years", &[("role", "radiogroup"), ("aria-labelledby", "pt-year-label")]);
+    // The visible word is hidden from the accessibility tree and the group carries it as its name: a screen
+    // reader says "Năm" once, as the group's name, not once as text and again as the name.
+    ui.leaf("span", "", &[("aria-hidden", "true")], text.year);
+    ui.open("div", "pt-years", &[("role", "radiogroup"), ("aria-label", text.year)]);
     let year_choices: Vec<Option<u16>> =
         std::iter::once(None).chain(dataset.years().into_iter().map(Some)).collect();
     let years: Vec<(Option<u16>, usize)> = year_choices
@@ -153,7 +155,7 @@ pub(super) fn build(
     ui.close(); // controls
 
     // The one-sentence summary is for screen readers: sighted readers have the chart it describes.
-    let summary = ui.leaf("p", "pt-summary pt-visually-hidden", &[("aria-live", "polite")], "");
+    let summary = ui.leaf("p", "pt-summary pt-visually-hidden", &[], "");
     // What the focused mark is, in one short sentence; the details panel below is not live, so a screen
     // reader is not read a whole quote at every arrow key (Enter reads it, see `speech`).
     let live = ui.leaf("p", "pt-live pt-visually-hidden", &[("aria-live", "polite")], "");

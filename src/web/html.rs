@@ -58,10 +58,12 @@ impl Ui {
         Ok(patch::apply(container, &nothing_drawn, &created, &self.tree, HTML_NAMESPACE)?.unchecked_into())
     }
 
-    /// A labelled `<select>`: the label wraps it, so a tap on the label opens it and it is named by it.
+    /// A labelled `<select>`: the label wraps it, so a tap on the label opens it. The visible word is hidden
+    /// from the accessibility tree and the select carries it as its name, so a screen reader says it once
+    /// (as the select's name), not once as text and again as the name.
     pub(super) fn select_field(&mut self, label: &str) -> usize {
         self.open("label", "pt-field", &[]);
-        self.leaf("span", "", &[], label);
-        self.open("select", "", &[])
+        self.leaf("span", "", &[("aria-hidden", "true")], label);
+        self.open("select", "", &[("aria-label", label)])
     }
 }

@@ -13,6 +13,7 @@ use super::marked::Marked;
 use super::motion::Motion;
 use super::year_control::{self, YearControl};
 use super::{measure, patch, speech, theme, trap};
+use crate::chart::announcement;
 use crate::chart::framing::{EditorWords, Standing};
 use crate::chart::layout;
 use crate::chart::navigation::{Focus, MarkGrid};
@@ -59,6 +60,9 @@ pub(super) struct State {
     /// The chart's elements, a JavaScript array in `drawn`'s order, kept by `patch.js`.
     drawn_nodes: JsValue,
     drawn_summary: String,
+    /// The view as last drawn, so that a render can say what changed (`chart::announcement`). It starts as
+    /// the first view: mounting says nothing, the page has just shown the whole widget.
+    drawn_config: ChartConfig,
     /// What the headline, description, note and source line last showed (`framing.rs`).
     framing: Framing,
     /// Rows below the first screen are drawn after the first frame (see `mount`).
@@ -89,7 +93,7 @@ impl State {
             document,
             root: root.clone(),
             dataset,
-            config,
+            config: config.clone(),
             theme,
             words: options.words.clone(),
             parts,
@@ -103,6 +107,7 @@ impl State {
             drawn: Tree::default(),
             drawn_nodes: js_sys::Array::new().into(),
             drawn_summary: String::new(),
+            drawn_config: config,
             framing: Framing::default(),
             rows_deferred: false,
             year_control: YearControl::default(),
@@ -135,8 +140,18 @@ impl State {
 
     /// Draws the current view: chart, summary, table, details. Only what changed since the last
     /// render reaches the DOM (see `tree::diff`): a reader's toggle moves a few rows, it does not rebuild the SVG.
+    /// A change of view is said once, in the live region, as what changed (`announcement::change_sentence`):
+    /// the summary paragraph is not live, so a screen reader is not read the whole view after every toggle.
     pub(super) fn render(&mut self) -> Result<(), JsValue> {
-        self.render_rows_above(f64::INFINITY)
+        self.render_rows_above(f64::INFINITY)?;
+        if self.drawn_config != self.config {
+            let sentence = announcement::change_sentence(&self.dataset, &self.drawn_config, &self.config);
+            if !sentence.is_empty() {
+                self.say(&sentence);
+            }
+            self.drawn_config = self.config.clone();
+        }
+        Ok(())
     }
 
     /// `render`, drawing only the rows whose top is above `limit` (in chart coordinates); the chart keeps its
@@ -293,7 +308,7 @@ impl State {
     /// page now sets it) to the widget on screen and draws once through the usual patch: the chart keeps
     /// its nodes, and the reader's choices the page did not name (provinces, year, pinned details, an open
     /// table) stay where they still apply. Returns the warning for each value that does not exist; those
-    /// choices keep their current value. A change of view is said once (the live summary's new sentence) and
+    /// choices keep their current value. A change of view is said once (what changed, in the live region) and
     /// sent to the page as `province-targets-change` with `source: "page"`.
     pub(super) fn apply_options(
         &mut self,
@@ -327,7 +342,7 @@ impl State {
             self.config = config;
         }
         self.render()?;
-        // The summary (a polite live region) was written once by this render: that is the one announcement.
+        // The render said what changed in the live region: that is the one announcement.
         if view_changed {
             self.announce_change_from("page")?;
         }

@@ -451,6 +451,47 @@ describe('what a screen reader hears', () => {
     }
   });
 
+  test('a screen reader hears each control\'s name once: "Chỉ tiêu" and "Năm" are names, not also text', async () => {
+    const { ctx, page, widget } = await widgetPage(`indicator="${GRDP}"`);
+    try {
+      await widget.getByText('Năm', { exact: true }).first().waitFor({ state: 'visible' });
+      const live = (await axTree(ctx, page)).filter((n) => !n.ignored);
+      for (const [word, role] of [['Chỉ tiêu', 'combobox'], ['Năm', 'radiogroup']]) {
+        const saying = live.filter((n) => squash(n.name?.value ?? '') === word &&
+          ['StaticText', 'LabelText', 'combobox', 'radiogroup'].includes(n.role?.value));
+        assert.deepEqual(saying.map((n) => n.role.value), [role], `"${word}" is heard once, as the ${role}'s name`);
+      }
+      assert.equal(await widget.getByRole('combobox', { name: 'Chỉ tiêu' }).count(), 1);
+      assert.equal(await widget.getByRole('radiogroup', { name: 'Năm' }).count(), 1);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('a change of view is said as what changed: a province off by name, back on with its targets, a year in full', async () => {
+    const { ctx, widget } = await widgetPage(`indicator="${GRDP}"`);
+    try {
+      assert.equal(await widget.locator('.pt-summary').getAttribute('aria-live'), null, 'the summary is not re-read');
+      const said = async () => squash(await widget.locator('.pt-live').textContent());
+      const chip = widget.locator('.pt-toggle', { hasText: 'Bình Định' });
+      await chip.click();
+      await widget.locator('.pt-toggle[aria-pressed="false"]', { hasText: 'Bình Định' }).waitFor();
+      assert.equal(await said(), 'Đã ẩn Bình Định.');
+      await chip.click();
+      await widget.locator('.pt-toggle[aria-pressed="true"]', { hasText: 'Bình Định' }).waitFor();
+      const back = await said();
+      assert.match(back, /^Bình Định \S+ \(20\d\d\)/, `its targets: ${back}`);
+      assert.ok(!back.includes('Bắc Giang'), `only what changed: ${back}`);
+      await widget.locator('.pt-year[data-year="2025"]').click();
+      await widget.locator('.pt-year[data-year="2025"][aria-checked="true"]').waitFor();
+      const year = await said();
+      const summary = squash(await widget.locator('.pt-summary').textContent());
+      assert.ok(year.includes('(2025): ') && year.startsWith(summary.split(':')[0]), `a new year in full: ${year}`);
+    } finally {
+      await ctx.close();
+    }
+  });
+
   test('after an arrow key the live region says one short sentence; Enter reads the quote, the panel is not live', async () => {
     const { ctx, page, widget } = await widgetPage(`indicator="${GRDP}"`);
     try {

@@ -92,11 +92,11 @@ describe('what the page changes and what the reader did', () => {
   test('several attributes in one task draw once and send one change event, source "page"', async () => {
     const { ctx, widget } = await mounted();
     try {
-      const summaries = await widget.evaluate(async (el) => {
-        const summary = el.shadowRoot.querySelector('.pt-summary');
+      const announcements = await widget.evaluate(async (el) => {
+        const live = el.shadowRoot.querySelector('.pt-live');
         const writes = [];
-        new MutationObserver(() => writes.push(summary.textContent))
-          .observe(summary, { childList: true, characterData: true, subtree: true });
+        new MutationObserver(() => writes.push(live.textContent))
+          .observe(live, { childList: true, characterData: true, subtree: true });
         el.setAttribute('indicator', 'digital-economy-share-grdp');
         el.setAttribute('year', '2025');
         el.setAttribute('highlight', 'bac-giang');
@@ -110,7 +110,8 @@ describe('what the page changes and what the reader did', () => {
       assert.equal(detail.indicator, 'digital-economy-share-grdp');
       assert.equal(detail.year, '2025');
       assert.equal(detail.highlight, 'bac-giang');
-      assert.equal(summaries.length, 1, `one announcement in the live summary: ${JSON.stringify(summaries)}`);
+      assert.equal(announcements.length, 1, `one announcement in the live region: ${JSON.stringify(announcements)}`);
+      assert.ok(announcements[0].includes('(2025): '), `a new chart is said in full: ${announcements[0]}`);
     } finally {
       await ctx.close();
     }
