@@ -32,6 +32,26 @@ function blankBelow(widget) {
   });
 }
 
+/** Sums the page's layout shifts from its start (buffered) into `window.__ptShift`; read with `layoutShift`. */
+function watchLayoutShift(page) {
+  return page.evaluate(() => {
+    window.__ptShift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__ptShift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+const layoutShift = (page) => page.evaluate(() => window.__ptShift);
+
+/** The page's widget once it has let its reservation go, mounted. */
+async function fittedWidget(page) {
+  const widget = page.locator('province-targets[data-fitted]');
+  await widget.waitFor({ state: 'attached' });
+  assert.equal(await widget.getAttribute('data-state'), 'ready');
+  return widget;
+}
+
 for (const width of [360, 1280]) {
   describe(`at ${width} px`, () => {
     test('every indicator and year a reader reaches leaves at most 24 px blank below the widget', async () => {
@@ -66,7 +86,8 @@ for (const width of [360, 1280]) {
 
 describe('every province turned off', () => {
   test('leaves no blank box at 1280 px, and the page did not move before the reader acted', async () => {
-    const { ctx, page } = await openHtml(env.browser, env.server, PAGE, { viewport: { width: 1280, height: 800 } });
+    // A screen taller than the widget: the reservation is on screen and holds until the reader acts.
+    const { ctx, page } = await openHtml(env.browser, env.server, PAGE, { viewport: { width: 1280, height: 1000 } });
     try {
       const widget = await waitForChart(page);
       assert.equal(await widget.getAttribute('data-fitted'), null, 'the reservation holds until the reader acts');
@@ -85,30 +106,33 @@ describe('every province turned off', () => {
   });
 });
 
-describe('a chart that loads below the screen', () => {
-  test('fits its view before the reader reaches it, and nothing on screen moved', async () => {
-    // One screen of text, then a one-province view, far shorter than the height reserved for the default view:
-    // near enough to load at once (lazy.js), wholly below the viewport when it mounts.
-    const page1 = '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bài</title></head><body>' +
-      '<p style="height:900px;margin:0">Đoạn mở đầu.</p>' +
-      '<script src="province-targets.js" data-indicator="e-identification"></script>' +
-      '<p id="after">Đoạn sau biểu đồ.</p></body></html>';
-    const { ctx, page } = await openHtml(env.browser, env.server, page1, { viewport: { width: 360, height: 740 } });
-    try {
-      await page.evaluate(() => {
-        window.__ptShift = 0;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) window.__ptShift += entry.value;
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
-      const widget = page.locator('province-targets[data-fitted]');
-      await widget.waitFor({ state: 'attached' });
-      assert.equal(await widget.getAttribute('data-state'), 'ready');
-      await widget.scrollIntoViewIfNeeded();
-      assert.ok(await blankBelow(widget) <= MOST_BLANK, `${await blankBelow(widget)} px blank below the widget`);
-      assert.equal(await page.evaluate(() => window.__ptShift), 0, 'layout shift');
-    } finally {
-      await ctx.close();
-    }
-  });
+/** An article with `lead` before a one-province chart, far shorter than the height reserved for the default view. */
+const articleWith = (lead) => '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bài</title></head>' +
+  `<body style="margin:0">${lead}<script src="province-targets.js" data-indicator="e-identification"></script>` +
+  '<p id="after">Đoạn sau biểu đồ.</p></body></html>';
+
+describe('a chart fits before the reader acts when nothing on screen would move', () => {
+  const cases = [
+    // One screen of text first: near enough to load at once (lazy.js), wholly below the viewport when it mounts.
+    { name: 'a chart that loads below the screen', lead: '<p style="height:900px;margin:0">Đoạn mở đầu.</p>' },
+    // At the top of a phone's screen, the chart's content reaches past its bottom: the blank is off screen.
+    { name: 'a chart at the top of a phone\'s screen', lead: '' },
+  ];
+  for (const { name, lead } of cases) {
+    test(`${name}: fitted before any input, the text after it still below the screen, no layout shift`, async () => {
+      const viewport = { width: 360, height: 740 };
+      const { ctx, page } = await openHtml(env.browser, env.server, articleWith(lead), { viewport });
+      try {
+        await watchLayoutShift(page);
+        const widget = await fittedWidget(page);
+        const afterTop = await page.locator('#after').evaluate((p) => p.getBoundingClientRect().top);
+        assert.ok(afterTop >= viewport.height, `the text after the chart is still below the screen: ${afterTop}`);
+        await widget.scrollIntoViewIfNeeded();
+        assert.ok(await blankBelow(widget) <= MOST_BLANK, `${await blankBelow(widget)} px blank below the widget`);
+        assert.equal(await layoutShift(page), 0, 'layout shift');
+      } finally {
+        await ctx.close();
+      }
+    });
+  }
 });
