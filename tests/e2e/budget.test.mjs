@@ -9,13 +9,14 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { builtFiles, DIST } from './helpers.mjs';
 
-/** Bytes of the embed (loader + module + data) as last measured (160,402 B gzip, 134,268 B brotli), each rounded
+/** Bytes of the embed (loader + module + data) as last measured (161,274 B gzip, 134,898 B brotli), each rounded
  * up by under 1 KB. The module's short import and export names (scripts/short-names.mjs) took 5,694 B gzip and
  * 4,086 B brotli off the 161,730 and 134,288 B that the in-place update and the page's API had brought it to; the
  * phone layout (the chart first, the held details panel, the table's cards, the chips as one Tab stop) and the
  * view's own CSV add 1,943 B gzip and 1,944 B brotli; the marks' motion between views and layout="story" 1,980 B
- * gzip and 1,679 B brotli; the outlet's credit 297 and 300 B. */
-const BUDGET = { gzip: 160_900, brotli: 134_700 };
+ * gzip and 1,679 B brotli; the outlet's credit 297 and 300 B; a change of view said as what changed
+ * (chart/announcement.rs) and the fit when the content passes the screen's bottom 872 and 630 B. */
+const BUDGET = { gzip: 161_700, brotli: 135_400 };
 
 const EMBED_FILES = ['province-targets.js', 'province_targets_bg.wasm', 'targets.json'];
 

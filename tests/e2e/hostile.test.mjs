@@ -614,8 +614,10 @@ function pixelDiff(pngA, pngB, tolerance = 0) {
   return { differing };
 }
 
-/** An element screenshot of the first widget, with nothing hovered or focused, and its box in the document. */
-async function widgetShot(path, viewport = { width: 1000, height: 900 }) {
+/** An element screenshot of the first widget, with nothing hovered or focused, and its box in the document. The
+ * screen is taller than any of these pages' widget and what precedes it: the widget keeps its reservation on
+ * every page alike (it lets it go early when its content reaches past the screen's bottom, see loader/fit.js). */
+async function widgetShot(path, viewport = { width: 1000, height: 1400 }) {
   const { ctx, page, log } = await open(path, { viewport });
   try {
     const host = await settled(page);
