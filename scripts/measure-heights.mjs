@@ -1,25 +1,88 @@
-// The widget's natural height on the bundled dataset's default view, with and without the reader's controls,
-// at every 10 px of width from 320 to 1000 px (and each container-query edge): the numbers the reserved heights
-// in www/widget.css are set from (band maximum + about 12 px), so that the article never moves when the chart
-// arrives. Run after `make build`: node scripts/measure-heights.mjs
+// The widget's natural height on the bundled dataset's default view, with and without the reader's controls, at
+// every 5 px of width from 300 to 1400 px, turned into the reserved heights of www/widget.css: bands of width
+// that each reserve their tallest height plus MARGIN, so that the article never moves when the chart arrives and,
+// where a screen can hold the whole widget, the blank below the default view's last line stays within 24 px
+// (MARGIN, the root's 12 px padding, and the few pixels two merged widths may differ by). Run after `make build`:
+//   node scripts/measure-heights.mjs > /tmp/reserved.css
+// and paste the block between the two "generated" comments of www/widget.css. The heights are text wrapping on
+// this machine's fonts: a reader's fonts may wrap one line more, which is why MARGIN is not 0.
 import { fileURLToPath } from 'node:url';
 import { chromium } from '../tools/node_modules/playwright-core/index.mjs';
 import { startServer } from './serve.mjs';
+
+const MARGIN = 8;
+/** Two widths whose heights differ by at most this share a band (the blank grows by as much). */
+const MERGE = 4;
+/** Narrower than this the widget is taller than a phone's screen, whose reader scrolls past its end before any
+ * blank shows, and loader/fit.js lets the reservation go as soon as the content reaches past the screen's bottom:
+ * there a band spans a whole layout (the stylesheet's breakpoints), for fewer rules. */
+const COARSE_BELOW = 585;
+const BREAKPOINTS = [350, 390, 480, 530, 560];
+const FROM = 300;
+const TO = 1400;
+const STEP = 5;
+
 const DIST = fileURLToPath(new URL('../dist', import.meta.url));
 const server = await startServer({ root: DIST, port: 0, host: '127.0.0.1' });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
-const widths = Array.from({length: 69}, (_, i) => 320 + i * 10).concat([329, 349, 389, 479, 529, 599, 689, 739]);
-const page = await browser.newPage({ viewport: { width: 1100, height: 3000 } });
-for (const w of widths) {
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage']
+});
+const page = await browser.newPage({ viewport: { width: TO + 100, height: 3000 } });
+
+const samples = [];
+for (let w = FROM; w <= TO; w += STEP) {
   let html = '<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head><body style="margin:0">';
   for (const c of ['all', 'none']) html += `<div style="width:${w}px"><province-targets controls="${c}" style="--pt-min-height:0px"></province-targets></div>`;
   html += '<script src="province-targets.js" data-embed="none"></script></body></html>';
-  const url = server.url + 'm' + w + '.html';
+  const url = `${server.url}m${w}.html`;
   await page.route(url, (r) => r.fulfill({ contentType: 'text/html', body: html }));
   await page.goto(url);
-  await page.waitForFunction(() => [...document.querySelectorAll('province-targets')].every((e) => e.getAttribute('data-state') === 'ready'));
-  await page.waitForTimeout(300);
-  const hs = await page.evaluate(() => [...document.querySelectorAll('province-targets')].map((e) => Math.ceil(e.shadowRoot.querySelector('.pt-root').getBoundingClientRect().height)));
-  console.log(w, 'all', hs[0], 'none', hs[1]);
+  await page.waitForFunction(() => [...document.querySelectorAll('province-targets')]
+    .every((e) => e.getAttribute('data-state') === 'ready' && e.shadowRoot.querySelector('.pt-details blockquote')));
+  const [all, none] = await page.evaluate(() => [...document.querySelectorAll('province-targets')]
+    .map((e) => Math.ceil(e.shadowRoot.querySelector('.pt-root').getBoundingClientRect().height)));
+  samples.push({ width: w, all, none });
+  console.error(w, 'all', all, 'none', none);
 }
-await browser.close(); await server.close();
+await browser.close();
+await server.close();
+
+/**
+ * Bands [from, next band's from) with the height each reserves. A width between two samples is unmeasured: it
+ * gets the taller of its two neighbours' heights, so a band never reserves less than a width inside it needs.
+ */
+function bands(key) {
+  const out = [];
+  samples.forEach((sample, i) => {
+    const next = samples[i + 1];
+    const tallest = Math.max(sample[key], next ? next[key] : 0);
+    const last = out[out.length - 1];
+    const lowest = Math.min(sample[key], last ? last.lowest : Infinity);
+    const sameLayout = last && sample.width < COARSE_BELOW &&
+      !BREAKPOINTS.some((edge) => last.from < edge && edge <= sample.width);
+    if (last && (sameLayout || Math.max(last.tallest, tallest) - Math.min(last.lowest, sample[key]) <= MERGE)) {
+      last.tallest = Math.max(last.tallest, tallest);
+      last.lowest = lowest;
+    } else {
+      out.push({ from: sample.width, tallest, lowest: sample[key] });
+    }
+  });
+  return out;
+}
+
+const rule = (selector, height) => `  ${selector} {\n    min-height: var(--pt-min-height, ${height + MARGIN}px);\n  }\n`;
+const lines = ['/* generated by scripts/measure-heights.mjs: do not edit by hand */'];
+for (const [key, selector] of [['all', '.pt-root'], ['none', ':host([controls=none]) .pt-root']]) {
+  const list = bands(key);
+  // Without container queries (older browsers) the widest band's height holds at every width.
+  lines.push(rule(selector, list[list.length - 1].tallest).replace(/^ {2}/gm, ''));
+  list.forEach((band, i) => {
+    const next = list[i + 1];
+    const query = [i > 0 ? `(min-width: ${band.from}px)` : null, next ? `(max-width: ${next.from - 0.02}px)` : null]
+      .filter(Boolean).join(' and ');
+    lines.push(`@container ${query} {\n${rule(selector, band.tallest)}}`);
+  });
+}
+lines.push('/* end of generated */');
+console.log(lines.join('\n'));

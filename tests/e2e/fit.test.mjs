@@ -22,7 +22,8 @@ function blankBelow(widget) {
   return widget.evaluate((el) => {
     const bottom = el.getBoundingClientRect().bottom;
     let last = el.getBoundingClientRect().top;
-    for (const node of el.shadowRoot.querySelectorAll('*')) {
+    // Inside the root, not the root itself: its min-height is the reservation whose blank this measures.
+    for (const node of el.shadowRoot.querySelectorAll('.pt-root *')) {
       const box = node.getBoundingClientRect();
       if (box.height > 0 && box.width > 0 && getComputedStyle(node).visibility === 'visible') {
         last = Math.max(last, box.bottom);
@@ -83,6 +84,27 @@ for (const width of [360, 1280]) {
     });
   });
 }
+
+describe('the default view before the reader acts', () => {
+  // A screen taller than the widget, so the reservation is on screen and holds; the widths are bands of
+  // widget.css's reserved heights, from a tablet to a wide page. Narrower, the widget is taller than a phone's
+  // screen and lets its reservation go once on screen (see 'a chart at the top of a phone's screen').
+  for (const width of [620, 700, 768, 1000, 1280, 1400]) {
+    test(`reserves its own height at ${width} px: at most 24 px blank below it, no layout shift`, async () => {
+      const { ctx, page } = await openHtml(env.browser, env.server, PAGE, { viewport: { width, height: 1600 } });
+      try {
+        await watchLayoutShift(page);
+        const widget = await waitForChart(page);
+        await widget.locator('.pt-details blockquote').first().waitFor();
+        assert.equal(await widget.getAttribute('data-fitted'), null, 'the reservation holds: nobody acted');
+        assert.ok(await blankBelow(widget) <= MOST_BLANK, `${await blankBelow(widget)} px blank below the widget`);
+        assert.equal(await layoutShift(page), 0, 'layout shift');
+      } finally {
+        await ctx.close();
+      }
+    });
+  }
+});
 
 describe('every province turned off', () => {
   test('leaves no blank box at 1280 px, and the page did not move before the reader acted', async () => {
