@@ -1,5 +1,5 @@
-// The scrollytelling demo (story.html): each step's data-* attributes name a view, and the step in the middle of
-// the screen (or the one with focus) sets it on the one sticky chart through the element's API. No library.
+// The scrollytelling demo (story.html): each step's data-* attributes name a view, and the step on the reading
+// line (or the one with focus) sets it on the one sticky chart through the element's API. No library.
 (function () {
   'use strict';
 
@@ -20,18 +20,22 @@
     }).catch(function () {}); // a bad value is already in the console, naming the valid ones
   }
 
-  // The step crossing a line across the middle of the viewport is the one being read.
+  // The step crossing the reading line is the one being read: beside the chart (wide screens) a line across the
+  // middle of the screen; under it (phones, where the chart holds the top 58%) a line just below the chart, so a
+  // step is never read while it covers the chart's lowest rows.
+  var beside = window.matchMedia('(min-width: 900px)').matches;
   var observer = new IntersectionObserver(function (entries) {
     entries.forEach(function (entry) {
       if (entry.isIntersecting) show(entry.target);
     });
-  }, { rootMargin: '-50% 0px -50% 0px' });
+  }, { rootMargin: beside ? '-50% 0px -50% 0px' : '-62% 0px -38% 0px' });
   steps.forEach(function (step) {
     observer.observe(step);
-    // By keyboard: the chart follows focus, and the focused step comes to the middle, where the observer agrees.
+    // By keyboard: the chart follows focus, and the focused step comes to the reading line (story.css's
+    // scroll-margin-top), where the observer agrees.
     step.addEventListener('focus', function () {
       show(step);
-      step.scrollIntoView({ block: 'center' });
+      step.scrollIntoView({ block: 'start' });
     });
   });
 })();

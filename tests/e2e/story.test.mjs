@@ -48,9 +48,17 @@ for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 
         const count = await page.locator('.story-step').count();
         assert.ok(count >= 5 && count <= 7, `${count} steps`);
         for (let i = 0; i < count; i++) {
-          await page.locator('.story-step').nth(i).evaluate((step) => step.scrollIntoView({ block: 'center' }));
+          // To the reading line, as a reader scrolls or a keyboard focuses it (story.css's scroll-margin-top).
+          await page.locator('.story-step').nth(i).evaluate((step) => step.scrollIntoView({ block: 'start' }));
           const { wanted, selected } = await viewOfStep(page, i);
           assert.equal(selected, wanted.indicator, `step ${i + 1}: the reader sees the indicator`);
+          const covers = await page.evaluate((index) => {
+            const step = document.querySelectorAll('.story-step')[index].getBoundingClientRect();
+            const chart = document.querySelector('.story-chart').getBoundingClientRect();
+            const overlap = (a0, a1, b0, b1) => Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
+            return overlap(step.left, step.right, chart.left, chart.right) * overlap(step.top, step.bottom, chart.top, chart.bottom);
+          }, i);
+          assert.equal(covers, 0, `step ${i + 1} does not cover the chart while it is read`);
           // The picture is of the step's settled view, not of the marks on their way to it.
           await animationsDone(page.locator('.story-chart province-targets'));
           await screenshot(page, `story-${viewport.width}-step-${i + 1}.png`);
@@ -102,7 +110,7 @@ describe("the README's recipe", () => {
       const count = await page.locator('.story-step').count();
       assert.ok(count >= 2);
       for (let i = 0; i < count; i++) {
-        await page.locator('.story-step').nth(i).evaluate((step) => step.scrollIntoView({ block: 'center' }));
+        await page.locator('.story-step').nth(i).evaluate((step) => step.scrollIntoView({ block: 'start' }));
         await viewOfStep(page, i);
       }
       assert.deepEqual(log.errors, []);
