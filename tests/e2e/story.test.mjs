@@ -59,6 +59,11 @@ for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 
             return overlap(step.left, step.right, chart.left, chart.right) * overlap(step.top, step.bottom, chart.top, chart.bottom);
           }, i);
           assert.equal(covers, 0, `step ${i + 1} does not cover the chart while it is read`);
+          const title = await page.evaluate(() => {
+            const t = document.querySelector('.story-chart province-targets').shadowRoot.querySelector('.pt-title');
+            return { text: t.textContent, cut: t.scrollHeight > t.clientHeight + 1 };
+          });
+          assert.ok(!title.cut, `step ${i + 1}: the headline is whole: ${title.text}`);
           // The picture is of the step's settled view, not of the marks on their way to it.
           await animationsDone(page.locator('.story-chart province-targets'));
           await screenshot(page, `story-${viewport.width}-step-${i + 1}.png`);
