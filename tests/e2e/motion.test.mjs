@@ -213,7 +213,7 @@ describe('reduced motion', () => {
 
 describe('layout="story"', () => {
   for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
-    test(`on story.html at ${viewport.width} px, the steps change with a layout shift of 0`, async () => {
+    test(`on story.html at ${viewport.width} px, the steps change with a layout shift of 0`, { timeout: 120_000 }, async () => {
       const { ctx, page, log } = await openPage(env.browser, `${env.server.url}story.html`, { viewport });
       try {
         await waitForChart(page);
@@ -230,7 +230,8 @@ describe('layout="story"', () => {
         assert.equal(box.layout, 'story');
         const count = await page.locator('.story-step').count();
         for (let i = 0; i < count; i++) {
-          await page.locator('.story-step').nth(i).evaluate((step) => step.scrollIntoView({ block: 'center' }));
+          // To the reading line, as a reader scrolls or a keyboard focuses it (story.css's scroll-margin-top).
+          await page.locator('.story-step').nth(i).evaluate((step) => step.scrollIntoView({ block: 'start' }));
           await page.evaluate(async (index) => {
             const step = document.querySelectorAll('.story-step')[index];
             const el = document.querySelector('.story-chart province-targets');
