@@ -591,15 +591,92 @@
     return province ? province.name_vi : id;
   }
 
+  // ---- the first view's own height ----------------------------------------------------------------------
+  // The code carries the chosen view's own height by width (`heights`, read by loader/heights.js), so that the
+  // widget reserves what this view needs while it loads, not what the bundled default view needs: no blank box
+  // below a shorter view on a screen that holds the whole chart. Measured here, on widgets of this very view
+  // every 10 px of width (plus a margin for a reader's fonts), in a closed shadow root clipped to one invisible
+  // pixel: the page and its tests see one chart, the preview.
+  // Narrower than the first band the widget is taller than a phone's screen, and the stylesheet's reservation
+  // serves (loader/fit.js lets it go once the content passes the screen's bottom).
+  var HEIGHT_FROM = 600;
+  var HEIGHT_TO = 1400;
+  var HEIGHT_STEP = 10;
+  var HEIGHT_MARGIN = 8;
+  var measured = { key: null, heights: null };
+  var measureRoot = null;
+
+  /** The measured `heights` of the current view, or null while it is being measured (or cannot be). */
+  function viewHeights() {
+    return measured.key === JSON.stringify(attributes(true)) ? measured.heights : null;
+  }
+
+  function measureHeights() {
+    var attrs = attributes(true);
+    var key = JSON.stringify(attrs);
+    if (measured.key === key || (userData && (userData.broken || userData.sheetProblems))) return;
+    measured = { key: key, heights: null };
+    if (!measureRoot) {
+      var host = element('div', { class: 'measure', 'aria-hidden': 'true' });
+      document.body.appendChild(host);
+      measureRoot = host.attachShadow({ mode: 'closed' });
+    }
+    measureRoot.textContent = '';
+    var widths = [];
+    for (var width = HEIGHT_FROM; width <= HEIGHT_TO; width += HEIGHT_STEP) widths.push(width);
+    var charts = widths.map(function (width) {
+      // Each at the corner, over the others: every one meets the visible pixel, so each starts (lazy.js).
+      var box = document.createElement('div');
+      box.style.cssText = 'position:absolute;top:0;left:0;width:' + width + 'px';
+      var chart = document.createElement('province-targets');
+      attrs.forEach(function (a) {
+        chart.setAttribute(a[0], a[1]);
+      });
+      chart.style.setProperty('--pt-min-height', '0px');
+      box.appendChild(chart);
+      measureRoot.appendChild(box);
+      return chart;
+    });
+    (function settle() {
+      if (measured.key !== key) return; // another view is being measured
+      var states = charts.map(function (chart) {
+        return chart.getAttribute('data-state');
+      });
+      if (states.indexOf('error') >= 0) return measureRoot.textContent = '';
+      if (states.some(function (each) { return each !== 'ready'; })) return requestAnimationFrame(settle);
+      var heights = charts.map(function (chart) {
+        return Math.ceil(chart.shadowRoot.querySelector('.pt-root').getBoundingClientRect().height);
+      });
+      // From each width to the next, the taller of the two: a wrap between them is on the safe side.
+      var pairs = [];
+      widths.forEach(function (from, i) {
+        var height = Math.max(heights[i], heights[Math.min(i + 1, widths.length - 1)]) + HEIGHT_MARGIN;
+        if (!pairs.length || pairs[pairs.length - 1][1] !== height) pairs.push([from, height]);
+      });
+      measured.heights = pairs.map(function (pair) {
+        return pair.join(':');
+      }).join(',');
+      measureRoot.textContent = '';
+      showCode();
+    })();
+  }
+
+  /** The code's attributes: the view's, and its own heights once measured. */
+  function codeAttributes() {
+    var attrs = attributes(false);
+    var heights = viewHeights();
+    return heights ? attrs.concat([['heights', heights]]) : attrs;
+  }
+
   function scriptCode() {
-    var attrs = attributes(false).map(function (a) {
+    var attrs = codeAttributes().map(function (a) {
       return ' data-' + a[0] + '="' + escapeHtml(a[1]) + '"';
     }).join('');
     return '<script src="' + escapeHtml(PINNED_LOADER_URL) + '"' + attrs + LOADER_TRUST + '></script>\n' + noscript();
   }
 
   function elementCode() {
-    var attrs = attributes(false).map(function (a) {
+    var attrs = codeAttributes().map(function (a) {
       return ' ' + a[0] + '="' + escapeHtml(a[1]) + '"';
     }).join('');
     return '<script src="' + escapeHtml(PINNED_LOADER_URL) + '" data-embed="none"' + LOADER_TRUST + ' async></script>\n' +
@@ -624,7 +701,12 @@
       '" crossorigin="anonymous" async></script>';
   }
 
+  var measureTimer = null;
+
   function showCode() {
+    // Measured once the editor pauses: typing a title would otherwise lay out every width at each key.
+    clearTimeout(measureTimer);
+    measureTimer = setTimeout(measureHeights, 500);
     $('code-script').value = scriptCode();
     $('code-element').value = elementCode();
     $('code-frame').value = frameCode();

@@ -33,6 +33,11 @@ pub const LAYOUTS: &[&str] = &["inline", "story"];
 /// The attribute the loader reads itself, the URL of the dataset; the module never sees it.
 pub const SRC: &str = "src";
 
+/// The attribute the loader reads itself, the first view's own heights by the widget's width, which the
+/// embed builder measures and writes (`600:912,700:874`: from 600 px wide, 912 px): the height the widget
+/// reserves while it loads, instead of the bundled default view's. The module never sees it.
+pub const HEIGHTS: &str = "heights";
+
 /// One option the loader passes to the module's `mount`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EmbedOption {
@@ -99,9 +104,9 @@ impl<'de> Deserialize<'de> for OptionText {
     }
 }
 
-/// Every attribute the element observes: the options, then `src`.
+/// Every attribute the element observes: the options, then `src` and `heights`.
 pub fn attributes() -> impl Iterator<Item = &'static str> {
-    OPTIONS.iter().map(|o| o.name).chain([SRC])
+    OPTIONS.iter().map(|o| o.name).chain([SRC, HEIGHTS])
 }
 
 #[cfg(test)]
@@ -122,7 +127,7 @@ mod tests {
     }
 
     #[test]
-    fn option_names_are_distinct_and_src_is_not_one_of_them() {
+    fn attribute_names_are_distinct() {
         let names: Vec<&str> = attributes().collect();
         let mut sorted = names.clone();
         sorted.sort_unstable();

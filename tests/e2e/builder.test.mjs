@@ -6,7 +6,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, ROOT, builtFiles, openHtml, openPage, screenshot, serve, start, stop, viewOf } from './helpers.mjs';
+import {
+  DIST, ROOT, blankBelow, builtFiles, layoutShift, openHtml, openPage, screenshot, serve, start, stop, viewOf, waitForChart,
+  watchLayoutShift
+} from './helpers.mjs';
 
 let server;
 let browser;
@@ -119,6 +122,43 @@ describe('embed builder: the code', () => {
       await ctx.close();
     }
   });
+
+  test('the code carries the view\'s own height: pasted, a one-province view leaves no blank box before any input',
+    async () => {
+      const { ctx, page, log } = await openBuilder();
+      try {
+        await builderWith(page, { indicator: 'e-identification', year: 'all' });
+        await page.waitForFunction(() => /<province-targets [^>]*heights="/.test(document.querySelector('#code-element').value));
+        const elementCode = await page.locator('#code-element').inputValue();
+        const heights = /heights="([^"]+)"/.exec(elementCode)[1];
+        const pairs = heights.split(',').map((pair) => pair.split(':').map(Number));
+        assert.equal(pairs[0][0], 600, `from the first width a screen may hold the whole widget: ${heights}`);
+        assert.ok(pairs.every(([w], i) => i === 0 || w > pairs[i - 1][0]), `by ascending width: ${heights}`);
+        const scriptCode = await code(page);
+        assert.ok(scriptCode.includes(` data-heights="${heights}"`), 'the one-tag code carries it as data-heights');
+        assert.equal(await page.locator('province-targets').count(), 1, 'the page shows one chart: the preview');
+        assert.deepEqual(log.errors, []);
+        for (const width of [768, 1280]) {
+          const opened = await openHtml(browser, server,
+            `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bài</title></head><body><main>\n` +
+            `${scriptCode}\n<p id="after">Đoạn sau.</p></main></body></html>`,
+            { viewport: { width, height: 1600 }, colorScheme: 'light' });
+          try {
+            await watchLayoutShift(opened.page);
+            const widget = await waitForChart(opened.page);
+            await widget.locator('.pt-details blockquote').first().waitFor();
+            assert.equal(await widget.getAttribute('data-fitted'), null, 'nobody acted: the reservation holds');
+            const blank = await blankBelow(widget);
+            assert.ok(blank <= 24, `${width} px: ${blank} px blank below the one-province view`);
+            assert.equal(await layoutShift(opened.page), 0, `${width} px: layout shift`);
+          } finally {
+            await opened.ctx.close();
+          }
+        }
+      } finally {
+        await ctx.close();
+      }
+    });
 
   test('a reader change in the preview updates the form and the code', async () => {
     const { ctx, page } = await openBuilder();

@@ -4,7 +4,7 @@
 // does not count a layout shift.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openHtml, start, stop, waitForChart } from './helpers.mjs';
+import { blankBelow, layoutShift, openHtml, start, stop, waitForChart, watchLayoutShift } from './helpers.mjs';
 
 const MOST_BLANK = 24; // px below the widget's last content
 
@@ -16,34 +16,6 @@ after(async () => stop(env ?? {}));
 
 const PAGE = '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bài</title></head><body>' +
   '<script src="province-targets.js"></script><p id="after">Đoạn sau biểu đồ.</p></body></html>';
-
-/** The blank height between the last drawn content of the widget and its bottom edge, in px. */
-function blankBelow(widget) {
-  return widget.evaluate((el) => {
-    const bottom = el.getBoundingClientRect().bottom;
-    let last = el.getBoundingClientRect().top;
-    // Inside the root, not the root itself: its min-height is the reservation whose blank this measures.
-    for (const node of el.shadowRoot.querySelectorAll('.pt-root *')) {
-      const box = node.getBoundingClientRect();
-      if (box.height > 0 && box.width > 0 && getComputedStyle(node).visibility === 'visible') {
-        last = Math.max(last, box.bottom);
-      }
-    }
-    return Math.round(bottom - last);
-  });
-}
-
-/** Sums the page's layout shifts from its start (buffered) into `window.__ptShift`; read with `layoutShift`. */
-function watchLayoutShift(page) {
-  return page.evaluate(() => {
-    window.__ptShift = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__ptShift += entry.value;
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
-}
-
-const layoutShift = (page) => page.evaluate(() => window.__ptShift);
 
 /** The page's widget once it has let its reservation go, mounted. */
 async function fittedWidget(page) {
@@ -157,4 +129,37 @@ describe('a chart fits before the reader acts when nothing on screen would move'
       }
     });
   }
+});
+
+describe('the first view\'s own heights (the builder\'s `heights`)', () => {
+  test('a value that is not WIDTH:HEIGHT pairs says so in the console and keeps the stylesheet\'s reservation', async () => {
+    const page1 = '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bài</title></head><body>' +
+      '<script src="province-targets.js" data-indicator="e-identification" data-heights="600-733"></script></body></html>';
+    const { ctx, page, log } = await openHtml(env.browser, env.server, page1, { viewport: { width: 1280, height: 1600 } });
+    try {
+      const widget = await waitForChart(page);
+      assert.ok(log.warnings.some((w) => /heights "600-733" is not WIDTH:HEIGHT pairs/.test(w)), log.warnings.join('\n'));
+      assert.equal(await widget.evaluate((el) => el.style.getPropertyValue('--pt-view-height')), '');
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('each width gets the height of the last pair it reaches, and follows a resize', async () => {
+    const page1 = '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bài</title></head><body style="margin:0">' +
+      '<province-targets indicator="e-identification" heights="600:733,700:650"></province-targets>' +
+      '<script src="province-targets.js" data-embed="none"></script></body></html>';
+    const { ctx, page } = await openHtml(env.browser, env.server, page1, { viewport: { width: 650, height: 1600 } });
+    try {
+      const widget = await waitForChart(page);
+      const reserved = () => widget.evaluate((el) => el.style.getPropertyValue('--pt-view-height'));
+      assert.equal(await reserved(), '733px');
+      await page.setViewportSize({ width: 1000, height: 1600 });
+      await page.waitForFunction(() => document.querySelector('province-targets').style.getPropertyValue('--pt-view-height') === '650px');
+      await page.setViewportSize({ width: 500, height: 1600 });
+      await page.waitForFunction(() => document.querySelector('province-targets').style.getPropertyValue('--pt-view-height') === '');
+    } finally {
+      await ctx.close();
+    }
+  });
 });

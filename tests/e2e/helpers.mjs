@@ -55,16 +55,18 @@ export async function launch() {
 }
 
 /**
- * A new page that records console errors, page errors, failed requests, CSP violations and every request URL.
+ * A new page that records console errors and warnings, page errors, failed requests, CSP violations and every
+ * request URL.
  * Options: viewport {width, height}, colorScheme, reducedMotion.
  */
 export async function openPage(browser, url, { viewport = { width: 1000, height: 900 }, ...context } = {}) {
   const ctx = await browser.newContext({ viewport, ...context });
   const page = await ctx.newPage();
   // `events` says 'violation' as each one is logged, so a test can wait for one instead of sleeping.
-  const log = { errors: [], requests: [], failed: [], violations: [], events: new EventEmitter() };
+  const log = { errors: [], warnings: [], requests: [], failed: [], violations: [], events: new EventEmitter() };
   page.on('console', (msg) => {
     if (msg.type() === 'error') log.errors.push(msg.text());
+    if (msg.type() === 'warning') log.warnings.push(msg.text());
   });
   page.on('pageerror', (error) => log.errors.push(`pageerror: ${error.message}`));
   page.on('request', (request) => log.requests.push(request.url()));
@@ -196,3 +198,31 @@ export async function animationsDone(widget) {
 export const articleWith = (attributes = '') => `<!doctype html><html lang="vi"><head><meta charset="utf-8">
 <script src="/province-targets.js" data-embed="none"></script></head>
 <body><h1>Bài viết</h1><province-targets ${attributes}></province-targets></body></html>`;
+
+/** The blank height in px between a widget's last drawn content and its bottom edge. Inside the root, not the
+ * root itself: its min-height is the reservation whose blank this measures. */
+export function blankBelow(widget) {
+  return widget.evaluate((el) => {
+    const bottom = el.getBoundingClientRect().bottom;
+    let last = el.getBoundingClientRect().top;
+    for (const node of el.shadowRoot.querySelectorAll('.pt-root *')) {
+      const box = node.getBoundingClientRect();
+      if (box.height > 0 && box.width > 0 && getComputedStyle(node).visibility === 'visible') {
+        last = Math.max(last, box.bottom);
+      }
+    }
+    return Math.round(bottom - last);
+  });
+}
+
+/** Sums the page's layout shifts from its start (buffered) into `window.__ptShift`; read with `layoutShift`. */
+export function watchLayoutShift(page) {
+  return page.evaluate(() => {
+    window.__ptShift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__ptShift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+export const layoutShift = (page) => page.evaluate(() => window.__ptShift);

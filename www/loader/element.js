@@ -4,6 +4,7 @@ import { ATTRIBUTES, OPTION_NAMES } from './contract.js';
 import { checkElement, fixAttribute } from './checks.js';
 import { dataFor, forgetText, loadText } from './data.js';
 import { fitWhenUnseen } from './fit.js';
+import { unwatchHeights, watchHeights } from './heights.js';
 import { nearNow, pageLoaded, whenNear } from './lazy.js';
 import { kindError, langOf, messageOf, text, warnEmbed } from './messages.js';
 import { isTrapped, liveElements, loadModule } from './module.js';
@@ -85,10 +86,12 @@ export class ProvinceTargetsElement extends Base {
       this._root = this.attachShadow({ mode: 'open' });
       this._root.adoptedStyleSheets = [sharedSheet()];
     }
+    watchHeights(this);
     this._start();
   }
 
   disconnectedCallback() {
+    unwatchHeights(this);
     liveElements.delete(this);
     this._stop();
     this._settleDrawn();
@@ -97,6 +100,10 @@ export class ProvinceTargetsElement extends Base {
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue || !this.isConnected || !this._root || this._ptFixing) return;
     if (fixAttribute(this, name, newValue)) return; // rewritten: this runs again with the fixed value
+    if (name === 'heights') { // the reservation alone: nothing to draw
+      watchHeights(this);
+      return;
+    }
     if (REMOUNTING.has(name) || !this._updatesInPlace()) {
       this._stop();
       this._start();
