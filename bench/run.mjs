@@ -431,7 +431,9 @@ async function loadOnce(browser, server, kind) {
     }, `/gen/${STRESS_FILE}`);
   } else {
     const wasmBytes = async () => isWidget
-      ? page.evaluate(async () => (await (await window.ProvinceTargets.load()).default()).memory.buffer.byteLength)
+      // The module's memory by what it is, not by its name: the build shortens export names (short-names.mjs).
+      ? page.evaluate(async () => Object.values(await (await window.ProvinceTargets.load()).default())
+        .find((value) => value instanceof WebAssembly.Memory).buffer.byteLength)
       : 0;
     load.memBefore = { ...(await heap(cdp)), wasm: await wasmBytes() };
     const updates = [];
@@ -1025,7 +1027,7 @@ ${goals(S)}
 - **Memory.** \`HeapProfiler.collectGarbage\` (twice) then \`Runtime.getHeapUsage\` (usedSize: V8's heap)
   over CDP, after the first render and again after ${TOGGLES} toggles of the same province (an even number, so
   the view is the same; the ${2 * UPDATE_SAMPLES} timed ones included, each toggle in its own task). For the widget the
-  WebAssembly memory is read as \`(await (await ProvinceTargets.load()).default()).memory.buffer.byteLength\`:
+  WebAssembly memory is read as the \`WebAssembly.Memory\` among \`(await (await ProvinceTargets.load()).default())\`'s exports:
   wasm-bindgen's init returns the instance's exports when already initialised, and \`load()\` hands back the
   loader's own glue, so it is the live instance. A wasm memory never shrinks, so this is its high-water mark,
   not what the allocator has in use. DOM node counts are \`Memory.getDOMCounters\` for the whole page
