@@ -507,7 +507,7 @@ fn embed_contract_lists_what_the_loader_and_the_module_read() {
             "layout"
         ]
     );
-    assert_eq!(strings("attributes"), [&options[..], &["src".to_string()]].concat());
+    assert_eq!(strings("attributes"), [&options[..], &["src".to_string(), "heights".to_string()]].concat());
     assert_eq!(contract["values"]["lang"], serde_json::json!(["vi", "en"]));
     assert_eq!(contract["values"]["theme"], serde_json::json!(["light", "dark", "auto"]));
     assert_eq!(contract["values"]["year"], serde_json::json!(["all"]));
